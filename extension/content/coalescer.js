@@ -1,0 +1,63 @@
+// Per compose box: turns a stream of "something changed" pokes into analysis requests.
+// - at most one request per scheduled frame;
+// - never more than one in flight; pokes during a flight are folded into one follow-up that
+//   reads the latest text when it runs;
+// - an unchanged text (and options) is not sent again.
+// Pure: the frame scheduler, the reader and the sender are injected.
+
+/**
+ * @param {object} deps
+ * @param {() => ({text: string, options: object} | null)} deps.read  current text, or null to skip
+ * @param {(snapshot) => Promise<object>} deps.send                  resolves with the report
+ * @param {(report, snapshot) => void} deps.onReport
+ * @param {(error, snapshot) => void} deps.onError
+ * @param {(callback: () => void) => void} deps.schedule              e.g. requestAnimationFrame
+ */
+export function createCoalescer({ read, send, onReport, onError, schedule }) {
+  let scheduled = false;
+  let inFlight = false;
+  let dirty = false;
+  let disposed = false;
+  let lastKey = null;
+
+  const plan = () => {
+    if (scheduled || inFlight || disposed) return;
+    scheduled = true;
+    schedule(flush);
+  };
+
+  function flush() {
+    scheduled = false;
+    if (!dirty || disposed) return;
+    dirty = false;
+    const snapshot = read();
+    if (snapshot === null) return;
+    const key = JSON.stringify([snapshot.text, snapshot.options]);
+    if (key === lastKey) return;
+    lastKey = key;
+    inFlight = true;
+    send(snapshot).then(
+      (report) => {
+        if (!disposed) onReport(report, snapshot);
+      },
+      (error) => {
+        lastKey = null; // let the same text be tried again on the next change
+        if (!disposed) onError(error, snapshot);
+      },
+    ).finally(() => {
+      inFlight = false;
+      if (dirty) plan();
+    });
+  }
+
+  return {
+    /** Something may have changed: analyse the latest text soon. */
+    poke() {
+      dirty = true;
+      plan();
+    },
+    dispose() {
+      disposed = true;
+    },
+  };
+}

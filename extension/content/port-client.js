@@ -1,0 +1,118 @@
+// Request/reply over a runtime port to the background, surviving the background being stopped.
+// - the port is opened lazily, on the first request after it is gone;
+// - when it disconnects (service worker stopped), every request still in flight is sent again
+//   on a new port: none is lost;
+// - a request without a reply after `timeoutMs` is sent again after a backoff, up to
+//   `maxAttempts` sends; then it fails with an error saying so;
+// - if opening a port throws (the extension was reloaded or removed: this content script is
+//   orphaned), every request fails and the client stays closed.
+// Pure: `connect` and the timers are injected.
+
+import { analyzeRequest, parseReply } from '../lib/protocol.js';
+
+export function createPortClient({
+  connect,
+  timeoutMs = 4000,
+  maxAttempts = 4,
+  backoffMs = (attempt) => 100 * 2 ** (attempt - 1),
+  setTimer = globalThis.setTimeout,
+  clearTimer = globalThis.clearTimeout,
+}) {
+  let port = null;
+  let nextId = 1;
+  let closedError = null;
+  /** id → {message, resolve, reject, attempts, timer} */
+  const pending = new Map();
+
+  function settle(entry) {
+    clearTimer(entry.timer);
+    pending.delete(entry.message.id);
+  }
+
+  function close(error) {
+    closedError = error;
+    port = null;
+    for (const entry of [...pending.values()]) {
+      settle(entry);
+      entry.reject(error);
+    }
+  }
+
+  function open() {
+    if (port) return port;
+    let fresh;
+    try {
+      fresh = connect();
+    } catch (error) {
+      close(new Error(`Rapport cannot reach its background (${error.message}); reload the page`));
+      return null;
+    }
+    fresh.onMessage.addListener(onMessage);
+    fresh.onDisconnect.addListener(() => onDisconnect(fresh));
+    port = fresh;
+    return port;
+  }
+
+  function onMessage(message) {
+    let reply;
+    try {
+      reply = parseReply(message);
+    } catch {
+      return; // not ours or malformed; the request will time out and retry
+    }
+    const entry = pending.get(reply.id);
+    if (!entry) return; // a duplicate answer to a resent request
+    settle(entry);
+    if (reply.ok) entry.resolve(reply.report);
+    else entry.reject(new Error(reply.error));
+  }
+
+  function onDisconnect(gone) {
+    if (port !== gone) return;
+    port = null;
+    for (const entry of [...pending.values()]) transmit(entry);
+  }
+
+  function transmit(entry) {
+    if (closedError) return;
+    clearTimer(entry.timer);
+    entry.attempts += 1;
+    const target = open();
+    if (!target) return;
+    try {
+      target.postMessage(entry.message);
+    } catch {
+      // The port died before its onDisconnect reached us: drop it and resend right away.
+      if (port === target) port = null;
+      entry.timer = setTimer(() => retry(entry), 0);
+      return;
+    }
+    entry.timer = setTimer(() => retry(entry), timeoutMs);
+  }
+
+  function retry(entry) {
+    if (entry.attempts >= maxAttempts) {
+      settle(entry);
+      entry.reject(new Error(`Rapport background did not answer after ${entry.attempts} attempts`));
+      return;
+    }
+    entry.timer = setTimer(() => transmit(entry), backoffMs(entry.attempts));
+  }
+
+  return {
+    /** Resolves with the Report for `text`, or rejects with an Error. */
+    analyze(text, options) {
+      if (closedError) return Promise.reject(closedError);
+      return new Promise((resolve, reject) => {
+        const message = analyzeRequest(nextId++, text, options);
+        const entry = { message, resolve, reject, attempts: 0, timer: undefined };
+        pending.set(message.id, entry);
+        transmit(entry);
+      });
+    },
+    /** Number of requests awaiting a reply (for tests and diagnostics). */
+    get inFlight() {
+      return pending.size;
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// The background's one Engine: created once the wasm module is initialised, configured from the
+// settings, answering analyze requests. Pure: the wasm module, storage and logging are injected.
+
+import { errorReply, okReply, parseRequest } from './protocol.js';
+import { normalizeSettings } from './settings.js';
+
+/**
+ * @param {object} deps
+ * @param {() => Promise<void>} deps.init           initialises the wasm module
+ * @param {new (config: object) => {analyze: Function, set_config: Function}} deps.Engine
+ * @param {() => Promise<unknown>} deps.readSettings returns the stored settings (may be undefined)
+ * @param {(message: string) => void} deps.warn
+ */
+export function createEngineHost({ init, Engine, readSettings, warn }) {
+  let engine = null;
+
+  function engineConfig(stored) {
+    const { settings, problems } = normalizeSettings(stored);
+    for (const problem of problems) warn(`Rapport: ${problem}`);
+    return settings.engine;
+  }
+
+  const ready = (async () => {
+    await init();
+    const config = engineConfig(await readSettings());
+    try {
+      engine = new Engine(config);
+    } catch (error) {
+      warn(`Rapport: engine settings rejected (${error.message}); using defaults`);
+      engine = new Engine({});
+    }
+  })();
+  // Failures surface in every reply; keep the rejection from being reported as unhandled.
+  ready.catch(() => {});
+
+  return {
+    /** Answers one port message; always resolves to a reply. */
+    async handle(message) {
+      let request;
+      try {
+        request = parseRequest(message);
+      } catch (error) {
+        return errorReply(Number.isSafeInteger(message?.id) ? message.id : 0, error);
+      }
+      try {
+        await ready;
+      } catch (error) {
+        return errorReply(request.id, new Error(`engine failed to load: ${error.message}`));
+      }
+      try {
+        return okReply(request.id, engine.analyze(request.text, request.options));
+      } catch (error) {
+        return errorReply(request.id, error);
+      }
+    },
+
+    /** Reapplies stored settings; a config the engine rejects leaves the previous one in force. */
+    async applySettings(stored) {
+      await ready;
+      try {
+        engine.set_config(engineConfig(stored));
+      } catch (error) {
+        warn(`Rapport: engine settings rejected (${error.message}); keeping the previous ones`);
+      }
+    },
+  };
+}

@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+// Builds the extension from extension/ (after build.sh has produced extension/pkg/):
+//   extension/build/content.js      the content script, bundled from extension/content/
+//   tests/e2e/fixtures/build/*.js   the e2e fixture pages' scripts, bundled from the editor packages
+//   dist/firefox/                   unpacked Firefox build (manifest with gecko settings, background.scripts)
+//   dist/rapport-chrome.zip         Chrome package (extension/manifest.json as is)
+//   dist/rapport-firefox.zip        Firefox package (dist/firefox zipped)
+// Output is byte-identical for identical input (fixed zip timestamps, sorted entries).
+
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crc32, deflateRawSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const EXT = join(ROOT, 'extension');
+const DIST = join(ROOT, 'dist');
+const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
+
+/** Firefox version that has everything the manifest uses (MV3 module background scripts, host permissions granted at install, storage.sync, wasm-unsafe-eval). */
+const FIREFOX_MIN_VERSION = '128.0';
+const GECKO_ID = 'rapport@rapport.dev';
+
+/** What goes into the packages, relative to extension/. Sources under content/ ship bundled. */
+const PACKAGED = [
+  'manifest.json',
+  'background.js',
+  'lib',
+  'popup',
+  '_locales',
+  'icons',
+  'build/content.js',
+  'pkg/rapport.js',
+  'pkg/rapport_bg.wasm',
+];
+
+function fail(message) {
+  console.error(`build-extension: ${message}`);
+  process.exit(1);
+}
+
+function checkPkg() {
+  for (const file of ['pkg/rapport.js', 'pkg/rapport_bg.wasm']) {
+    if (!existsSync(join(EXT, file))) {
+      fail(`extension/${file} is missing: run ./build.sh (it builds the wasm engine into extension/pkg/ before this step)`);
+    }
+  }
+}
+
+async function bundle() {
+  const common = { bundle: true, format: 'iife', logLevel: 'warning', legalComments: 'none' };
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(EXT, 'content', 'main.js')],
+    outfile: join(EXT, 'build', 'content.js'),
+    target: ['chrome120', 'firefox128'],
+  });
+  const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.js') || name.endsWith('.jsx'));
+  await esbuild.build({
+    ...common,
+    entryPoints: fixtures.map((name) => join(FIXTURES, name)),
+    outdir: join(FIXTURES, 'build'),
+    target: ['chrome120'],
+    minify: true,
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+  });
+}
+
+/** Files under extension/ listed by PACKAGED, as sorted paths relative to extension/ with "/". */
+function packagedFiles() {
+  const files = [];
+  const walk = (path) => {
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path)) walk(join(path, name));
+    } else {
+      files.push(relative(EXT, path).split(sep).join('/'));
+    }
+  };
+  for (const entry of PACKAGED) walk(join(EXT, entry));
+  return files.sort();
+}
+
+function firefoxManifest(manifest) {
+  const { service_worker: serviceWorker, ...background } = manifest.background;
+  return {
+    ...manifest,
+    background: { ...background, scripts: [serviceWorker] },
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: FIREFOX_MIN_VERSION,
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  };
+}
+
+// Minimal zip writer (deflate, fixed 1980-01-01 timestamps) so packages are reproducible.
+function zip(entries) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const compressed = deflateRawSync(data, { level: 9 });
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(0, 10); // time
+    local.writeUInt16LE(0x21, 12); // date: 1980-01-01
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(compressed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt16LE(0, 28);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4); // version made by
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(0, 12);
+    central.writeUInt16LE(0x21, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(compressed.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, compressed);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + compressed.length;
+  }
+  const centralSize = centrals.reduce((sum, buffer) => sum + buffer.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...centrals, end]);
+}
+
+function writeIfChanged(path, data) {
+  if (existsSync(path) && readFileSync(path).equals(data)) return;
+  writeFileSync(path, data);
+}
+
+checkPkg();
+await bundle();
+
+const manifest = JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8'));
+const files = packagedFiles();
+const chromeEntries = files.map((name) => ({ name, data: readFileSync(join(EXT, name)) }));
+const firefoxEntries = chromeEntries.map((entry) =>
+  entry.name === 'manifest.json'
+    ? { name: entry.name, data: Buffer.from(`${JSON.stringify(firefoxManifest(manifest), null, 2)}\n`) }
+    : entry,
+);
+
+mkdirSync(DIST, { recursive: true });
+rmSync(join(DIST, 'firefox'), { recursive: true, force: true });
+for (const { name, data } of firefoxEntries) {
+  const path = join(DIST, 'firefox', name);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, data);
+}
+writeIfChanged(join(DIST, 'rapport-chrome.zip'), zip(chromeEntries));
+writeIfChanged(join(DIST, 'rapport-firefox.zip'), zip(firefoxEntries));
+console.log(`build-extension: ${files.length} files → dist/rapport-chrome.zip, dist/rapport-firefox.zip, dist/firefox/`);
