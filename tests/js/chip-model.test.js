@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { chipModel } from '../../extension/content/chip-model.js';
+
+// The extension's own English strings, looked up like chrome.i18n.getMessage does.
+const MESSAGES = JSON.parse(readFileSync(new URL('../../extension/_locales/en/messages.json', import.meta.url), 'utf8'));
+function t(key, substitutions = []) {
+  const entry = MESSAGES[key];
+  assert.ok(entry, `missing message ${key}`);
+  return entry.message.replace(/\$(\w+)\$/g, (_, name) => {
+    const index = Number(entry.placeholders[name.toLowerCase()].content.slice(1)) - 1;
+    return substitutions[index];
+  });
+}
+
+const report = (overrides = {}) => ({
+  verdicts: { sentiment: { score: 0.4, label: 'positive' }, invites_reply: true, ...overrides.verdicts },
+  counter: { platform: 'x', used: 231, limit: 280, over: false, ...overrides.counter },
+  score: { value: 71.6, breakdown: [], ...overrides.score },
+});
+
+test('summarises a report', () => {
+  assert.deepEqual(chipModel(report(), t), {
+    tone: 'positive',
+    invitesReply: true,
+    used: 231,
+    limit: 280,
+    over: false,
+    score: 72,
+    counterText: '231/280',
+    label: 'Rapport: tone positive, invites a reply, 231 of 280 characters, score 72',
+  });
+});
+
+test('no reply invitation, over the limit', () => {
+  const model = chipModel(
+    report({ verdicts: { sentiment: { label: 'negative' }, invites_reply: false }, counter: { used: 300, over: true } }),
+    t,
+  );
+  assert.equal(model.label, 'Rapport: tone negative, does not invite a reply, 300 of 280 characters, score 72');
+  assert.equal(model.over, true);
+});
+
+// A report missing what the chip needs fails with the field's name.
+const BAD = [
+  [{ ...report(), verdicts: undefined }, /report\.verdicts\.sentiment\.label is missing/],
+  [report({ verdicts: { sentiment: { label: 'happy' } } }), /"happy" is not a tone/],
+  [{ ...report(), counter: {} }, /report\.counter\.used is missing/],
+  [{ ...report(), score: {} }, /report\.score\.value is missing/],
+];
+for (const [bad, error] of BAD) {
+  test(`rejects ${error.source}`, () => assert.throws(() => chipModel(bad, t), error));
+}

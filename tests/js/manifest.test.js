@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SITES } from '../../extension/content/sites.js';
+
+const EXT = fileURLToPath(new URL('../../extension/', import.meta.url));
+const manifest = JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8'));
+const messages = JSON.parse(readFileSync(join(EXT, '_locales/en/messages.json'), 'utf8'));
+const siteMatches = SITES.flatMap((site) => site.hosts.map((host) => `https://${host}/*`)).sort();
+
+test('MV3, version, default locale', () => {
+  assert.equal(manifest.manifest_version, 3);
+  assert.equal(manifest.version, '0.1.0');
+  assert.equal(manifest.default_locale, 'en');
+});
+
+test('permissions: storage only; hosts: the supported sites only', () => {
+  assert.deepEqual(manifest.permissions, ['storage']);
+  assert.deepEqual([...manifest.host_permissions].sort(), siteMatches);
+  assert.equal(manifest.optional_permissions, undefined);
+  assert.equal(manifest.optional_host_permissions, undefined);
+});
+
+test('extension pages CSP is exact', () => {
+  assert.deepEqual(manifest.content_security_policy, {
+    extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+  });
+});
+
+test('nothing is exposed to web pages', () => {
+  assert.equal(manifest.web_accessible_resources, undefined);
+  assert.equal(manifest.externally_connectable, undefined);
+});
+
+test('background is a module service worker', () => {
+  assert.deepEqual(manifest.background, { service_worker: 'background.js', type: 'module' });
+});
+
+test('one content script on the supported sites, top frame, at idle', () => {
+  assert.equal(manifest.content_scripts.length, 1);
+  const [script] = manifest.content_scripts;
+  assert.deepEqual([...script.matches].sort(), siteMatches);
+  assert.deepEqual(script.js, ['build/content.js']);
+  assert.equal(script.run_at, 'document_idle');
+  assert.equal(script.all_frames, false);
+  assert.equal(script.css, undefined);
+});
+
+test('icons are PNGs of their declared size', () => {
+  const icons = { ...manifest.icons, ...manifest.action.default_icon };
+  for (const [size, path] of Object.entries(icons)) {
+    const png = readFileSync(join(EXT, path));
+    assert.equal(png.subarray(1, 4).toString(), 'PNG', path);
+    assert.equal(png.readUInt32BE(16), Number(size), `${path} width`);
+    assert.equal(png.readUInt32BE(20), Number(size), `${path} height`);
+  }
+  assert.deepEqual(Object.keys(manifest.icons), ['16', '32', '48', '128']);
+});
+
+test('every referenced file exists', () => {
+  for (const path of ['background.js', manifest.action.default_popup]) assert.ok(existsSync(join(EXT, path)), path);
+});
+
+test('every __MSG_x__ in the manifest and every data-i18n key exists in messages.json', () => {
+  const keys = [...JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]);
+  const popup = readFileSync(join(EXT, manifest.action.default_popup), 'utf8');
+  keys.push(...[...popup.matchAll(/data-i18n="(\w+)"/g)].map((m) => m[1]));
+  assert.ok(keys.length >= 4);
+  for (const key of keys) assert.ok(messages[key]?.message, `messages.json lacks ${key}`);
+});
+
+/** Our own sources: everything in extension/ except generated pkg/ and build/. */
+function sources(dir = EXT) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    const rel = relative(EXT, path);
+    if (rel === 'pkg' || rel === 'build') return [];
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.(js|mjs|html|css|json)$/.test(name) ? [path] : [];
+  });
+}
+
+test('no remote URLs and no network APIs in extension code', () => {
+  const files = sources();
+  assert.ok(files.length > 10);
+  for (const path of files) {
+    const rel = relative(EXT, path);
+    let text = readFileSync(path, 'utf8');
+    // The manifest's match patterns name the sites; they are not fetched.
+    if (rel === 'manifest.json') text = text.replace(/"https:\/\/[\w.]+\/\*"/g, '');
+    assert.doesNotMatch(text, /\b(?:https?|wss?):\/\//, `${rel} contains a URL`);
+    assert.doesNotMatch(text, /\bfetch\s*\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon|setUninstallURL/, `${rel} uses a network API`);
+  }
+});
