@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Rapport: set up and build everything (`./build.sh`), run every test (`./build.sh test`),
+# or print the benchmarks (`./build.sh bench`). Idempotent; a second run skips what is done.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+SHARED_DATA=${RAPPORT_DATA:-$ROOT/../shared/data}
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+
+say() { printf '\n==> %s\n' "$*"; }
+fail() { printf '\nFAILED: %s\n' "$*" >&2; exit 1; }
+# step NAME CMD...: runs CMD, stops everything with a clear message if it fails.
+step() {
+  local name=$1; shift
+  say "$name"
+  local t0=$SECONDS
+  "$@" || fail "$name (command: $*)"
+  printf '    (%s: %ss)\n' "$name" $((SECONDS - t0))
+}
+
+need() {
+  command -v "$1" >/dev/null 2>&1 || fail "'$1' is not installed: $2"
+}
+
+# ---- set-up --------------------------------------------------------------------------------
+
+BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+[ -n "$BINDGEN_VERSION" ] || fail "Cargo.toml must pin wasm-bindgen exactly (wasm-bindgen = \"=X.Y.Z\")"
+BINDGEN_DIR=$ROOT/.tools/bindgen-$BINDGEN_VERSION
+BINDGEN=$BINDGEN_DIR/release/rapport-bindgen
+
+toolchain() {
+  need cargo "install Rust with rustup (https://rustup.rs is not reachable here; use the machine's rustup)"
+  need node "install Node.js 20 or newer"
+  need npm "install npm (it comes with Node.js)"
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    rustup target add wasm32-unknown-unknown
+  fi
+  local pinned
+  pinned=$(sed -n 's/^wasm-bindgen-cli-support = "=\([0-9.]*\)".*/\1/p' tools/bindgen/Cargo.toml)
+  [ "$pinned" = "$BINDGEN_VERSION" ] ||
+    fail "tools/bindgen pins wasm-bindgen-cli-support $pinned but Cargo.toml pins wasm-bindgen $BINDGEN_VERSION: make them equal"
+  if [ ! -x "$BINDGEN" ]; then
+    echo "building the wasm-bindgen $BINDGEN_VERSION glue generator into .tools/ (once, ~1.5 min)"
+    cargo build --release --locked --quiet --manifest-path tools/bindgen/Cargo.toml --target-dir "$BINDGEN_DIR"
+  fi
+}
+
+npm_deps() {
+  # Reinstall only when the lockfile changed since the last install.
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+engine() {
+  cargo build --release --locked --quiet
+  # `cargo rustc --crate-type cdylib` is what makes the profile's LTO apply to the wasm.
+  cargo rustc --lib --locked --quiet --profile wasm --target wasm32-unknown-unknown --crate-type cdylib
+  local wasm=target/wasm32-unknown-unknown/wasm/rapport.wasm
+  if [ ! -f extension/pkg/rapport_bg.wasm ] || [ "$wasm" -nt extension/pkg/rapport_bg.wasm ] || [ "$BINDGEN" -nt extension/pkg/rapport_bg.wasm ]; then
+    rm -rf extension/pkg.tmp
+    "$BINDGEN" "$wasm" extension/pkg.tmp
+    rm -rf extension/pkg && mv extension/pkg.tmp extension/pkg
+  fi
+}
+
+build() {
+  step "toolchain (rustup target, wasm-bindgen $BINDGEN_VERSION)" toolchain
+  step "engine: CLI and wasm" engine
+  step "npm packages (from package-lock.json)" npm_deps
+  step "extension bundle and packages" npm run --silent build:ext
+}
+
+sizes() {
+  local raw gz
+  raw=$(wc -c <extension/pkg/rapport_bg.wasm)
+  gz=$(gzip -9c extension/pkg/rapport_bg.wasm | wc -c)
+  printf 'wasm: %s bytes raw, %s bytes gzipped\n' "$raw" "$gz"
+}
+
+# ---- tests ---------------------------------------------------------------------------------
+
+browsers() {
+  if [ -x /usr/bin/chromium ]; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing Debian's chromium (end-to-end tests drive it; no browser is downloaded otherwise)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    fail "end-to-end tests need Debian's 'chromium' package: run 'sudo apt-get install chromium'"
+  fi
+}
+
+quality() {
+  if compgen -G "$SHARED_DATA/*.tsv" >/dev/null; then
+    target/release/rapport eval "$SHARED_DATA"/*.tsv --gate
+  else
+    echo "skipped: no evaluation sets at $SHARED_DATA (they sit beside the repository in CI)"
+  fi
+}
+
+run_tests() {
+  local t0=$SECONDS
+  build
+  step "cargo test" cargo test --locked --quiet
+  step "quality gates on ../shared/data" quality
+  step "wasm in Node matches native; JS modules (node --test)" npm run --silent test:js
+  step "web-ext lint (Firefox build)" npm run --silent lint:firefox
+  step "browser for end-to-end tests" browsers
+  step "end-to-end (Chromium, extension loaded)" npm run --silent test:e2e
+  say "all tests passed in $((SECONDS - t0))s"
+}
+
+bench() {
+  build
+  step "native bench" cargo bench --locked --bench engine
+  step "wasm bench (Node)" node tests/bench/wasm.mjs
+  sizes
+}
+
+case "${1:-build}" in
+  build)
+    build
+    say "built"
+    sizes
+    cat <<'MSG'
+
+Load the extension:
+  Chrome/Chromium: chrome://extensions → Developer mode → "Load unpacked" → choose extension/
+  Firefox:         about:debugging#/runtime/this-firefox → "Load Temporary Add-on…" → dist/firefox/manifest.json
+Packages:          dist/rapport-chrome.zip, dist/rapport-firefox.zip
+
+A sample post through the CLI (target/release/rapport check "…"):
+MSG
+    target/release/rapport check "We are thrilled to announce our new product! Buy now, 50% off, link in bio!!!"
+    ;;
+  test) run_tests ;;
+  bench) bench ;;
+  -h | --help | help) echo "usage: ./build.sh [build|test|bench]" ;;
+  *) fail "unknown command '$1' (usage: ./build.sh [build|test|bench])" ;;
+esac

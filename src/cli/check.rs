@@ -1,0 +1,125 @@
+//! `rapport check` (human diagnostics) and `rapport batch` (JSON Lines).
+
+use super::Args;
+use rapport::config::Severity;
+use rapport::{Context, Engine, Options, Platform, Report};
+use std::io::{BufRead, IsTerminal, Write};
+
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn severity(&self, sev: Severity) -> String {
+        match sev {
+            Severity::Warning => self.paint("1;33", "warning"),
+            Severity::Suggestion => self.paint("1;36", "suggestion"),
+            Severity::Info => self.paint("1;34", "info"),
+        }
+    }
+}
+
+pub fn run(engine: &Engine, text: &str, args: &Args) -> Result<i32, String> {
+    let report = engine.analyze(text, &super::options(args));
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
+        writeln!(out).ok();
+    } else {
+        let style = Style { on: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() };
+        render(&mut out, text, &report, &style).map_err(|e| e.to_string())?;
+    }
+    Ok(0)
+}
+
+/// Diagnostics in the compiler style: the line, carets under the words, the message and why.
+fn render(out: &mut impl Write, text: &str, report: &Report, st: &Style) -> std::io::Result<()> {
+    let line_starts: Vec<usize> =
+        std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    for h in &report.hints {
+        let line_no = line_starts.partition_point(|&s| s <= h.span.start) - 1;
+        let line_start = line_starts[line_no];
+        let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+        let line = text[line_start..line_end].trim_end_matches('\r');
+        let col = text[line_start..h.span.start].chars().count();
+        let end = h.span.end.min(line_start + line.len()).max(h.span.start);
+        let width = text[h.span.start..end].chars().count().max(1);
+        let gutter = format!("{:>4}", line_no + 1);
+        writeln!(out, "{}: {} {}", st.severity(h.severity), h.message, st.paint("2", &format!("[{}]", h.rule)))?;
+        writeln!(out, "{} | {}", st.paint("2", &gutter), line)?;
+        writeln!(out, "     | {}{}", " ".repeat(col), st.paint("1;35", &"^".repeat(width)))?;
+        writeln!(out, "     = why: {}", h.why)?;
+        if let Some(s) = &h.suggestion {
+            writeln!(out, "     = try: {s}")?;
+        }
+        writeln!(out)?;
+    }
+    let v = &report.verdicts;
+    let c = &report.counter;
+    let limit = c.limit.map_or(String::from("no limit"), |l| l.to_string());
+    writeln!(out, "tone      {} ({:+.2})", v.sentiment.label, v.sentiment.score)?;
+    writeln!(out, "questions {}", report.signals.questions.count)?;
+    writeln!(out, "invites   {}", if v.invites_reply { "yes" } else { "no" })?;
+    writeln!(
+        out,
+        "length    {}/{} on {}{}",
+        c.used,
+        limit,
+        c.platform.id(),
+        if c.over { st.paint("1;31", " (over)") } else { String::new() }
+    )?;
+    writeln!(out, "score     {}/100", report.score.value)?;
+    for f in &report.score.breakdown {
+        writeln!(out, "          {:+} {} ({})", f.points, f.factor, f.why)?;
+    }
+    if report.hints.is_empty() {
+        writeln!(out, "{}", st.paint("32", "no hints"))?;
+    }
+    Ok(())
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BatchLine {
+    text: String,
+    platform: Option<Platform>,
+    context: Option<Context>,
+}
+
+/// One report per input line, in order; a bad line yields `{"line": N, "error": ...}`.
+pub fn batch(engine: &Engine) -> Result<i32, String> {
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut errors = 0;
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let line = line.map_err(|e| format!("cannot read standard input: {e}"))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let json = match serde_json::from_str::<BatchLine>(&line) {
+            Ok(b) => {
+                let opts = Options { platform: b.platform, context: b.context };
+                serde_json::to_string(&engine.analyze(&b.text, &opts)).expect("reports serialise")
+            }
+            Err(e) => {
+                errors += 1;
+                serde_json::json!({"line": n + 1, "error": e.to_string()}).to_string()
+            }
+        };
+        writeln!(out, "{json}").map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    if errors > 0 {
+        eprintln!("rapport batch: {errors} malformed line(s), reported in place");
+    }
+    Ok(0)
+}

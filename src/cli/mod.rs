@@ -1,0 +1,121 @@
+//! The CLI's commands. Exit codes: 0 ok, 1 a failed check (eval gate), 2 bad usage or input.
+
+mod check;
+mod eval;
+
+use rapport::{Config, Context, Engine, Options, Platform};
+use std::io::Read;
+
+pub const USAGE: &str = "\
+usage:
+  rapport check [TEXT | -] [--platform P] [--context post|reply] [--config FILE] [--json]
+  rapport batch [--config FILE]      JSON Lines in ({\"text\": ..., \"platform\": ..., \"context\": ...}),
+                                     one report (or {\"error\": ...}) per line out, same order
+  rapport eval FILE.tsv... [--gate]  metrics on label<TAB>text sets; --gate fails below the targets
+  rapport rules                      every rule with its description and default, as JSON
+platforms: x linkedin facebook instagram threads bluesky mastodon reddit youtube tumblr pinterest";
+
+pub struct Args {
+    pub positional: Vec<String>,
+    pub platform: Option<Platform>,
+    pub context: Option<Context>,
+    pub config: Option<String>,
+    pub json: bool,
+    pub gate: bool,
+}
+
+fn parse_args(raw: Vec<String>) -> Result<Args, String> {
+    let mut a = Args { positional: vec![], platform: None, context: None, config: None, json: false, gate: false };
+    let mut it = raw.into_iter();
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--platform" => {
+                let v = value("--platform")?;
+                a.platform = Some(Platform::from_id(&v).ok_or(format!("unknown platform `{v}`"))?);
+            }
+            "--context" => {
+                a.context = Some(match value("--context")?.as_str() {
+                    "post" => Context::Post,
+                    "reply" => Context::Reply,
+                    v => return Err(format!("unknown context `{v}` (post or reply)")),
+                })
+            }
+            "--config" => a.config = Some(value("--config")?),
+            "--json" => a.json = true,
+            "--gate" => a.gate = true,
+            "-h" | "--help" => return Err(String::new()),
+            s if s.starts_with("--") => return Err(format!("unknown option `{s}`")),
+            _ => a.positional.push(arg),
+        }
+    }
+    Ok(a)
+}
+
+fn engine(args: &Args) -> Result<Engine, String> {
+    let config = match &args.config {
+        Some(path) => {
+            let json = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            Config::from_json(&json).map_err(|e| format!("{path}: {e}"))?
+        }
+        None => Config::default(),
+    };
+    Engine::new(config).map_err(|e| e.to_string())
+}
+
+pub fn options(args: &Args) -> Options {
+    Options { platform: args.platform, context: args.context }
+}
+
+pub fn run(raw: Vec<String>) -> i32 {
+    let Some((cmd, rest)) = raw.split_first() else {
+        eprintln!("{USAGE}");
+        return 2;
+    };
+    let args = match parse_args(rest.to_vec()) {
+        Ok(a) => a,
+        Err(e) if e.is_empty() => {
+            println!("{USAGE}");
+            return 0;
+        }
+        Err(e) => {
+            eprintln!("rapport: {e}\n{USAGE}");
+            return 2;
+        }
+    };
+    let result = match cmd.as_str() {
+        "check" => engine(&args).and_then(|e| {
+            let text = match args.positional.as_slice() {
+                [] => read_stdin()?,
+                [t] if t == "-" => read_stdin()?,
+                [t] => t.clone(),
+                _ => return Err("check takes one text (quote it) or - for standard input".into()),
+            };
+            check::run(&e, &text, &args)
+        }),
+        "batch" => engine(&args).and_then(|e| check::batch(&e)),
+        "eval" => eval::run(&args),
+        "rules" => {
+            println!("{}", serde_json::to_string_pretty(rapport::rules::registry()).expect("registry serialises"));
+            Ok(0)
+        }
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            Ok(0)
+        }
+        other => Err(format!("unknown command `{other}`")),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("rapport: {e}");
+            2
+        }
+    }
+}
+
+fn read_stdin() -> Result<String, String> {
+    let mut s = String::new();
+    std::io::stdin().read_to_string(&mut s).map_err(|e| format!("cannot read standard input: {e}"))?;
+    Ok(s)
+}

@@ -1,0 +1,307 @@
+//! Settings, as stored by the extension and passed to the engine. Absent = the default.
+//!
+//! Every field is optional in JSON; unknown fields are errors (a typo must not silently turn a
+//! rule back on). Errors name the path of the offending field and, for custom rules, the rule.
+
+use crate::rules::{registry, RuleSet};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Longest regex source accepted in a custom rule, in bytes.
+pub const MAX_CUSTOM_REGEX_LEN: usize = 500;
+/// Compiled size limit for one custom regex (the regex crate's own limit is 10 MB).
+pub const MAX_CUSTOM_REGEX_SIZE: usize = 256 * 1024;
+pub const MAX_CUSTOM_RULES: usize = 100;
+pub const MAX_LIST_ENTRIES: usize = 500;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Platform {
+    #[default]
+    X,
+    Linkedin,
+    Facebook,
+    Instagram,
+    Threads,
+    Bluesky,
+    Mastodon,
+    Reddit,
+    Youtube,
+    Tumblr,
+    Pinterest,
+}
+
+impl Platform {
+    pub const ALL: [Platform; 11] = [
+        Platform::X,
+        Platform::Linkedin,
+        Platform::Facebook,
+        Platform::Instagram,
+        Platform::Threads,
+        Platform::Bluesky,
+        Platform::Mastodon,
+        Platform::Reddit,
+        Platform::Youtube,
+        Platform::Tumblr,
+        Platform::Pinterest,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Platform::X => "x",
+            Platform::Linkedin => "linkedin",
+            Platform::Facebook => "facebook",
+            Platform::Instagram => "instagram",
+            Platform::Threads => "threads",
+            Platform::Bluesky => "bluesky",
+            Platform::Mastodon => "mastodon",
+            Platform::Reddit => "reddit",
+            Platform::Youtube => "youtube",
+            Platform::Tumblr => "tumblr",
+            Platform::Pinterest => "pinterest",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Platform> {
+        Platform::ALL.into_iter().find(|p| p.id() == id)
+    }
+}
+
+/// Whether the draft starts a thread or answers someone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Context {
+    #[default]
+    Post,
+    Reply,
+}
+
+/// How readily hints fire. `low` shows only what is clearly there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strictness {
+    Low,
+    #[default]
+    Medium,
+    High,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    #[default]
+    Suggestion,
+    Warning,
+}
+
+/// A rule the user wrote: a phrase list or one regex, with the message to show.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CustomRule {
+    /// Letters, digits, `_` and `-`; the hint's rule id is `custom.<id>`.
+    pub id: String,
+    pub phrases: Vec<String>,
+    pub regex: Option<String>,
+    pub message: String,
+    pub why: Option<String>,
+    pub severity: Severity,
+    pub enabled: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Rule set id → on/off; absent = on.
+    pub rule_sets: BTreeMap<String, bool>,
+    /// Rule id → on/off; absent = the rule's default.
+    pub rules: BTreeMap<String, bool>,
+    pub strictness: Strictness,
+    pub platform: Platform,
+    pub context: Context,
+    /// The character limit of the user's Mastodon instance (default 500).
+    pub mastodon_limit: Option<u32>,
+    /// The user's own brand or product names: counted as self-reference ("we").
+    pub brands: Vec<String>,
+    /// Words allowed in capitals without counting as shouting (`NASA`, `ROI`).
+    pub acronyms: Vec<String>,
+    pub custom_rules: Vec<CustomRule>,
+}
+
+/// Per-analysis overrides (the extension knows the site and whether the box is a reply).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    pub platform: Option<Platform>,
+    pub context: Option<Context>,
+}
+
+/// An invalid setting: where it is and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// Dotted path of the field, e.g. `custom_rules[2].regex` or `rules.pitch.urgency`.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() || self.path == "." {
+            write!(f, "invalid settings: {}", self.message)
+        } else {
+            write!(f, "invalid settings at `{}`: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl ConfigError {
+    fn at(path: impl Into<String>, message: impl Into<String>) -> Self {
+        ConfigError { path: path.into(), message: message.into() }
+    }
+}
+
+/// Parses JSON into `T` with the path of the offending field in the error.
+fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ConfigError> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let message = e.inner().to_string();
+        // serde_json appends " at line L column C"; the path says more.
+        let message = match message.rfind(" at line ") {
+            Some(i) => message[..i].to_string(),
+            None => message,
+        };
+        ConfigError::at(e.path().to_string(), message)
+    })
+}
+
+impl Options {
+    pub fn from_json(json: &str) -> Result<Options, ConfigError> {
+        parse_json(json).map_err(|e| ConfigError { path: format!("options.{}", e.path.trim_start_matches('.')), ..e })
+    }
+}
+
+impl Config {
+    /// Parses settings JSON with field paths in errors.
+    pub fn from_json(json: &str) -> Result<Config, ConfigError> {
+        let config: Config = parse_json(json)?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks what types alone cannot: ids that exist, list sizes, custom rules that compile.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        for id in self.rule_sets.keys() {
+            if RuleSet::from_id(id).is_none() {
+                let known: Vec<&str> = RuleSet::ALL.iter().map(|s| s.id()).collect();
+                return Err(ConfigError::at(
+                    format!("rule_sets.{id}"),
+                    format!("unknown rule set `{id}` (known: {})", known.join(", ")),
+                ));
+            }
+        }
+        for id in self.rules.keys() {
+            let custom = id.strip_prefix("custom.").is_some_and(|c| self.custom_rules.iter().any(|r| r.id == c));
+            if !custom && registry().iter().all(|r| r.id != id) {
+                return Err(ConfigError::at(format!("rules.{id}"), format!("unknown rule `{id}`")));
+            }
+        }
+        if self.mastodon_limit.is_some_and(|n| n == 0 || n > 100_000) {
+            return Err(ConfigError::at("mastodon_limit", "must be between 1 and 100000"));
+        }
+        for (field, list) in [("brands", &self.brands), ("acronyms", &self.acronyms)] {
+            if list.len() > MAX_LIST_ENTRIES {
+                return Err(ConfigError::at(field, format!("at most {MAX_LIST_ENTRIES} entries")));
+            }
+            for (i, entry) in list.iter().enumerate() {
+                if entry.trim().is_empty() || entry.chars().count() > 100 {
+                    return Err(ConfigError::at(format!("{field}[{i}]"), "must be 1 to 100 characters"));
+                }
+            }
+        }
+        if self.custom_rules.len() > MAX_CUSTOM_RULES {
+            return Err(ConfigError::at("custom_rules", format!("at most {MAX_CUSTOM_RULES} custom rules")));
+        }
+        for (i, rule) in self.custom_rules.iter().enumerate() {
+            rule.validate().map_err(|(field, msg)| {
+                let name = if rule.id.is_empty() { format!("#{}", i + 1) } else { format!("`{}`", rule.id) };
+                ConfigError::at(format!("custom_rules[{i}].{field}"), format!("custom rule {name}: {msg}"))
+            })?;
+            if self.custom_rules[..i].iter().any(|r| r.id == rule.id) {
+                return Err(ConfigError::at(
+                    format!("custom_rules[{i}].id"),
+                    format!("custom rule `{}`: id used twice", rule.id),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether a rule is on, after its set's switch, its own switch and its default.
+    pub fn rule_enabled(&self, id: &str, set: RuleSet, default_on: bool) -> bool {
+        self.rule_sets.get(set.id()).copied().unwrap_or(true) && self.rules.get(id).copied().unwrap_or(default_on)
+    }
+
+    pub fn set_enabled(&self, set: RuleSet) -> bool {
+        self.rule_sets.get(set.id()).copied().unwrap_or(true)
+    }
+}
+
+impl CustomRule {
+    /// `Err((field, message))`.
+    fn validate(&self) -> Result<(), (&'static str, String)> {
+        let id_ok = !self.id.is_empty()
+            && self.id.len() <= 40
+            && self.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !id_ok {
+            return Err(("id", "id must be 1 to 40 letters, digits, `_` or `-`".into()));
+        }
+        if self.message.trim().is_empty() || self.message.chars().count() > 200 {
+            return Err(("message", "message must be 1 to 200 characters".into()));
+        }
+        match (&self.regex, self.phrases.is_empty()) {
+            (Some(_), false) => return Err(("regex", "give either `phrases` or `regex`, not both".into())),
+            (None, true) => return Err(("phrases", "give a phrase list or a regex".into())),
+            _ => {}
+        }
+        if self.phrases.len() > MAX_LIST_ENTRIES {
+            return Err(("phrases", format!("at most {MAX_LIST_ENTRIES} phrases")));
+        }
+        if let Some(i) = self.phrases.iter().position(|p| p.trim().is_empty() || p.chars().count() > 100) {
+            return Err(("phrases", format!("phrase {} must be 1 to 100 characters", i + 1)));
+        }
+        if let Some(re) = &self.regex {
+            compile_custom_regex(re).map_err(|m| ("regex", m))?;
+        }
+        Ok(())
+    }
+}
+
+/// Compiles a user regex case-insensitively with size limits; the error is one readable line.
+pub fn compile_custom_regex(source: &str) -> Result<regex::Regex, String> {
+    if source.is_empty() {
+        return Err("regex is empty".into());
+    }
+    if source.len() > MAX_CUSTOM_REGEX_LEN {
+        return Err(format!("regex is longer than {MAX_CUSTOM_REGEX_LEN} characters"));
+    }
+    let re = regex::RegexBuilder::new(source)
+        .case_insensitive(true)
+        .size_limit(MAX_CUSTOM_REGEX_SIZE)
+        .dfa_size_limit(MAX_CUSTOM_REGEX_SIZE)
+        .build()
+        .map_err(|e| match e {
+            regex::Error::CompiledTooBig(_) => "regex is too complex (compiled size limit)".to_string(),
+            regex::Error::Syntax(s) => {
+                let last = s.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or("").trim();
+                format!("regex does not compile: {}", last.trim_start_matches("error: "))
+            }
+            other => format!("regex does not compile: {other}"),
+        })?;
+    if re.is_match("") {
+        return Err("regex matches empty text; it would underline nothing".into());
+    }
+    Ok(re)
+}

@@ -1,0 +1,219 @@
+//! Exact length counters per platform.
+//!
+//! Each platform counts in its own unit; [`count`] returns that count, the limit and whether the
+//! draft is over it. Where a number comes from is said beside it.
+
+use crate::config::Platform;
+use crate::text::{Document, TokenKind};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a counter counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// twitter-text v3 weighted length: most Latin-script code points 1, others 2, an emoji
+    /// sequence 2, a URL 23.
+    Weighted,
+    /// User-perceived characters (extended grapheme clusters).
+    Graphemes,
+    /// Graphemes, with every URL counted as 23 and `@user@instance` as `@user` (Mastodon).
+    MastodonChars,
+    /// UTF-16 code units, as a JavaScript `maxlength` counts.
+    Utf16,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Counter {
+    pub platform: Platform,
+    pub unit: Unit,
+    pub used: u32,
+    /// `None` where the platform sets no length limit on a post.
+    pub limit: Option<u32>,
+    pub over: bool,
+    /// Characters shown before the platform folds the post behind "see more", where it does.
+    pub fold: Option<u32>,
+    /// Whether the text runs past that fold.
+    pub folded: bool,
+}
+
+/// The URL length X and Mastodon charge for any link (t.co wrapping; Mastodon mimics it).
+pub const URL_WEIGHT: u32 = 23;
+
+/// (unit, limit, fold) per platform.
+fn spec(platform: Platform, mastodon_limit: Option<u32>) -> (Unit, Option<u32>, Option<u32>) {
+    match platform {
+        // twitter-text v3 config: maxWeightedTweetLength 280.
+        Platform::X => (Unit::Weighted, Some(280), None),
+        // Bluesky app.bsky.feed.post lexicon: maxGraphemes 300.
+        Platform::Bluesky => (Unit::Graphemes, Some(300), None),
+        // Mastodon default MAX_CHARS 500; instances may set their own.
+        Platform::Mastodon => (Unit::MastodonChars, Some(mastodon_limit.unwrap_or(500)), None),
+        // Threads: 500 characters per post.
+        Platform::Threads => (Unit::Graphemes, Some(500), None),
+        // LinkedIn posts: 3,000 characters; the feed folds after about 210.
+        Platform::Linkedin => (Unit::Utf16, Some(3000), Some(210)),
+        // Facebook posts: 63,206 characters; the feed folds after about 480.
+        Platform::Facebook => (Unit::Utf16, Some(63_206), Some(480)),
+        // Instagram captions: 2,200 characters; the feed folds after 125.
+        Platform::Instagram => (Unit::Utf16, Some(2200), Some(125)),
+        // Reddit: 40,000 characters in a text post body (comments 10,000).
+        Platform::Reddit => (Unit::Utf16, Some(40_000), None),
+        // YouTube comments: 10,000 characters.
+        Platform::Youtube => (Unit::Utf16, Some(10_000), None),
+        // Tumblr sets no length limit on a text post.
+        Platform::Tumblr => (Unit::Utf16, None, None),
+        // Pinterest pin descriptions: 500 characters.
+        Platform::Pinterest => (Unit::Utf16, Some(500), None),
+    }
+}
+
+/// twitter-text v3 `weightedRanges` (weight 100 = 1 character); everything else weighs 200.
+fn x_char_weight(c: char) -> u32 {
+    match c as u32 {
+        0..=4351 | 8192..=8205 | 8208..=8223 | 8242..=8247 => 1,
+        _ => 2,
+    }
+}
+
+fn graphemes(s: &str) -> u32 {
+    s.graphemes(true).count() as u32
+}
+
+fn utf16(s: &str) -> u32 {
+    s.encode_utf16().count() as u32
+}
+
+/// Length of `doc` as `platform` counts it.
+pub fn length(doc: &Document, platform: Platform) -> u32 {
+    let (unit, _, _) = spec(platform, None);
+    measure(doc, unit)
+}
+
+/// Calls `f(start_byte, cost)` for each counted piece of the text, in order: a URL or emoji
+/// token where the unit charges it whole, otherwise a grapheme, code point or UTF-16 unit.
+fn for_each_piece(doc: &Document, unit: Unit, mut f: impl FnMut(usize, u32)) {
+    let text = doc.text;
+    let gap = |from: usize, to: usize, f: &mut dyn FnMut(usize, u32)| {
+        let s = &text[from..to];
+        match unit {
+            Unit::Weighted => s.char_indices().for_each(|(i, c)| f(from + i, x_char_weight(c))),
+            Unit::Utf16 => s.char_indices().for_each(|(i, c)| f(from + i, c.len_utf16() as u32)),
+            Unit::Graphemes | Unit::MastodonChars => s.grapheme_indices(true).for_each(|(i, _)| f(from + i, 1)),
+        }
+    };
+    if matches!(unit, Unit::Graphemes | Unit::Utf16) {
+        return gap(0, text.len(), &mut f);
+    }
+    let mut at = 0;
+    for t in &doc.tokens {
+        let src = &text[t.span.start..t.span.end];
+        let charge = match t.kind {
+            TokenKind::Url if !src.contains('@') => URL_WEIGHT,
+            TokenKind::Emoji if unit == Unit::Weighted => 2,
+            // Only the local part of @user@instance counts on Mastodon.
+            TokenKind::Mention if unit == Unit::MastodonChars => 1 + graphemes(src[1..].split('@').next().unwrap_or("")),
+            _ => continue,
+        };
+        gap(at, t.span.start, &mut f);
+        f(t.span.start, charge);
+        at = t.span.end;
+    }
+    gap(at, text.len(), &mut f);
+}
+
+fn measure(doc: &Document, unit: Unit) -> u32 {
+    match unit {
+        // Fast paths: no tokens charged specially.
+        Unit::Graphemes => graphemes(doc.text),
+        Unit::Utf16 => utf16(doc.text),
+        _ => {
+            let mut used = 0;
+            for_each_piece(doc, unit, |_, cost| used += cost);
+            used
+        }
+    }
+}
+
+/// Byte offset of the first piece that does not fit within `limit`, if any.
+pub fn overflow_start(doc: &Document, platform: Platform, limit: u32) -> Option<usize> {
+    let (unit, _, _) = spec(platform, None);
+    let mut used = 0;
+    let mut first_over = None;
+    for_each_piece(doc, unit, |start, cost| {
+        used += cost;
+        if used > limit && first_over.is_none() {
+            first_over = Some(start);
+        }
+    });
+    first_over
+}
+
+pub fn count(doc: &Document, platform: Platform, mastodon_limit: Option<u32>) -> Counter {
+    let (unit, limit, fold) = spec(platform, mastodon_limit);
+    let used = measure(doc, unit);
+    Counter {
+        platform,
+        unit,
+        used,
+        limit,
+        over: limit.is_some_and(|l| used > l),
+        fold,
+        folded: fold.is_some_and(|f| used > f),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn used(text: &str, p: Platform) -> u32 {
+        count(&Document::parse(text), p, None).used
+    }
+
+    #[test]
+    fn counters_table() {
+        use Platform::*;
+        let cases: &[(&str, Platform, u32)] = &[
+            ("hello", X, 5),
+            ("see https://example.com/a/very/long/path/that/goes/on", X, 4 + 23),
+            ("example.com", X, 23),
+            ("日本語", X, 6),
+            ("😀", X, 2),
+            ("👨‍👩‍👧‍👦", X, 2),
+            ("🇫🇷", X, 2),
+            ("café", X, 4),
+            ("“quotes” – dash", X, 15),
+            ("mail me@example.com", X, 19),
+            ("👨‍👩‍👧‍👦", Bluesky, 1),
+            ("e\u{301}", Bluesky, 1),
+            ("a\r\nb", Bluesky, 3),
+            ("hi @bob@mastodon.social https://example.com/x", Mastodon, 3 + 4 + 1 + 23),
+            ("😀", Linkedin, 2),
+            ("\u{00A0}", Linkedin, 1),
+        ];
+        for &(text, p, want) in cases {
+            assert_eq!(used(text, p), want, "{p:?} length of {text:?}");
+        }
+    }
+
+    #[test]
+    fn overflow_starts_at_the_first_piece_past_the_limit() {
+        let text = format!("{}😀 tail", "a".repeat(279));
+        let d = Document::parse(&text);
+        // 279 + 2 (emoji) = 281 > 280: the emoji is the first piece over.
+        assert_eq!(overflow_start(&d, Platform::X, 280), Some(279));
+        assert_eq!(overflow_start(&d, Platform::Bluesky, 300), None);
+    }
+
+    #[test]
+    fn limits_and_over() {
+        let long = "a".repeat(281);
+        let c = count(&Document::parse(&long), Platform::X, None);
+        assert_eq!((c.used, c.limit, c.over), (281, Some(280), true));
+        let c = count(&Document::parse(&long), Platform::Mastodon, Some(1000));
+        assert_eq!((c.limit, c.over), (Some(1000), false));
+        let c = count(&Document::parse(&long), Platform::Instagram, None);
+        assert_eq!((c.fold, c.folded), (Some(125), true));
+        assert_eq!(count(&Document::parse("x"), Platform::Tumblr, None).limit, None);
+    }
+}

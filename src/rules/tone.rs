@@ -1,0 +1,379 @@
+//! `tone`: a sentiment score −1..1 with the words that drive it.
+//!
+//! The core follows VADER (Hutto & Gilbert, ICWSM 2014; vaderSentiment 3.3.2, MIT): lexicon
+//! valences, boosters and dampeners, negation in a three-word window, ALL-CAPS emphasis, the
+//! "but" shift and `!`/`?` amplification, normalised as x / sqrt(x² + 15). The constants below
+//! are VADER's unless a comment says otherwise.
+
+use crate::lexicon::Lexicon;
+use crate::text::{Document, Span, TokenKind};
+
+/// Boost a booster word adds to the next sentiment word (VADER's B_INCR / B_DECR).
+const B_INCR: f32 = 0.293;
+const B_DECR: f32 = -0.293;
+/// Boost for a sentiment word in ALL CAPS when the rest is not (VADER's C_INCR).
+const C_INCR: f32 = 0.733;
+/// Factor applied to a negated valence (VADER's N_SCALAR).
+const N_SCALAR: f32 = -0.74;
+/// Normalisation constant: compound = x / sqrt(x² + ALPHA).
+const ALPHA: f32 = 15.0;
+/// Per `!` (at most 4) and per `?` (2 or 3; 4+ gives the cap) of amplification.
+const EXCLAMATION_GAIN: f32 = 0.292;
+const EXCLAMATION_MAX: usize = 4;
+const QUESTION_GAIN: f32 = 0.18;
+const QUESTION_CAP: f32 = 0.96;
+/// Weights before and after "but".
+const BEFORE_BUT: f32 = 0.5;
+const AFTER_BUT: f32 = 1.5;
+/// Scores with |compound| below this are neutral (VADER's recommended threshold).
+pub const NEUTRAL_BAND: f32 = 0.05;
+
+const BOOSTERS_UP: &[&str] = &[
+    "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably", "decidedly",
+    "deeply", "effing", "enormous", "enormously", "entirely", "especially", "exceptional",
+    "exceptionally", "extreme", "extremely", "fabulously", "flipping", "flippin", "frackin",
+    "fracking", "fricking", "frickin", "frigging", "friggin", "fully", "fuckin", "fucking", "fuggin",
+    "fugging", "greatly", "hella", "highly", "hugely", "incredible", "incredibly", "intensely",
+    "major", "majorly", "more", "most", "particularly", "purely", "quite", "really", "remarkably",
+    "so", "substantially", "thoroughly", "total", "totally", "tremendous", "tremendously", "uber",
+    "unbelievably", "unusually", "utter", "utterly", "very",
+];
+const BOOSTERS_DOWN: &[&str] = &[
+    "almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof", "kind-of", "less",
+    "little", "marginal", "marginally", "occasional", "occasionally", "partly", "scarce",
+    "scarcely", "slight", "slightly", "somewhat", "sort of", "sorta", "sortof", "sort-of",
+];
+const NEGATIONS: &[&str] = &[
+    "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't", "aren't",
+    "can't", "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt", "havent", "isnt",
+    "mightnt", "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't", "isn't", "mightn't",
+    "mustn't", "neednt", "needn't", "never", "none", "nope", "nor", "not", "nothing", "nowhere",
+    "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent", "oughtn't", "shan't", "shouldn't",
+    "uh-uh", "wasn't", "weren't", "without", "wont", "wouldnt", "won't", "wouldn't", "rarely",
+    "seldom", "despite",
+];
+/// Multi-word expressions whose valence replaces the word's own.
+const IDIOMS: &[(&str, f32)] = &[
+    ("the shit", 3.0), ("the bomb", 3.0), ("bad ass", 1.5), ("badass", 1.5), ("bus stop", 0.0),
+    ("yeah right", -2.0), ("kiss of death", -1.5), ("to die for", 3.0), ("beating heart", 3.1),
+    ("broken heart", -2.9),
+];
+
+fn booster(word: &str) -> Option<f32> {
+    if BOOSTERS_UP.contains(&word) {
+        Some(B_INCR)
+    } else if BOOSTERS_DOWN.contains(&word) {
+        Some(B_DECR)
+    } else {
+        None
+    }
+}
+
+fn is_negation(word: &str) -> bool {
+    NEGATIONS.contains(&word) || word.contains("n't") || word.contains("n’t")
+}
+
+/// One scored unit: a word, emoticon or emoji in the writer's voice.
+struct Unit<'d> {
+    span: Span,
+    /// Lower-cased word, or the emoji/emoticon as written.
+    key: std::borrow::Cow<'d, str>,
+    /// Upper-case as VADER sees it (see [`is_upper_word`]).
+    upper: bool,
+}
+
+/// The tone of a text: compound score and the tokens that carried it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tone {
+    /// −1..1.
+    pub compound: f32,
+    /// (span, signed contribution after modifiers), in text order, zero contributions left out.
+    pub evidence: Vec<(Span, f32)>,
+}
+
+impl Tone {
+    pub fn label(&self) -> &'static str {
+        label(self.compound)
+    }
+}
+
+pub fn label(compound: f32) -> &'static str {
+    if compound >= NEUTRAL_BAND {
+        "positive"
+    } else if compound <= -NEUTRAL_BAND {
+        "negative"
+    } else {
+        "neutral"
+    }
+}
+
+/// Python's `str.isupper()`, which VADER uses: some cased letter, none lower-case (so `:D` counts).
+fn is_upper_word(s: &str) -> bool {
+    let mut cased = false;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        cased |= c.is_uppercase();
+    }
+    cased
+}
+
+fn units<'d>(doc: &'d Document) -> Vec<Unit<'d>> {
+    doc.tokens
+        .iter()
+        .filter(|t| !t.quoted)
+        .filter_map(|t| {
+            let src = doc.slice(t.span);
+            match t.kind {
+                TokenKind::Word => Some(Unit {
+                    span: t.span,
+                    key: std::borrow::Cow::Borrowed(t.lower.as_str()),
+                    upper: is_upper_word(src),
+                }),
+                TokenKind::Emoticon => Some(Unit {
+                    span: t.span,
+                    key: std::borrow::Cow::Owned(src.to_lowercase()),
+                    upper: is_upper_word(src),
+                }),
+                TokenKind::Emoji => Some(Unit { span: t.span, key: std::borrow::Cow::Borrowed(src), upper: false }),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// Scores the whole document.
+pub fn score(doc: &Document, lex: &Lexicon) -> Tone {
+    let units = units(doc);
+    let words: Vec<&str> = units.iter().map(|u| u.key.as_ref()).collect();
+    let uppers = units.iter().filter(|u| u.upper).count();
+    let cap_diff = uppers > 0 && uppers < units.len();
+    let in_lex = |w: &str| lex.valence(w).is_some();
+
+    let mut sentiments = vec![0.0f32; units.len()];
+    for (i, unit) in units.iter().enumerate() {
+        let w = words[i];
+        if booster(w).is_some() || (w == "kind" && words.get(i + 1) == Some(&"of")) {
+            continue;
+        }
+        let Some(base) = lex.valence(w) else { continue };
+        let mut v = base;
+        if w == "no" && i + 1 < words.len() && in_lex(words[i + 1]) {
+            v = 0.0;
+        }
+        let prev = |k: usize| if i >= k { Some(words[i - k]) } else { None };
+        if prev(1) == Some("no")
+            || prev(2) == Some("no")
+            || (prev(3) == Some("no") && matches!(prev(1), Some("or") | Some("nor")))
+        {
+            v = base * N_SCALAR;
+        }
+        if unit.upper && cap_diff {
+            v += if v > 0.0 { C_INCR } else { -C_INCR };
+        }
+        for start in 0..3 {
+            let Some(p) = prev(start + 1) else { break };
+            if in_lex(p) {
+                continue;
+            }
+            let mut s = booster(p).map_or(0.0, |b| {
+                let mut b = if v < 0.0 { -b } else { b };
+                if units[i - start - 1].upper && cap_diff {
+                    b += if v > 0.0 { C_INCR } else { -C_INCR };
+                }
+                b
+            });
+            if start == 1 {
+                s *= 0.95;
+            } else if start == 2 {
+                s *= 0.9;
+            }
+            v += s;
+            v = negation_check(v, &words, start, i);
+            if start == 2 {
+                v = idioms_check(v, &words, i);
+            }
+        }
+        v = least_check(v, &words, i, &in_lex);
+        sentiments[i] = v;
+    }
+
+    if let Some(bi) = words.iter().position(|&w| w == "but") {
+        for (k, s) in sentiments.iter_mut().enumerate() {
+            if k < bi {
+                *s *= BEFORE_BUT;
+            } else if k > bi {
+                *s *= AFTER_BUT;
+            }
+        }
+    }
+
+    let mut sum: f32 = sentiments.iter().sum();
+    let amp = punctuation_emphasis(doc.text);
+    if sum > 0.0 {
+        sum += amp;
+    } else if sum < 0.0 {
+        sum -= amp;
+    }
+    let compound = (sum / (sum * sum + ALPHA).sqrt()).clamp(-1.0, 1.0);
+    let evidence = units.iter().zip(&sentiments).filter(|(_, &s)| s != 0.0).map(|(u, &s)| (u.span, s)).collect();
+    Tone { compound, evidence }
+}
+
+fn negation_check(v: f32, w: &[&str], start: usize, i: usize) -> f32 {
+    match start {
+        0 if is_negation(w[i - 1]) => v * N_SCALAR,
+        1 => {
+            if w[i - 2] == "never" && matches!(w[i - 1], "so" | "this") {
+                v * 1.25
+            } else if w[i - 2] == "without" && w[i - 1] == "doubt" {
+                v
+            } else if is_negation(w[i - 2]) {
+                v * N_SCALAR
+            } else {
+                v
+            }
+        }
+        2 => {
+            if (w[i - 3] == "never" && matches!(w[i - 2], "so" | "this")) || matches!(w[i - 1], "so" | "this") {
+                v * 1.25
+            } else if w[i - 3] == "without" && (w[i - 2] == "doubt" || w[i - 1] == "doubt") {
+                v
+            } else if is_negation(w[i - 3]) {
+                v * N_SCALAR
+            } else {
+                v
+            }
+        }
+        _ => v,
+    }
+}
+
+fn idioms_check(mut v: f32, w: &[&str], i: usize) -> f32 {
+    let join = |a: usize, b: usize| w[a..=b].join(" ");
+    let mut seqs = vec![join(i - 1, i), join(i - 2, i), join(i - 2, i - 1), join(i - 3, i - 1), join(i - 3, i - 2)];
+    for seq in &seqs {
+        if let Some(&(_, val)) = IDIOMS.iter().find(|(p, _)| p == seq) {
+            v = val;
+            break;
+        }
+    }
+    if i + 1 < w.len() {
+        if let Some(&(_, val)) = IDIOMS.iter().find(|(p, _)| *p == join(i, i + 1)) {
+            v = val;
+        }
+    }
+    if i + 2 < w.len() {
+        if let Some(&(_, val)) = IDIOMS.iter().find(|(p, _)| *p == join(i, i + 2)) {
+            v = val;
+        }
+    }
+    seqs.truncate(0);
+    for seq in [join(i - 3, i - 1), join(i - 3, i - 2), join(i - 2, i - 1)] {
+        if let Some(b) = booster(&seq) {
+            v += b;
+        }
+    }
+    v
+}
+
+fn least_check(v: f32, w: &[&str], i: usize, in_lex: &dyn Fn(&str) -> bool) -> f32 {
+    if i > 1 && !in_lex(w[i - 1]) && w[i - 1] == "least" {
+        if w[i - 2] != "at" && w[i - 2] != "very" {
+            return v * N_SCALAR;
+        }
+    } else if i > 0 && !in_lex(w[i - 1]) && w[i - 1] == "least" {
+        return v * N_SCALAR;
+    }
+    v
+}
+
+fn punctuation_emphasis(text: &str) -> f32 {
+    let ex = text.matches('!').count().min(EXCLAMATION_MAX) as f32 * EXCLAMATION_GAIN;
+    let q = text.matches('?').count();
+    let qa = match q {
+        0 | 1 => 0.0,
+        2 | 3 => q as f32 * QUESTION_GAIN,
+        _ => QUESTION_CAP,
+    };
+    ex + qa
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compound(text: &str) -> f32 {
+        score(&Document::parse(text), Lexicon::get()).compound
+    }
+
+    #[test]
+    fn vader_reference_sentences() {
+        // Compound scores printed by vaderSentiment 3.3.2 for its own README examples.
+        let cases: &[(&str, f32)] = &[
+            ("VADER is smart, handsome, and funny.", 0.8316),
+            ("VADER is smart, handsome, and funny!", 0.8439),
+            ("VADER is very smart, handsome, and funny.", 0.8545),
+            ("VADER is VERY SMART, handsome, and FUNNY.", 0.9227),
+            ("VADER is VERY SMART, handsome, and FUNNY!!!", 0.9342),
+            ("VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!", 0.9469),
+            ("VADER is not smart, handsome, nor funny.", -0.7424),
+            ("The book was good.", 0.4404),
+            ("At least it isn't a horrible book.", 0.431),
+            ("The book was only kind of good.", 0.3832),
+            ("The plot was good, but the characters are uncompelling and the dialog is not great.", -0.7042),
+            ("Today SUX!", -0.5461),
+            ("Today only kinda sux! But I'll get by, lol", 0.5249),
+            ("Make sure you :) or :D today!", 0.8633),
+            ("Not bad at all", 0.431),
+        ];
+        for &(text, want) in cases {
+            let got = compound(text);
+            assert!((got - want).abs() < 0.002, "{text:?}: got {got}, VADER {want}");
+        }
+    }
+}
+
+pub fn rules() -> Vec<crate::rules::RuleInfo> {
+    use crate::config::Severity;
+    use crate::rules::{RuleInfo, RuleSet};
+    vec![RuleInfo {
+        id: "tone.negative",
+        rule_set: RuleSet::Tone,
+        severity: Severity::Suggestion,
+        description: "Underlines the sentence with the strongest negative tone when the post reads negative overall.",
+        default_on: true,
+        flag: &["This update is terrible and I hate it."],
+        allow: &["Congrats on the launch! What was the hardest part?", "The meeting is at noon."],
+    }]
+}
+
+/// How negative the post must be before its most negative sentence is underlined.
+const NEGATIVE_HINT_BELOW: f32 = -0.3;
+
+pub fn check(ctx: &crate::rules::Ctx, hints: &mut Vec<crate::report::Hint>) {
+    if !ctx.enabled("tone.negative") || ctx.tone.compound > NEGATIVE_HINT_BELOW {
+        return;
+    }
+    // The sentence whose evidence sums most negative.
+    let doc = ctx.doc;
+    let worst = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            let sum: f32 = ctx.tone.evidence.iter().filter(|(sp, _)| sp.start >= s.span.start && sp.end <= s.span.end).map(|(_, v)| v).sum();
+            (s.span, sum)
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1));
+    if let Some((span, sum)) = worst {
+        if sum < 0.0 {
+            hints.push(ctx.hint(
+                "tone.negative",
+                span,
+                "This sentence sets a negative tone",
+                "Readers answer warmth with warmth; a negative opener tends to draw silence or a fight.",
+            ));
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! The document model: one pass over the draft into tokens, sentences and quoted regions.
+//!
+//! Every offset in this module is a **byte offset into the analysed `&str`**, always on a
+//! `char` boundary. The wasm facade converts them to UTF-16 code units once per report.
+
+mod tokenize;
+
+pub use tokenize::{is_emoji_token, EMOTICONS};
+
+/// A half-open range of **byte offsets** `[start, end)` into the analysed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    /// The smallest span covering both.
+    pub fn join(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// What a token is. URLs, mentions and hashtags are tokens of their own so that `@you` is not
+/// "you" and a link's path is not a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    Word,
+    /// `42`, `3.5`, `1,000`, `50k`, `2nd`.
+    Number,
+    /// A number with a currency sign: `$50`, `€9.99`, `£1m`.
+    Money,
+    /// A number with `%`: `50%`.
+    Percent,
+    Url,
+    Mention,
+    Hashtag,
+    /// One emoji sequence: a single pictograph, a ZWJ family, a flag, a keycap, with modifiers.
+    Emoji,
+    /// A text emoticon such as `:)`, `:-(`, `<3`, `xD`.
+    Emoticon,
+    Punct,
+}
+
+/// One token. `lower` is the lower-cased text for words (empty for other kinds).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// Byte offsets.
+    pub span: Span,
+    pub lower: String,
+    /// Inside a quoted region: the writer is quoting, not saying it.
+    pub quoted: bool,
+    /// Index into [`Document::sentences`].
+    pub sentence: usize,
+    /// Whitespace (or the start of text) directly before this token.
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+    /// A word or emoticon/emoji the writer says in their own voice (not quoted).
+    pub fn is_own_word(&self) -> bool {
+        self.kind == TokenKind::Word && !self.quoted
+    }
+}
+
+/// How a sentence ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Terminator {
+    Period,
+    Question,
+    Exclamation,
+    /// `?!` or `!?` (interrobang-like).
+    Interrobang,
+    /// A line break or the end of the text without punctuation.
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    /// Byte offsets, trimmed of surrounding whitespace.
+    pub span: Span,
+    /// Indices into [`Document::tokens`].
+    pub tokens: std::ops::Range<usize>,
+    pub terminator: Terminator,
+}
+
+/// A tokenised draft.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    /// Quoted regions (byte offsets), quote marks included.
+    pub quotes: Vec<Span>,
+}
+
+impl<'a> Document<'a> {
+    pub fn parse(text: &'a str) -> Self {
+        tokenize::parse(text)
+    }
+
+    /// The source text of a token.
+    pub fn slice(&self, span: Span) -> &'a str {
+        &self.text[span.start..span.end]
+    }
+
+    /// The tokens of one sentence.
+    pub fn sentence_tokens(&self, index: usize) -> &[Token] {
+        &self.tokens[self.sentences[index].tokens.clone()]
+    }
+
+    /// Words in the writer's own voice (not quoted), in order.
+    pub fn own_words(&self) -> impl Iterator<Item = &Token> {
+        self.tokens.iter().filter(|t| t.is_own_word())
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.tokens.iter().filter(|t| t.kind == TokenKind::Word).count()
+    }
+}
+
+#[cfg(test)]
+mod tests;

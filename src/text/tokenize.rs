@@ -1,0 +1,380 @@
+//! The tokenizer: whitespace chunks first (so URLs, emails and emoticons stay whole), then
+//! Unicode word boundaries (UAX #29) inside each chunk, merged into mentions, hashtags, money
+//! and percentages.
+
+use super::{Document, Sentence, Span, Terminator, Token, TokenKind};
+use unicode_properties::emoji::{is_regional_indicator, EmojiStatus};
+use unicode_properties::UnicodeEmoji;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Text emoticons recognised as one token when they stand alone (case matters: `:D` is not `:d`).
+pub const EMOTICONS: &[&str] = &[
+    ":)", ":-)", ":))", ":)))", ":]", "=)", "(:", ":d", ":D", ":-D", "xD", "XD", "xd", ";)", ";-)",
+    ";D", ":p", ":P", ":-P", ":-p", ";p", ";P", ":*", ":-*", "<3", "<33", "<333", "^_^", "^^", "^.^",
+    ":3", ":(", ":-(", ":((", "):", "=(", ":[", ":'(", ":'-(", ":,(", "D:", ":/", ":-/", ":\\",
+    ":|", ":-|", "-_-", "-.-", "T_T", "T.T", ";_;", ":o", ":O", ":-O", "o_O", "O_o", "o.O", ">:(",
+    ">:-(", "</3", ":@", ":$", "8)", "B)", "8-)", "B-)", ":')",
+];
+
+/// Top-level domains accepted for bare links like `example.com/launch` (a `www.` or scheme
+/// prefix needs none). Kept to common ones: a false link hides words from every rule.
+const BARE_TLDS: &[&str] = &[
+    "com", "org", "net", "io", "co", "ly", "me", "app", "dev", "ai", "gl", "be", "tv", "uk", "de",
+    "fr", "es", "it", "nl", "ca", "au", "in", "us", "info", "biz", "xyz", "social", "shop",
+    "store", "link", "gg", "so", "to", "fm", "news", "blog", "site", "online", "tech", "edu",
+    "gov",
+];
+
+/// Abbreviations whose final `.` does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "approx", "inc",
+    "ltd", "co", "no", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "u.s", "a.m", "p.m",
+];
+
+pub fn is_emoji_token(segment: &str) -> bool {
+    let Some(first) = segment.chars().next() else { return false };
+    if is_regional_indicator(first) || segment.contains('\u{20E3}') {
+        return true;
+    }
+    if first.is_ascii() {
+        return false;
+    }
+    match first.emoji_status() {
+        EmojiStatus::NonEmoji | EmojiStatus::NonEmojiButEmojiComponent => false,
+        // © and ® are text unless asked to be emoji.
+        _ if matches!(first, '\u{A9}' | '\u{AE}') => segment.contains('\u{FE0F}'),
+        _ => true,
+    }
+}
+
+fn is_closing_punct(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '"' | '\'' | '’' | '”' | '…' | '»')
+}
+
+/// Byte length of `s` without trailing punctuation that cannot end a link (a `)` stays when
+/// the link has its `(`, as in Wikipedia URLs).
+fn trim_link_end(s: &str) -> usize {
+    let mut end = s.len();
+    while let Some(c) = s[..end].chars().next_back() {
+        let keep_paren = c == ')' && s[..end].matches('(').count() >= s[..end].matches(')').count();
+        if is_closing_punct(c) && !keep_paren {
+            end -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Where a scheme or `www.` link starts inside a chunk, if it does.
+fn link_start(chunk: &str) -> Option<usize> {
+    let lower = chunk.to_ascii_lowercase();
+    ["https://", "http://", "www."]
+        .iter()
+        .filter_map(|p| lower.find(p))
+        .filter(|&i| i == 0 || !chunk[..i].chars().next_back().is_some_and(char::is_alphanumeric))
+        .min()
+}
+
+/// `example.com`, `shop.example.co/path`: a bare domain with a known top-level domain.
+fn is_bare_domain(s: &str) -> bool {
+    let host = s.split('/').next().unwrap_or("");
+    let labels: Vec<&str> = host.split('.').collect();
+    if labels.len() < 2 || !s[host.len()..].is_empty() && !s[host.len()..].starts_with('/') {
+        return false;
+    }
+    let tld = labels[labels.len() - 1].to_ascii_lowercase();
+    BARE_TLDS.contains(&tld.as_str())
+        && labels.iter().all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels[..labels.len() - 1].iter().any(|l| l.chars().any(|c| c.is_ascii_alphabetic()))
+}
+
+fn is_email(s: &str) -> bool {
+    match s.split_once('@') {
+        Some((user, domain)) => {
+            !user.is_empty()
+                && user.chars().all(|c| c.is_alphanumeric() || "._+-".contains(c))
+                && domain.contains('.')
+                && is_bare_domain(domain)
+        }
+        None => false,
+    }
+}
+
+fn is_currency(s: &str) -> bool {
+    matches!(s, "$" | "€" | "£" | "¥" | "₹" | "₩" | "₽" | "₺" | "₦" | "R$" | "US$")
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    /// Token indices before which a line break stood.
+    line_breaks: Vec<usize>,
+}
+
+impl<'a> Builder<'a> {
+    fn push(&mut self, kind: TokenKind, start: usize, end: usize, space_before: bool) {
+        let lower = if kind == TokenKind::Word { self.text[start..end].to_lowercase() } else { String::new() };
+        self.tokens.push(Token { kind, span: Span::new(start, end), lower, quoted: false, sentence: 0, space_before });
+    }
+
+    fn chunk(&mut self, start: usize, end: usize) {
+        let s = &self.text[start..end];
+        if let Some(at) = link_start(s) {
+            if at > 0 {
+                self.segments(start, start + at, true);
+            }
+            let link_end = start + at + trim_link_end(&s[at..]);
+            self.push(TokenKind::Url, start + at, link_end, at == 0);
+            if link_end < end {
+                self.segments(link_end, end, false);
+            }
+            return;
+        }
+        // Leading brackets/quotes and trailing punctuation around a whole-chunk item.
+        let lead = s.len() - s.trim_start_matches(['(', '[', '"', '\'', '“', '‘', '«']).len();
+        let core_end = lead + trim_link_end(&s[lead..]);
+        let core = &s[lead..core_end];
+        let kind = if EMOTICONS.contains(&s) {
+            // The emoticon is the whole chunk, brackets and all.
+            self.push(TokenKind::Emoticon, start, end, true);
+            return;
+        } else if !core.is_empty() && EMOTICONS.contains(&core) {
+            Some(TokenKind::Emoticon)
+        } else if is_email(core) || (core.contains('.') && is_bare_domain(core)) {
+            Some(TokenKind::Url)
+        } else {
+            None
+        };
+        match kind {
+            Some(kind) => {
+                if lead > 0 {
+                    self.segments(start, start + lead, true);
+                }
+                self.push(kind, start + lead, start + core_end, lead == 0);
+                if core_end < s.len() {
+                    self.segments(start + core_end, end, false);
+                }
+            }
+            None => self.segments(start, end, true),
+        }
+    }
+
+    /// Tokens from UAX #29 word boundaries inside `[start, end)`, merging `@name`, `#tag`,
+    /// `$50` and `50%`.
+    fn segments(&mut self, start: usize, end: usize, mut space_before: bool) {
+        let s = &self.text[start..end];
+        let segs: Vec<(usize, &str)> = s.split_word_bound_indices().collect();
+        let mut i = 0;
+        while i < segs.len() {
+            let (off, seg) = segs[i];
+            let abs = start + off;
+            let next = segs.get(i + 1).map(|&(_, n)| n);
+            let first = seg.chars().next().unwrap_or(' ');
+            let next_is_word = next.is_some_and(|n| n.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_'));
+            if (seg == "@" || seg == "#") && next_is_word && (space_before || !self.prev_is_word_at(abs)) {
+                let kind = if seg == "@" { TokenKind::Mention } else { TokenKind::Hashtag };
+                let mut stop = i + 2;
+                // Fediverse handles: @user@instance.social
+                if kind == TokenKind::Mention && segs.get(stop).is_some_and(|&(_, s)| s == "@") {
+                    if let Some(&(_, host)) = segs.get(stop + 1) {
+                        if host.contains('.') {
+                            stop += 2;
+                        }
+                    }
+                }
+                let stop_off = segs.get(stop).map_or(s.len(), |&(o, _)| o);
+                self.push(kind, abs, start + stop_off, space_before);
+                i = stop;
+            } else if is_currency(seg) && next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())) {
+                let (noff, nseg) = segs[i + 1];
+                self.push(TokenKind::Money, abs, start + noff + nseg.len(), space_before);
+                i += 2;
+            } else if first.is_ascii_digit() && !seg.contains('\u{20E3}') {
+                if next == Some("%") {
+                    self.push(TokenKind::Percent, abs, abs + seg.len() + 1, space_before);
+                    i += 2;
+                } else {
+                    let money_suffix = next.is_some_and(is_currency) && !segs.get(i + 2).is_some_and(|&(_, n)| n.starts_with(|c: char| c.is_ascii_digit()));
+                    if money_suffix {
+                        // 50€
+                        let (noff, nseg) = segs[i + 1];
+                        self.push(TokenKind::Money, abs, start + noff + nseg.len(), space_before);
+                        i += 2;
+                    } else {
+                        self.push(TokenKind::Number, abs, abs + seg.len(), space_before);
+                        i += 1;
+                    }
+                }
+            } else if is_emoji_token(seg) {
+                self.push(TokenKind::Emoji, abs, abs + seg.len(), space_before);
+                i += 1;
+            } else if seg.chars().any(|c| c.is_alphanumeric()) {
+                self.push(TokenKind::Word, abs, abs + seg.len(), space_before);
+                i += 1;
+            } else if seg.trim().is_empty() {
+                i += 1;
+            } else {
+                self.push(TokenKind::Punct, abs, abs + seg.len(), space_before);
+                i += 1;
+            }
+            space_before = false;
+        }
+    }
+
+    fn prev_is_word_at(&self, at: usize) -> bool {
+        self.tokens.last().is_some_and(|t| t.span.end == at && t.kind == TokenKind::Word)
+    }
+}
+
+fn is_sentence_end(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    if t.kind != TokenKind::Punct {
+        return false;
+    }
+    let p = &text[t.span.start..t.span.end];
+    if !matches!(p, "." | "!" | "?" | "…" | "‼" | "⁉" | "？" | "！" | "。") {
+        return false;
+    }
+    // A run of terminators ends at its last mark.
+    if let Some(next) = tokens.get(i + 1) {
+        if next.span.start == t.span.end && next.kind == TokenKind::Punct {
+            let n = &text[next.span.start..next.span.end];
+            if matches!(n, "." | "!" | "?" | "…" | "‼" | "⁉" | "？" | "！") {
+                return false;
+            }
+        }
+    }
+    if p == "." && i > 0 {
+        let prev = &tokens[i - 1];
+        if prev.span.end == t.span.start && prev.kind == TokenKind::Word && ABBREVIATIONS.contains(&prev.lower.as_str()) {
+            return false;
+        }
+    }
+    true
+}
+
+fn terminator(text: &str, tokens: &[Token]) -> Terminator {
+    // The run of marks at the end of the sentence, closing quotes/brackets aside.
+    let mut q = false;
+    let mut e = false;
+    let mut p = false;
+    for t in tokens.iter().rev() {
+        if t.kind != TokenKind::Punct {
+            break;
+        }
+        match &text[t.span.start..t.span.end] {
+            "?" | "？" => q = true,
+            "!" | "！" | "‼" => e = true,
+            "⁉" => {
+                q = true;
+                e = true
+            }
+            "." | "…" | "。" => p = true,
+            "\"" | "”" | "'" | "’" | ")" | "»" => {}
+            _ => break,
+        }
+    }
+    match (q, e, p) {
+        (true, true, _) => Terminator::Interrobang,
+        (true, false, _) => Terminator::Question,
+        (false, true, _) => Terminator::Exclamation,
+        (false, false, true) => Terminator::Period,
+        _ => Terminator::None,
+    }
+}
+
+pub fn parse(text: &str) -> Document<'_> {
+    let mut b = Builder { text, tokens: Vec::new(), line_breaks: Vec::new() };
+    let mut chunk_start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = chunk_start.take() {
+                b.chunk(s, i);
+            }
+            if c == '\n' || c == '\u{2028}' || c == '\u{2029}' {
+                b.line_breaks.push(b.tokens.len());
+            }
+        } else if chunk_start.is_none() {
+            chunk_start = Some(i);
+        }
+    }
+    if let Some(s) = chunk_start {
+        b.chunk(s, text.len());
+    }
+    let Builder { mut tokens, line_breaks, .. } = b;
+
+    // Quoted regions: straight double quotes pair up in order; curly and guillemets by side.
+    let mut quotes = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Punct {
+            continue;
+        }
+        match &text[t.span.start..t.span.end] {
+            "\"" => match open {
+                Some(o) => {
+                    quotes.push((o, i));
+                    open = None
+                }
+                None => open = Some(i),
+            },
+            "“" | "«" => open = Some(i),
+            "”" | "»" => {
+                if let Some(o) = open.take() {
+                    quotes.push((o, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    for &(o, c) in &quotes {
+        for t in &mut tokens[o + 1..c] {
+            t.quoted = true;
+        }
+    }
+    let quotes = quotes.iter().map(|&(o, c)| tokens[o].span.join(tokens[c].span)).collect();
+
+    // Sentences: after terminator runs and at line breaks.
+    let mut sentences = Vec::new();
+    let mut first = 0;
+    let mut breaks = line_breaks.iter().peekable();
+    for i in 0..tokens.len() {
+        while breaks.peek().is_some_and(|&&b| b <= i) {
+            let b = *breaks.next().unwrap();
+            if b > first {
+                sentences.push(make_sentence(text, &tokens, first, b));
+                first = b;
+            }
+        }
+        if is_sentence_end(text, &tokens, i) {
+            // Closing quotes or brackets right after the mark belong to the sentence.
+            let mut end = i + 1;
+            while end < tokens.len()
+                && tokens[end].span.start == tokens[end - 1].span.end
+                && matches!(&text[tokens[end].span.start..tokens[end].span.end], "\"" | "”" | "'" | "’" | ")" | "»")
+            {
+                end += 1;
+            }
+            if end > first {
+                sentences.push(make_sentence(text, &tokens, first, end));
+                first = end;
+            }
+        }
+    }
+    if first < tokens.len() {
+        sentences.push(make_sentence(text, &tokens, first, tokens.len()));
+    }
+    for (si, s) in sentences.iter().enumerate() {
+        for t in &mut tokens[s.tokens.clone()] {
+            t.sentence = si;
+        }
+    }
+    Document { text, tokens, sentences, quotes }
+}
+
+fn make_sentence(text: &str, tokens: &[Token], first: usize, end: usize) -> Sentence {
+    let span = tokens[first].span.join(tokens[end - 1].span);
+    Sentence { span, tokens: first..end, terminator: terminator(text, &tokens[first..end]) }
+}

@@ -1,0 +1,35 @@
+//! `rapport-bindgen IN.wasm OUT_DIR`: the one wasm-bindgen step the build needs
+//! (`--target web`, no TypeScript), without installing the whole wasm-bindgen CLI.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.len() == 1 && args[0] == "--version" {
+        println!("rapport-bindgen {}", env!("CARGO_PKG_VERSION"));
+        return ExitCode::SUCCESS;
+    }
+    let [input, out_dir] = args.as_slice() else {
+        eprintln!("usage: rapport-bindgen IN.wasm OUT_DIR");
+        return ExitCode::from(2);
+    };
+    let mut bindgen = wasm_bindgen_cli_support::Bindgen::new();
+    bindgen
+        .input_path(input)
+        .typescript(false)
+        .out_name("rapport")
+        // Function names and toolchain notes are only for debugging; they are ~15 % of the module.
+        .remove_name_section(true)
+        .remove_producers_section(true);
+    if let Err(err) = bindgen.web(true) {
+        eprintln!("rapport-bindgen: {err:#}");
+        return ExitCode::FAILURE;
+    }
+    match bindgen.generate(out_dir) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("rapport-bindgen: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
