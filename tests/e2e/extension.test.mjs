@@ -1,0 +1,190 @@
+// End to end: the unpacked extension in Debian's Chromium (headless), typing with real key
+// events into fixture pages built from the real editors, served at the real site URLs.
+// Every test runs twice: as served normally, and with a strict page CSP (no wasm-unsafe-eval).
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { checkPrerequisites, launch, percentile, STRICT_CSP } from './harness.mjs';
+import { expectedChip, loadOracle } from './oracle.mjs';
+import { SITES } from './sites.mjs';
+
+const MODES = [
+  { name: 'normal', csp: null },
+  { name: 'strict CSP', csp: STRICT_CSP },
+];
+
+const WARM = 'Thank you all for the wonderful support this week';
+const QUESTION = 'What would you love to see next?';
+const HOSTILE = 'You idiots are pathetic and this is garbage';
+const CHIP_TIMEOUT_MS = 5000;
+
+checkPrerequisites();
+await loadOracle();
+
+/** Waits until the chip shows `expected` (a subset of its data-* fields); returns the chip state. */
+async function waitForChip(page, expected, message) {
+  try {
+    await page.waitForFunction(
+      (want) => {
+        const state = window.__e2e.chipState();
+        return state && Object.entries(want).every(([key, value]) => state[key] === value);
+      },
+      expected,
+      { timeout: CHIP_TIMEOUT_MS },
+    );
+  } catch (error) {
+    const actual = await page.evaluate(() => window.__e2e.chipState());
+    assert.fail(`${message}: chip never showed ${JSON.stringify(expected)}; last ${JSON.stringify(actual)} (${error.message.split('\n')[0]})`);
+  }
+  return page.evaluate(() => window.__e2e.chipState());
+}
+
+const modelText = (page) => page.evaluate(() => window.__e2e.modelText());
+
+async function openFixture(context, site) {
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.waitForFunction(() => window.__rapportFixture?.root());
+  const root = await page.evaluateHandle(() => window.__rapportFixture.root());
+  await root.asElement().click();
+  await waitForChip(page, { length: '0' }, `${site.name}: chip for the empty box`);
+  return page;
+}
+
+/** Types `text` one key at a time, timing each keystroke until the chip's length reflects it. */
+async function typeTimed(page, site, prefix, text, latencies) {
+  let typed = prefix;
+  for (const char of text) {
+    typed += char;
+    await page.evaluate((expected) => window.__e2e.arm(expected), expectedChip(typed, site.platform).length);
+    await page.keyboard.type(char);
+    const handle = await page.waitForFunction(() => window.__e2e.latency(), null, { timeout: CHIP_TIMEOUT_MS });
+    latencies.push(await handle.jsonValue());
+  }
+  return typed;
+}
+
+for (const mode of MODES) {
+  describe(`extension (${mode.name})`, () => {
+    let browser;
+    const latencies = [];
+
+    before(async () => {
+      browser = await launch(mode);
+    });
+
+    after(async () => {
+      await browser?.close();
+      if (latencies.length > 0) {
+        const p50 = percentile(latencies, 50).toFixed(1);
+        const p95 = percentile(latencies, 95).toFixed(1);
+        console.log(`latency keystroke->chip ${mode.name} p50=${p50} ms p95=${p95} ms (n=${latencies.length})`);
+      }
+    });
+
+    for (const site of SITES) {
+      test(`${site.name} (${site.editor}): chip follows typing, editor untouched`, async () => {
+        const page = await openFixture(browser.context, site);
+        await page.evaluate(() => window.__e2e.record());
+
+        // Warm first line, every keystroke timed.
+        let text = await typeTimed(page, site, '', WARM, latencies);
+        let chip = await waitForChip(page, expectedChip(text, site.platform), 'after the warm line');
+        assert.equal(await modelText(page), text, 'editor model after the warm line');
+
+        // Second line: Enter, a question, a typo fixed with Backspace, an emoji from a picker.
+        await page.keyboard.press('Enter');
+        await page.keyboard.type(`${QUESTION}x`);
+        await page.keyboard.press('Backspace');
+        await page.keyboard.insertText(' 🎉');
+        text = `${WARM}\n${QUESTION} 🎉`;
+        chip = await waitForChip(page, expectedChip(text, site.platform), 'after the second line');
+        assert.equal(await modelText(page), text, 'editor model after the second line');
+        assert.ok(await page.evaluate(() => window.__e2e.caretAtEndAndFocused()), 'caret at the end, focus in the editor');
+        assert.match(chip.ariaLabel, /^Rapport: tone (positive|neutral|negative), (invites a reply|does not invite a reply), \d+ of \d+ characters, score \d+$/);
+        assert.equal(chip.text, `${chip.length}/${chip.limit}${chip.score}`);
+        assert.equal(chip.hidden, false);
+
+        // Typing itself mutates the editor; the extension must not have added anything to it.
+        const typingRecords = await page.evaluate(() => window.__e2e.records());
+        if (site.editor !== 'textarea') assert.ok(typingRecords.length > 0, 'the recorder sees the editor');
+        assert.deepEqual(typingRecords.filter((record) => record.foreign), [], 'no extension nodes or attributes in the editor');
+
+        // Quiet: with the analysis settled, scrolling and resizing move the chip and nothing else.
+        await page.evaluate(() => window.__e2e.record());
+        await page.evaluate(() => window.scrollBy(0, 40));
+        await page.setViewportSize({ width: 980, height: 760 });
+        await page.evaluate(() => window.scrollBy(0, -40));
+        await page.setViewportSize({ width: 1000, height: 800 });
+        await page.waitForTimeout(200);
+        assert.deepEqual(await page.evaluate(() => window.__e2e.records()), [], 'no mutation in the editor while not typing');
+
+        // One overlay, under <html>, styled by an adopted sheet only, chip at the box's bottom right.
+        assert.deepEqual(await page.evaluate(() => window.__e2e.overlayInfo()), {
+          count: 1, parentIsHtml: true, styleElements: 0, adoptedSheets: 1,
+        });
+        const placement = await page.evaluate(() => {
+          const box = window.__rapportFixture.root().getBoundingClientRect();
+          const chip = document.querySelector('rapport-overlay').shadowRoot.querySelector('[data-rapport="chip"]').getBoundingClientRect();
+          return { dx: box.right - chip.right, dy: box.bottom - chip.bottom, inside: chip.left >= box.left && chip.top >= box.top };
+        });
+        assert.ok(placement.inside && placement.dx >= 0 && placement.dx < 30 && placement.dy >= 0 && placement.dy < 30, `chip placement ${JSON.stringify(placement)}`);
+
+        // Undo through the editor's own history.
+        await page.waitForTimeout(1100); // past the editors' undo grouping delay
+        await page.keyboard.press('Control+Z');
+        const undone = await modelText(page);
+        assert.ok(undone.length < text.length && text.startsWith(undone), `undo shortened the text: ${JSON.stringify(undone)}`);
+        await waitForChip(page, expectedChip(undone, site.platform), 'after undo');
+
+        // Tone follows the words: replace everything with a hostile line.
+        const warmTone = expectedChip(WARM, site.platform).tone;
+        const hostileTone = expectedChip(HOSTILE, site.platform).tone;
+        assert.notEqual(warmTone, hostileTone, 'the engine tells the warm and hostile lines apart');
+        await page.keyboard.press('Control+A');
+        await page.keyboard.press('Backspace');
+        await page.keyboard.type(HOSTILE);
+        chip = await waitForChip(page, expectedChip(HOSTILE, site.platform), 'after the hostile line');
+        assert.equal(chip.tone, hostileTone);
+        assert.equal(await modelText(page), HOSTILE);
+        assert.equal(await page.evaluate(() => window.__e2e.chipCount()), 1, 'one chip for one box');
+        await page.close();
+      });
+    }
+
+    test('service worker stopped mid-typing: nothing lost, the chip catches up', async () => {
+      const site = SITES[0];
+      const page = await openFixture(browser.context, site);
+      // The page's ServiceWorker domain reports the extension worker's running status too.
+      const cdp = await browser.context.newCDPSession(page);
+      const statuses = [];
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        for (const version of versions) {
+          if (version.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`)) statuses.push(version.runningStatus);
+        }
+      });
+      await cdp.send('ServiceWorker.enable');
+
+      const parts = ['Stopping ', 'the worker ', 'while typing ', 'loses ', 'nothing at all?'];
+      let text = '';
+      for (const part of parts) {
+        await page.keyboard.type(part);
+        text += part;
+        // Right after the keys, while their analysis is in flight.
+        await cdp.send('ServiceWorker.stopAllWorkers');
+      }
+      await waitForChip(page, expectedChip(text, site.platform), 'after the worker was stopped mid-typing');
+      assert.equal(await modelText(page), text);
+      const stopped = statuses.filter((status) => status === 'stopped').length;
+      assert.ok(stopped >= parts.length - 1, `the worker was stopped (${stopped} times; statuses ${statuses.join(' ')})`);
+      // It answered the chip, so it runs; its status event may trail the answer a little.
+      for (let waited = 0; statuses.at(-1) !== 'running' && waited < 2000; waited += 50) await page.waitForTimeout(50);
+      assert.equal(statuses.at(-1), 'running', `the worker is running again (statuses ${statuses.join(' ')})`);
+      await page.close();
+    });
+
+    test('no request reached the network', () => {
+      assert.deepEqual(browser.blocked, []);
+    });
+  });
+}

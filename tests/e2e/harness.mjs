@@ -1,0 +1,190 @@
+// Browser harness for the e2e tests: Debian's Chromium with the unpacked extension, fixture
+// pages served at the real site URLs from memory, nothing reaching the network.
+
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { FIXTURE_PREFIX, fixtureHtml, SITES } from './sites.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const EXTENSION_DIR = join(ROOT, 'extension');
+const FIXTURE_BUILD = join(ROOT, 'tests', 'e2e', 'fixtures', 'build');
+const CHROMIUM = '/usr/bin/chromium';
+
+export const STRICT_CSP = "script-src 'self'";
+
+export function checkPrerequisites() {
+  const missing = [
+    [CHROMIUM, 'install Debian chromium (apt-get install chromium)'],
+    [join(EXTENSION_DIR, 'pkg', 'rapport.js'), 'run ./build.sh'],
+    [join(EXTENSION_DIR, 'build', 'content.js'), 'run npm run build:ext'],
+    ...SITES.map((site) => [join(FIXTURE_BUILD, `${site.name}.js`), 'run npm run build:ext']),
+  ].filter(([path]) => !existsSync(path));
+  if (missing.length > 0) {
+    throw new Error(`e2e prerequisites missing:\n${missing.map(([path, fix]) => `  ${path}: ${fix}`).join('\n')}`);
+  }
+}
+
+/**
+ * Launches Chromium with the extension. `mode.csp` (optional) is sent as the fixture pages'
+ * Content-Security-Policy header. Every request that is not a fixture route is aborted and
+ * recorded in `blocked`.
+ */
+export async function launch(mode) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    // Playwright passes --disable-extensions by default.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1000, height: 800 },
+  });
+  const blocked = [];
+  const pages = new Map(SITES.map((site) => [new URL(site.url).href, site]));
+  const hosts = new Set(SITES.map((site) => new URL(site.url).host));
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === 'chrome-extension:') return route.continue();
+    if (hosts.has(url.host)) {
+      const site = pages.get(url.href);
+      if (site) {
+        const headers = { 'content-type': 'text/html; charset=utf-8' };
+        if (mode.csp) headers['content-security-policy'] = mode.csp;
+        return route.fulfill({ status: 200, headers, body: fixtureHtml(site) });
+      }
+      if (url.pathname.startsWith(FIXTURE_PREFIX)) {
+        const file = join(FIXTURE_BUILD, url.pathname.slice(FIXTURE_PREFIX.length));
+        if (/^[\w-]+\.js$/.test(url.pathname.slice(FIXTURE_PREFIX.length)) && existsSync(file)) {
+          return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(file) });
+        }
+      }
+    }
+    blocked.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  await context.addInitScript(pageHelpers);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    blocked,
+    extensionId,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Installed in every page's main world before its scripts (window.__e2e). Reads the overlay
+ * through its open shadow root; records mutations of the editor; times keystroke → chip.
+ */
+function pageHelpers() {
+  const chip = () =>
+    document.querySelector('rapport-overlay')?.shadowRoot?.querySelector('[data-rapport="chip"]') ?? null;
+  let records = [];
+  let recorder = null;
+  let pending = null; // latency measurement in progress
+  let chipObserver = null;
+
+  const describe = (node) => (node.nodeType === 1 ? node.nodeName.toLowerCase() : node.nodeName);
+  const foreign = (node) =>
+    node.nodeType === 1 &&
+    (/rapport/i.test(node.nodeName) || [...node.attributes].some((a) => /rapport|gramm/i.test(a.name)));
+  const keep = (list) => {
+    for (const record of list) {
+      records.push({
+        type: record.type,
+        target: describe(record.target),
+        attribute: record.attributeName,
+        added: [...record.addedNodes].map(describe),
+        foreign: [...record.addedNodes].some(foreign) || /rapport|gramm/i.test(record.attributeName ?? ''),
+      });
+    }
+  };
+  addEventListener('keydown', () => {
+    if (pending && pending.t0 === null) pending.t0 = performance.now();
+  }, true);
+  addEventListener('beforeinput', () => {
+    if (pending && pending.t0 === null) pending.t0 = performance.now();
+  }, true);
+
+  function checkPending() {
+    if (pending && pending.t0 !== null && pending.done === null && chip()?.dataset.length === pending.expected) {
+      pending.done = performance.now();
+    }
+  }
+
+  window.__e2e = {
+    chipState() {
+      const element = chip();
+      if (!element) return null;
+      return { ...element.dataset, ariaLabel: element.getAttribute('aria-label'), text: element.textContent, hidden: element.hidden };
+    },
+    chipCount: () => document.querySelector('rapport-overlay')?.shadowRoot?.querySelectorAll('[data-rapport="chip"]').length ?? 0,
+    overlayInfo() {
+      const host = document.querySelector('rapport-overlay');
+      return {
+        count: document.querySelectorAll('rapport-overlay').length,
+        parentIsHtml: host?.parentNode === document.documentElement,
+        styleElements: host?.shadowRoot?.querySelectorAll('style, link').length,
+        adoptedSheets: host?.shadowRoot?.adoptedStyleSheets.length,
+      };
+    },
+    /** Starts recording mutations inside the editor root (replaces earlier records). */
+    record() {
+      records = [];
+      recorder?.disconnect();
+      recorder = new MutationObserver(keep);
+      recorder.observe(window.__rapportFixture.root(), {
+        subtree: true, childList: true, characterData: true, attributes: true,
+      });
+    },
+    records() {
+      if (recorder) keep(recorder.takeRecords());
+      return records;
+    },
+    /** Arms a keystroke → chip measurement: done when the chip's data-length reaches `expected`. */
+    arm(expected) {
+      if (!chipObserver) {
+        chipObserver = new MutationObserver(checkPending);
+        chipObserver.observe(document.querySelector('rapport-overlay').shadowRoot, { subtree: true, attributes: true });
+      }
+      pending = { expected: String(expected), t0: null, done: null };
+    },
+    latency: () => (pending?.done != null ? pending.done - pending.t0 : null),
+    modelText: () => window.__rapportFixture.modelText(),
+    caretAtEndAndFocused() {
+      const root = window.__rapportFixture.root();
+      if (root.nodeName === 'TEXTAREA') {
+        return document.activeElement === root && root.selectionStart === root.value.length && root.selectionEnd === root.value.length;
+      }
+      if (!root.contains(document.activeElement)) return false;
+      const selection = getSelection();
+      if (!selection.isCollapsed || !root.contains(selection.focusNode)) return false;
+      const rest = document.createRange();
+      rest.setStart(selection.focusNode, selection.focusOffset);
+      rest.setEnd(root, root.childNodes.length);
+      return rest.toString().replace(/[\u200b\ufeff\n]/g, '') === '';
+    },
+  };
+}
+
+/** Nearest-rank percentile. */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
