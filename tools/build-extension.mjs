@@ -18,8 +18,14 @@ const EXT = join(ROOT, 'extension');
 const DIST = join(ROOT, 'dist');
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 
-/** Firefox version that has everything the manifest uses (MV3 module background scripts, host permissions granted at install, storage.sync, wasm-unsafe-eval). */
-const FIREFOX_MIN_VERSION = '128.0';
+/**
+ * Oldest Firefox that reads everything in the Firefox manifest: 140 (the current ESR) is the first
+ * to support gecko.data_collection_permissions (which declares that Rapport collects nothing);
+ * MV3 module background scripts, install-time host permissions and wasm-unsafe-eval are older.
+ * Firefox for Android supports data_collection_permissions from 142.
+ */
+const FIREFOX_MIN_VERSION = '140.0';
+const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 const GECKO_ID = 'rapport@rapport.dev';
 
 /** What goes into the packages, relative to extension/. Sources under content/ ship bundled. */
@@ -93,6 +99,7 @@ function firefoxManifest(manifest) {
         strict_min_version: FIREFOX_MIN_VERSION,
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
     },
   };
 }
