@@ -14,8 +14,9 @@ import { textareaText, walkText } from './text-walk.js';
  * @param {{update: Function, place: Function, remove: Function}} deps.chip
  * @param {(key: string, substitutions?: string[]) => string} deps.t
  * @param {() => void} deps.onLayout  asks for the chips to be placed again
+ * @param {(error: Error) => void} deps.onError  an analysis failed
  */
-export function watchBox(box, { platform, context, client, chip, t, onLayout }) {
+export function watchBox(box, { platform, context, client, chip, t, onLayout, onError }) {
   const win = box.ownerDocument.defaultView;
   const isTextarea = box.nodeName === 'TEXTAREA';
 
@@ -29,7 +30,7 @@ export function watchBox(box, { platform, context, client, chip, t, onLayout }) 
       chip.update(chipModel(report, t));
       onLayout();
     },
-    onError: (error) => console.warn(`Rapport: ${error.message}`),
+    onError,
     schedule: (callback) => win.requestAnimationFrame(callback),
   });
   const poke = () => coalescer.poke();

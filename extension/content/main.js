@@ -21,6 +21,7 @@ const client = createPortClient({
 });
 const t = (key, substitutions) => api.i18n.getMessage(key, substitutions);
 
+let running = false;
 let overlay = null;
 /** box → watcher */
 const watchers = new Map();
@@ -39,8 +40,18 @@ function watch(box) {
       chip: overlay.createChip(),
       t,
       onLayout: requestFrame,
+      onError,
     }),
   );
+}
+
+function onError(error) {
+  console.warn(`Rapport: ${error.message}`);
+  // Orphaned (the extension was reloaded or removed): take the chips away and stop listening.
+  if (client.closed && running) {
+    stop();
+    running = false;
+  }
 }
 
 function unwatch(box) {
@@ -100,7 +111,6 @@ function stop() {
   overlay = null;
 }
 
-let running = false;
 function applySettings(stored) {
   const { settings } = normalizeSettings(stored);
   if (settings.paused && running) stop();

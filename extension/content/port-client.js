@@ -114,5 +114,9 @@ export function createPortClient({
     get inFlight() {
       return pending.size;
     },
+    /** True once the background is unreachable for good (extension reloaded or removed). */
+    get closed() {
+      return closedError !== null;
+    },
   };
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { checkPrerequisites, launch, percentile, STRICT_CSP } from './harness.mjs';
 import { expectedChip, loadOracle } from './oracle.mjs';
-import { SITES } from './sites.mjs';
+import { GENERIC_PAGE, SITES } from './sites.mjs';
 
 const MODES = [
   { name: 'normal', csp: null },
@@ -133,8 +133,11 @@ for (const mode of MODES) {
         // Undo through the editor's own history.
         await page.waitForTimeout(1100); // past the editors' undo grouping delay
         await page.keyboard.press('Control+Z');
+        // Editors group undo steps differently; the result must be an earlier state of this draft
+        // (a prefix, or the state before Backspace removed the "x").
         const undone = await modelText(page);
-        assert.ok(undone.length < text.length && text.startsWith(undone), `undo shortened the text: ${JSON.stringify(undone)}`);
+        const earlier = undone !== text && (text.startsWith(undone) || undone === `${WARM}\n${QUESTION}x`);
+        assert.ok(earlier, `undo went back to an earlier state: ${JSON.stringify(undone)}`);
         await waitForChip(page, expectedChip(undone, site.platform), 'after undo');
 
         // Tone follows the words: replace everything with a hostile line.
@@ -180,6 +183,42 @@ for (const mode of MODES) {
       // It answered the chip, so it runs; its status event may trail the answer a little.
       for (let waited = 0; statuses.at(-1) !== 'running' && waited < 2000; waited += 50) await page.waitForTimeout(50);
       assert.equal(statuses.at(-1), 'running', `the worker is running again (statuses ${statuses.join(' ')})`);
+      await page.close();
+    });
+
+    test('generic fallback: the focused field when the site table finds none; opt-outs left alone', async () => {
+      const page = await browser.context.newPage();
+      await page.goto(GENERIC_PAGE.url);
+      for (const id of ['gramm-off', 'grammarly-off', 'read-only', 'password']) {
+        await page.click(`#${id}`);
+        await page.keyboard.type('hello');
+      }
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => window.__e2e.chipCount()), 0, 'no chip for opted-out, read-only or password fields');
+      const message = 'Hello there, how are you?';
+      await page.click('#message');
+      await page.keyboard.type(message);
+      await waitForChip(page, expectedChip(message, GENERIC_PAGE.platform), 'chip for the focused message box');
+      assert.equal(await page.evaluate(() => window.__e2e.chipCount()), 1);
+      await page.close();
+    });
+
+    test('popup pause takes the chips away; resuming brings them back', async () => {
+      const site = SITES.find((s) => s.editor === 'textarea');
+      const page = await openFixture(browser.context, site);
+      await page.keyboard.type('Paused?');
+      await waitForChip(page, expectedChip('Paused?', site.platform), 'before pausing');
+      const popup = await browser.context.newPage();
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+      const toggle = popup.locator('#active');
+      assert.equal(await toggle.isChecked(), true);
+      assert.ok((await popup.locator('label').innerText()).length > 0, 'popup text comes from _locales');
+      await toggle.uncheck();
+      await page.waitForFunction(() => !document.querySelector('rapport-overlay'));
+      await page.keyboard.type(' Yes.', { delay: 0 });
+      await toggle.check();
+      await popup.close();
+      await waitForChip(page, expectedChip('Paused? Yes.', site.platform), 'after resuming');
       await page.close();
     });
 

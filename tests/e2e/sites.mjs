@@ -50,6 +50,22 @@ export const SITES = [
   },
 ];
 
+/**
+ * A page of a supported site where the site table finds no compose box (LinkedIn messaging):
+ * the generic fallback takes the focused editable field, unless it opts out or cannot be written.
+ */
+export const GENERIC_PAGE = {
+  name: 'generic',
+  platform: 'linkedin',
+  url: 'https://www.linkedin.com/messaging/',
+  body: `
+    <div id="message" class="msg-form__contenteditable" contenteditable="true" role="textbox" aria-label="Write a message"><p><br></p></div>
+    <textarea id="gramm-off" data-gramm="false"></textarea>
+    <div data-enable-grammarly="false"><div id="grammarly-off" contenteditable="true"></div></div>
+    <textarea id="read-only" readonly>fixed</textarea>
+    <input id="password" type="password">`,
+};
+
 export const FIXTURE_PREFIX = '/__rapport_fixture__/';
 
 export function fixtureHtml(site) {
@@ -64,7 +80,7 @@ export function fixtureHtml(site) {
 <body>
 <main>${site.body}</main>
 <div class="spacer"></div>
-<script src="${FIXTURE_PREFIX}${site.name}.js"></script>
+${site === GENERIC_PAGE ? '' : `<script src="${FIXTURE_PREFIX}${site.name}.js"></script>`}
 </body>
 </html>`;
 }

@@ -85,6 +85,7 @@ test('connects lazily and resolves with the report', async () => {
   ports[0].reply({ id: request.id, ok: true, report: { score: { value: 1 } } });
   assert.deepEqual(await reply, { score: { value: 1 } });
   assert.equal(client.inFlight, 0);
+  assert.equal(client.closed, false);
 });
 
 test('an error reply rejects with its message', async () => {
@@ -182,5 +183,6 @@ test('an orphaned content script (connect throws) fails clearly and stays closed
   const { client } = harness({ connectThrows: true });
   await assert.rejects(client.analyze('x', OPTIONS), /cannot reach its background.*reload the page/);
   await assert.rejects(client.analyze('y', OPTIONS), /cannot reach its background/);
+  assert.equal(client.closed, true);
   await settle();
 });
