@@ -30,7 +30,7 @@ export function checkPrerequisites() {
 /**
  * Launches Chromium with the extension. `mode.csp` (optional) is sent as the fixture pages'
  * Content-Security-Policy header. Every request that is not a fixture route is aborted and
- * recorded in `blocked`.
+ * recorded in `blocked`; the extension's warnings and page errors are collected in `problems`.
  */
 export async function launch(mode) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
@@ -75,11 +75,22 @@ export async function launch(mode) {
     return route.abort('blockedbyclient');
   });
   await context.addInitScript(pageHelpers);
+  // Anything the extension logs in a page (its warnings start with "Rapport") and page errors.
+  const problems = [];
+  context.on('page', (page) => {
+    page.on('console', (message) => {
+      if (/rapport/i.test(message.text()) && ['warning', 'error'].includes(message.type())) {
+        problems.push(`${message.type()}: ${message.text()}`);
+      }
+    });
+    page.on('pageerror', (error) => problems.push(`pageerror on ${page.url()}: ${error.message}`));
+  });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {
     context,
     blocked,
+    problems,
     extensionId,
     async close() {
       await context.close();
