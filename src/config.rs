@@ -159,7 +159,10 @@ impl std::error::Error for ConfigError {}
 
 impl ConfigError {
     fn at(path: impl Into<String>, message: impl Into<String>) -> Self {
-        ConfigError { path: path.into(), message: message.into() }
+        ConfigError {
+            path: path.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -179,7 +182,10 @@ fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ConfigErr
 
 impl Options {
     pub fn from_json(json: &str) -> Result<Options, ConfigError> {
-        parse_json(json).map_err(|e| ConfigError { path: format!("options.{}", e.path.trim_start_matches('.')), ..e })
+        parse_json(json).map_err(|e| ConfigError {
+            path: format!("options.{}", e.path.trim_start_matches('.')),
+            ..e
+        })
     }
 }
 
@@ -203,31 +209,55 @@ impl Config {
             }
         }
         for id in self.rules.keys() {
-            let custom = id.strip_prefix("custom.").is_some_and(|c| self.custom_rules.iter().any(|r| r.id == c));
+            let custom = id
+                .strip_prefix("custom.")
+                .is_some_and(|c| self.custom_rules.iter().any(|r| r.id == c));
             if !custom && registry().iter().all(|r| r.id != id) {
-                return Err(ConfigError::at(format!("rules.{id}"), format!("unknown rule `{id}`")));
+                return Err(ConfigError::at(
+                    format!("rules.{id}"),
+                    format!("unknown rule `{id}`"),
+                ));
             }
         }
         if self.mastodon_limit.is_some_and(|n| n == 0 || n > 100_000) {
-            return Err(ConfigError::at("mastodon_limit", "must be between 1 and 100000"));
+            return Err(ConfigError::at(
+                "mastodon_limit",
+                "must be between 1 and 100000",
+            ));
         }
         for (field, list) in [("brands", &self.brands), ("acronyms", &self.acronyms)] {
             if list.len() > MAX_LIST_ENTRIES {
-                return Err(ConfigError::at(field, format!("at most {MAX_LIST_ENTRIES} entries")));
+                return Err(ConfigError::at(
+                    field,
+                    format!("at most {MAX_LIST_ENTRIES} entries"),
+                ));
             }
             for (i, entry) in list.iter().enumerate() {
                 if entry.trim().is_empty() || entry.chars().count() > 100 {
-                    return Err(ConfigError::at(format!("{field}[{i}]"), "must be 1 to 100 characters"));
+                    return Err(ConfigError::at(
+                        format!("{field}[{i}]"),
+                        "must be 1 to 100 characters",
+                    ));
                 }
             }
         }
         if self.custom_rules.len() > MAX_CUSTOM_RULES {
-            return Err(ConfigError::at("custom_rules", format!("at most {MAX_CUSTOM_RULES} custom rules")));
+            return Err(ConfigError::at(
+                "custom_rules",
+                format!("at most {MAX_CUSTOM_RULES} custom rules"),
+            ));
         }
         for (i, rule) in self.custom_rules.iter().enumerate() {
             rule.validate().map_err(|(field, msg)| {
-                let name = if rule.id.is_empty() { format!("#{}", i + 1) } else { format!("`{}`", rule.id) };
-                ConfigError::at(format!("custom_rules[{i}].{field}"), format!("custom rule {name}: {msg}"))
+                let name = if rule.id.is_empty() {
+                    format!("#{}", i + 1)
+                } else {
+                    format!("`{}`", rule.id)
+                };
+                ConfigError::at(
+                    format!("custom_rules[{i}].{field}"),
+                    format!("custom rule {name}: {msg}"),
+                )
             })?;
             if self.custom_rules[..i].iter().any(|r| r.id == rule.id) {
                 return Err(ConfigError::at(
@@ -241,7 +271,8 @@ impl Config {
 
     /// Whether a rule is on, after its set's switch, its own switch and its default.
     pub fn rule_enabled(&self, id: &str, set: RuleSet, default_on: bool) -> bool {
-        self.rule_sets.get(set.id()).copied().unwrap_or(true) && self.rules.get(id).copied().unwrap_or(default_on)
+        self.rule_sets.get(set.id()).copied().unwrap_or(true)
+            && self.rules.get(id).copied().unwrap_or(default_on)
     }
 
     pub fn set_enabled(&self, set: RuleSet) -> bool {
@@ -254,23 +285,38 @@ impl CustomRule {
     fn validate(&self) -> Result<(), (&'static str, String)> {
         let id_ok = !self.id.is_empty()
             && self.id.len() <= 40
-            && self.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            && self
+                .id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
         if !id_ok {
-            return Err(("id", "id must be 1 to 40 letters, digits, `_` or `-`".into()));
+            return Err((
+                "id",
+                "id must be 1 to 40 letters, digits, `_` or `-`".into(),
+            ));
         }
         if self.message.trim().is_empty() || self.message.chars().count() > 200 {
             return Err(("message", "message must be 1 to 200 characters".into()));
         }
         match (&self.regex, self.phrases.is_empty()) {
-            (Some(_), false) => return Err(("regex", "give either `phrases` or `regex`, not both".into())),
+            (Some(_), false) => {
+                return Err(("regex", "give either `phrases` or `regex`, not both".into()))
+            }
             (None, true) => return Err(("phrases", "give a phrase list or a regex".into())),
             _ => {}
         }
         if self.phrases.len() > MAX_LIST_ENTRIES {
             return Err(("phrases", format!("at most {MAX_LIST_ENTRIES} phrases")));
         }
-        if let Some(i) = self.phrases.iter().position(|p| p.trim().is_empty() || p.chars().count() > 100) {
-            return Err(("phrases", format!("phrase {} must be 1 to 100 characters", i + 1)));
+        if let Some(i) = self
+            .phrases
+            .iter()
+            .position(|p| p.trim().is_empty() || p.chars().count() > 100)
+        {
+            return Err((
+                "phrases",
+                format!("phrase {} must be 1 to 100 characters", i + 1),
+            ));
         }
         if let Some(re) = &self.regex {
             compile_custom_regex(re).map_err(|m| ("regex", m))?;
@@ -285,7 +331,9 @@ pub fn compile_custom_regex(source: &str) -> Result<regex::Regex, String> {
         return Err("regex is empty".into());
     }
     if source.len() > MAX_CUSTOM_REGEX_LEN {
-        return Err(format!("regex is longer than {MAX_CUSTOM_REGEX_LEN} characters"));
+        return Err(format!(
+            "regex is longer than {MAX_CUSTOM_REGEX_LEN} characters"
+        ));
     }
     let re = regex::RegexBuilder::new(source)
         .case_insensitive(true)
@@ -293,10 +341,20 @@ pub fn compile_custom_regex(source: &str) -> Result<regex::Regex, String> {
         .dfa_size_limit(MAX_CUSTOM_REGEX_SIZE)
         .build()
         .map_err(|e| match e {
-            regex::Error::CompiledTooBig(_) => "regex is too complex (compiled size limit)".to_string(),
+            regex::Error::CompiledTooBig(_) => {
+                "regex is too complex (compiled size limit)".to_string()
+            }
             regex::Error::Syntax(s) => {
-                let last = s.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or("").trim();
-                format!("regex does not compile: {}", last.trim_start_matches("error: "))
+                let last = s
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .last()
+                    .unwrap_or("")
+                    .trim();
+                format!(
+                    "regex does not compile: {}",
+                    last.trim_start_matches("error: ")
+                )
             }
             other => format!("regex does not compile: {other}"),
         })?;

@@ -35,9 +35,18 @@ fn parse_into(
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let err = |reason: String| LexiconError { file, line: n + 1, reason };
-        let (token, value) = line.split_once('\t').ok_or_else(|| err("expected token<TAB>valence".into()))?;
-        let value: f32 = value.trim().parse().map_err(|_| err(format!("valence {value:?} is not a number")))?;
+        let err = |reason: String| LexiconError {
+            file,
+            line: n + 1,
+            reason,
+        };
+        let (token, value) = line
+            .split_once('\t')
+            .ok_or_else(|| err("expected token<TAB>valence".into()))?;
+        let value: f32 = value
+            .trim()
+            .parse()
+            .map_err(|_| err(format!("valence {value:?} is not a number")))?;
         if !(-4.0..=4.0).contains(&value) {
             return Err(err(format!("valence {value} is outside -4..4")));
         }
@@ -97,7 +106,10 @@ mod tests {
     fn bad_lines_are_named() {
         let mut w = HashMap::new();
         let e = parse_into("t", "good\t1\nbad 2\n", &mut w, false).unwrap_err();
-        assert_eq!((e.line, e.reason.as_str()), (2, "expected token<TAB>valence"));
+        assert_eq!(
+            (e.line, e.reason.as_str()),
+            (2, "expected token<TAB>valence")
+        );
         let e = parse_into("t", "good\tx\n", &mut HashMap::new(), false).unwrap_err();
         assert!(e.reason.contains("not a number"));
         let e = parse_into("t", "good\t9\n", &mut HashMap::new(), false).unwrap_err();

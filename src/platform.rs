@@ -47,7 +47,11 @@ fn spec(platform: Platform, mastodon_limit: Option<u32>) -> (Unit, Option<u32>, 
         // Bluesky app.bsky.feed.post lexicon: maxGraphemes 300.
         Platform::Bluesky => (Unit::Graphemes, Some(300), None),
         // Mastodon default MAX_CHARS 500; instances may set their own.
-        Platform::Mastodon => (Unit::MastodonChars, Some(mastodon_limit.unwrap_or(500)), None),
+        Platform::Mastodon => (
+            Unit::MastodonChars,
+            Some(mastodon_limit.unwrap_or(500)),
+            None,
+        ),
         // Threads: 500 characters per post.
         Platform::Threads => (Unit::Graphemes, Some(500), None),
         // LinkedIn posts: 3,000 characters; the feed folds after about 210.
@@ -96,9 +100,15 @@ fn for_each_piece(doc: &Document, unit: Unit, mut f: impl FnMut(usize, u32)) {
     let gap = |from: usize, to: usize, f: &mut dyn FnMut(usize, u32)| {
         let s = &text[from..to];
         match unit {
-            Unit::Weighted => s.char_indices().for_each(|(i, c)| f(from + i, x_char_weight(c))),
-            Unit::Utf16 => s.char_indices().for_each(|(i, c)| f(from + i, c.len_utf16() as u32)),
-            Unit::Graphemes | Unit::MastodonChars => s.grapheme_indices(true).for_each(|(i, _)| f(from + i, 1)),
+            Unit::Weighted => s
+                .char_indices()
+                .for_each(|(i, c)| f(from + i, x_char_weight(c))),
+            Unit::Utf16 => s
+                .char_indices()
+                .for_each(|(i, c)| f(from + i, c.len_utf16() as u32)),
+            Unit::Graphemes | Unit::MastodonChars => {
+                s.grapheme_indices(true).for_each(|(i, _)| f(from + i, 1))
+            }
         }
     };
     if matches!(unit, Unit::Graphemes | Unit::Utf16) {
@@ -111,7 +121,9 @@ fn for_each_piece(doc: &Document, unit: Unit, mut f: impl FnMut(usize, u32)) {
             TokenKind::Url if !src.contains('@') => URL_WEIGHT,
             TokenKind::Emoji if unit == Unit::Weighted => 2,
             // Only the local part of @user@instance counts on Mastodon.
-            TokenKind::Mention if unit == Unit::MastodonChars => 1 + graphemes(src[1..].split('@').next().unwrap_or("")),
+            TokenKind::Mention if unit == Unit::MastodonChars => {
+                1 + graphemes(src[1..].split('@').next().unwrap_or(""))
+            }
             _ => continue,
         };
         gap(at, t.span.start, &mut f);
@@ -175,7 +187,11 @@ mod tests {
         use Platform::*;
         let cases: &[(&str, Platform, u32)] = &[
             ("hello", X, 5),
-            ("see https://example.com/a/very/long/path/that/goes/on", X, 4 + 23),
+            (
+                "see https://example.com/a/very/long/path/that/goes/on",
+                X,
+                4 + 23,
+            ),
             ("example.com", X, 23),
             ("日本語", X, 6),
             ("😀", X, 2),
@@ -187,7 +203,11 @@ mod tests {
             ("👨‍👩‍👧‍👦", Bluesky, 1),
             ("e\u{301}", Bluesky, 1),
             ("a\r\nb", Bluesky, 3),
-            ("hi @bob@mastodon.social https://example.com/x", Mastodon, 3 + 4 + 1 + 23),
+            (
+                "hi @bob@mastodon.social https://example.com/x",
+                Mastodon,
+                3 + 4 + 1 + 23,
+            ),
             ("😀", Linkedin, 2),
             ("\u{00A0}", Linkedin, 1),
         ];
@@ -214,6 +234,9 @@ mod tests {
         assert_eq!((c.limit, c.over), (Some(1000), false));
         let c = count(&Document::parse(&long), Platform::Instagram, None);
         assert_eq!((c.fold, c.folded), (Some(125), true));
-        assert_eq!(count(&Document::parse("x"), Platform::Tumblr, None).limit, None);
+        assert_eq!(
+            count(&Document::parse("x"), Platform::Tumblr, None).limit,
+            None
+        );
     }
 }

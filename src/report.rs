@@ -6,6 +6,7 @@
 
 use crate::config::{Context, Platform, Severity};
 use crate::platform::Counter;
+use crate::rules::language::Language;
 use crate::rules::RuleSet;
 use crate::text::Span;
 use serde::Serialize;
@@ -22,19 +23,31 @@ pub struct Hint {
     pub message: String,
     /// One line on why it matters.
     pub why: String,
-    /// Replacement text the user may apply, where one exists offline.
+    /// Replacement text for the span the user may apply, where one exists offline.
     pub suggestion: Option<String>,
 }
 
 /// A piece of text that moved a signal, and by how much.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evidence {
+    /// Bytes in the engine, UTF-16 in JavaScript.
     pub span: Span,
-    /// Signed contribution in the signal's own unit (tone: VADER valence after modifiers).
+    /// Signed contribution in the signal's own unit (tone: VADER valence after modifiers;
+    /// elsewhere 1 per occurrence).
     pub weight: f32,
-    /// What kind of evidence, e.g. `i`, `we`, `you`, `brand`, `open`, `closed`.
+    /// What kind of evidence, e.g. `i`, `we`, `you`, `brand`, `open`, `closed`, a rule id.
     #[serde(skip_serializing_if = "str::is_empty")]
     pub kind: &'static str,
+}
+
+impl Evidence {
+    pub fn of(kind: &'static str, span: Span) -> Evidence {
+        Evidence {
+            span,
+            weight: 1.0,
+            kind,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -45,18 +58,76 @@ pub struct ToneSignal {
     pub evidence: Vec<Evidence>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SelfFocusSignal {
+    pub i: u32,
+    pub we: u32,
+    pub brand: u32,
+    pub you: u32,
+    pub boasts: u32,
+    /// Self-references / (self-references + you); 0 when there are neither.
+    pub self_share: f32,
+    pub focused: bool,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuestionSignal {
+    pub open: u32,
+    pub closed: u32,
+    pub rhetorical: u32,
+    pub invitations: u32,
+    pub requests: u32,
+    /// The last sentence asks the reader something.
+    pub ends_with_invitation: bool,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PitchSignal {
+    /// Sum of the weights of the kinds of pitch cue present (see `rules::pitch`).
+    pub score: f32,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FiguresSignal {
     pub count: u32,
+    pub per_100_words: f32,
+    pub max_in_sentence: u32,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ShoutingSignal {
+    pub caps_words: u32,
+    pub mark_runs: u32,
+    pub stretched: u32,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AggressionSignal {
+    pub insults: u32,
+    pub profanity: u32,
+    pub hostile_phrases: u32,
     pub evidence: Vec<Evidence>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Signals {
+    pub language: Language,
     pub tone: ToneSignal,
+    pub self_focus: SelfFocusSignal,
     pub questions: QuestionSignal,
+    pub pitch: PitchSignal,
+    pub figures: FiguresSignal,
+    pub shouting: ShoutingSignal,
+    pub aggression: AggressionSignal,
     pub words: u32,
     pub sentences: u32,
+    /// Bytes of the text that were analysed (all of it unless it exceeded the analysis cap).
+    pub analyzed_bytes: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -88,6 +159,8 @@ pub struct ScoreFactor {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Score {
     pub value: u8,
+    /// Starting points; `value` = base + the factors' points, clamped to 0..=100.
+    pub base: i32,
     pub breakdown: Vec<ScoreFactor>,
 }
 
@@ -106,12 +179,23 @@ pub struct Report {
 }
 
 impl Report {
-    /// Calls `f` on every span in the report (hints and evidence), for unit conversion.
+    /// Calls `f` on every span in the report (hints and all evidence), for unit conversion.
     pub fn map_spans(&mut self, mut f: impl FnMut(&mut Span)) {
         for h in &mut self.hints {
             f(&mut h.span);
         }
-        for e in self.signals.tone.evidence.iter_mut().chain(self.signals.questions.evidence.iter_mut()) {
+        let s = &mut self.signals;
+        for e in s
+            .tone
+            .evidence
+            .iter_mut()
+            .chain(s.self_focus.evidence.iter_mut())
+            .chain(s.questions.evidence.iter_mut())
+            .chain(s.pitch.evidence.iter_mut())
+            .chain(s.figures.evidence.iter_mut())
+            .chain(s.shouting.evidence.iter_mut())
+            .chain(s.aggression.evidence.iter_mut())
+        {
             f(&mut e.span);
         }
     }

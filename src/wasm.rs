@@ -9,7 +9,9 @@ use wasm_bindgen::prelude::*;
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     // Plain objects (not Maps) so that JSON.stringify and property access work as expected.
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&ser).map_err(|e| JsError::new(&e.to_string()))
+    value
+        .serialize(&ser)
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Reads a JS value through JSON, so that native and wasm share one strict parser: unknown
@@ -18,7 +20,8 @@ fn json_of(value: &JsValue, what: &str) -> Result<Option<String>, String> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let json = js_sys::JSON::stringify(value).map_err(|_| format!("invalid {what}: not JSON-serialisable"))?;
+    let json = js_sys::JSON::stringify(value)
+        .map_err(|_| format!("invalid {what}: not JSON-serialisable"))?;
     Ok(json.as_string())
 }
 
@@ -52,13 +55,21 @@ pub(crate) fn to_utf16(text: &str, report: &mut crate::Report) {
     let mut table = Vec::with_capacity(offsets.len());
     let mut units = 0usize;
     let mut next = offsets.iter().peekable();
-    for (byte, c) in text.char_indices().chain(std::iter::once((text.len(), '\0'))) {
+    for (byte, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\0')))
+    {
         while next.peek().is_some_and(|&&o| o <= byte) {
             table.push((*next.next().unwrap(), units));
         }
         units += c.len_utf16();
     }
-    let lookup = |b: usize| table[table.binary_search_by_key(&b, |&(k, _)| k).expect("every span offset was collected")].1;
+    let lookup = |b: usize| {
+        table[table
+            .binary_search_by_key(&b, |&(k, _)| k)
+            .expect("every span offset was collected")]
+        .1
+    };
     report.map_spans(|s: &mut Span| *s = Span::new(lookup(s.start), lookup(s.end)));
 }
 
@@ -78,13 +89,15 @@ impl Engine {
     /// `new Engine(settings?)`: throws an Error naming the invalid field.
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue) -> Result<Engine, JsError> {
-        let inner = crate::Engine::new(config_from_js(config).map_err(js_err)?).map_err(|e| js_err(e.to_string()))?;
+        let inner = crate::Engine::new(config_from_js(config).map_err(js_err)?)
+            .map_err(|e| js_err(e.to_string()))?;
         Ok(Engine { inner })
     }
 
     /// Replaces the settings; on error the previous settings stay.
     pub fn set_config(&mut self, config: JsValue) -> Result<(), JsError> {
-        self.inner = crate::Engine::new(config_from_js(config).map_err(js_err)?).map_err(|e| js_err(e.to_string()))?;
+        self.inner = crate::Engine::new(config_from_js(config).map_err(js_err)?)
+            .map_err(|e| js_err(e.to_string()))?;
         Ok(())
     }
 

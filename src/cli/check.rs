@@ -34,7 +34,9 @@ pub fn run(engine: &Engine, text: &str, args: &Args) -> Result<i32, String> {
         serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
         writeln!(out).ok();
     } else {
-        let style = Style { on: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() };
+        let style = Style {
+            on: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        };
         render(&mut out, text, &report, &style).map_err(|e| e.to_string())?;
     }
     Ok(0)
@@ -42,20 +44,34 @@ pub fn run(engine: &Engine, text: &str, args: &Args) -> Result<i32, String> {
 
 /// Diagnostics in the compiler style: the line, carets under the words, the message and why.
 fn render(out: &mut impl Write, text: &str, report: &Report, st: &Style) -> std::io::Result<()> {
-    let line_starts: Vec<usize> =
-        std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
     for h in &report.hints {
         let line_no = line_starts.partition_point(|&s| s <= h.span.start) - 1;
         let line_start = line_starts[line_no];
-        let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
         let line = text[line_start..line_end].trim_end_matches('\r');
         let col = text[line_start..h.span.start].chars().count();
         let end = h.span.end.min(line_start + line.len()).max(h.span.start);
         let width = text[h.span.start..end].chars().count().max(1);
         let gutter = format!("{:>4}", line_no + 1);
-        writeln!(out, "{}: {} {}", st.severity(h.severity), h.message, st.paint("2", &format!("[{}]", h.rule)))?;
+        writeln!(
+            out,
+            "{}: {} {}",
+            st.severity(h.severity),
+            h.message,
+            st.paint("2", &format!("[{}]", h.rule))
+        )?;
         writeln!(out, "{} | {}", st.paint("2", &gutter), line)?;
-        writeln!(out, "     | {}{}", " ".repeat(col), st.paint("1;35", &"^".repeat(width)))?;
+        writeln!(
+            out,
+            "     | {}{}",
+            " ".repeat(col),
+            st.paint("1;35", &"^".repeat(width))
+        )?;
         writeln!(out, "     = why: {}", h.why)?;
         if let Some(s) = &h.suggestion {
             writeln!(out, "     = try: {s}")?;
@@ -63,20 +79,72 @@ fn render(out: &mut impl Write, text: &str, report: &Report, st: &Style) -> std:
         writeln!(out)?;
     }
     let v = &report.verdicts;
+    let sg = &report.signals;
     let c = &report.counter;
+    let yes_no = |b: bool| if b { "yes" } else { "no" };
     let limit = c.limit.map_or(String::from("no limit"), |l| l.to_string());
-    writeln!(out, "tone      {} ({:+.2})", v.sentiment.label, v.sentiment.score)?;
-    writeln!(out, "questions {}", report.signals.questions.count)?;
-    writeln!(out, "invites   {}", if v.invites_reply { "yes" } else { "no" })?;
+    if !sg.language.english {
+        writeln!(out, "language  {} (English rules paused)", sg.language.code)?;
+    }
+    writeln!(
+        out,
+        "tone      {} ({:+.2})",
+        v.sentiment.label, v.sentiment.score
+    )?;
+    let q = &sg.questions;
+    writeln!(
+        out,
+        "invites   {} (open {}, closed {}, rhetorical {}, invitations {}, requests {})",
+        yes_no(v.invites_reply),
+        q.open,
+        q.closed,
+        q.rhetorical,
+        q.invitations,
+        q.requests
+    )?;
+    let sf = &sg.self_focus;
+    writeln!(
+        out,
+        "focus     I {} · we {} · brand {} · you {}{}",
+        sf.i,
+        sf.we,
+        sf.brand,
+        sf.you,
+        if v.self_focused {
+            " (self-focused)"
+        } else {
+            ""
+        }
+    )?;
+    let flags: Vec<&str> = [
+        ("pitch", v.pitch),
+        ("aggressive", v.aggressive),
+        ("shouting", v.shouting),
+    ]
+    .iter()
+    .filter(|f| f.1)
+    .map(|f| f.0)
+    .collect();
+    if !flags.is_empty() {
+        writeln!(out, "flags     {}", flags.join(", "))?;
+    }
     writeln!(
         out,
         "length    {}/{} on {}{}",
         c.used,
         limit,
         c.platform.id(),
-        if c.over { st.paint("1;31", " (over)") } else { String::new() }
+        if c.over {
+            st.paint("1;31", " (over)")
+        } else {
+            String::new()
+        }
     )?;
-    writeln!(out, "score     {}/100", report.score.value)?;
+    writeln!(
+        out,
+        "score     {}/100 (base {})",
+        report.score.value, report.score.base
+    )?;
     for f in &report.score.breakdown {
         writeln!(out, "          {:+} {} ({})", f.points, f.factor, f.why)?;
     }
@@ -107,7 +175,10 @@ pub fn batch(engine: &Engine) -> Result<i32, String> {
         }
         let json = match serde_json::from_str::<BatchLine>(&line) {
             Ok(b) => {
-                let opts = Options { platform: b.platform, context: b.context };
+                let opts = Options {
+                    platform: b.platform,
+                    context: b.context,
+                };
                 serde_json::to_string(&engine.analyze(&b.text, &opts)).expect("reports serialise")
             }
             Err(e) => {

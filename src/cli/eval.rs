@@ -17,12 +17,36 @@ struct Task {
 }
 
 const TASKS: &[Task] = &[
-    Task { name: "sentiment-intensity", metric: "pearson_r", target: 0.88 },
-    Task { name: "sentiment", metric: "macro_recall", target: 0.62 },
-    Task { name: "question", metric: "f1", target: 0.85 },
-    Task { name: "invites", metric: "f1", target: 0.70 },
-    Task { name: "promo", metric: "f1", target: 0.90 },
-    Task { name: "offensive", metric: "macro_f1", target: 0.72 },
+    Task {
+        name: "sentiment-intensity",
+        metric: "pearson_r",
+        target: 0.88,
+    },
+    Task {
+        name: "sentiment",
+        metric: "macro_recall",
+        target: 0.62,
+    },
+    Task {
+        name: "question",
+        metric: "f1",
+        target: 0.85,
+    },
+    Task {
+        name: "invites",
+        metric: "f1",
+        target: 0.70,
+    },
+    Task {
+        name: "promo",
+        metric: "f1",
+        target: 0.90,
+    },
+    Task {
+        name: "offensive",
+        metric: "macro_f1",
+        target: 0.72,
+    },
 ];
 
 fn decode(text: &str) -> String {
@@ -52,12 +76,25 @@ fn pearson(xs: &[f64], ys: &[f64]) -> f64 {
 
 /// Precision, recall and F1 of `class` over (gold, predicted) pairs.
 fn prf(pairs: &[(String, String)], class: &str) -> (f64, f64, f64) {
-    let tp = pairs.iter().filter(|(g, p)| g == class && p == class).count() as f64;
-    let fp = pairs.iter().filter(|(g, p)| g != class && p == class).count() as f64;
-    let fn_ = pairs.iter().filter(|(g, p)| g == class && p != class).count() as f64;
+    let tp = pairs
+        .iter()
+        .filter(|(g, p)| g == class && p == class)
+        .count() as f64;
+    let fp = pairs
+        .iter()
+        .filter(|(g, p)| g != class && p == class)
+        .count() as f64;
+    let fn_ = pairs
+        .iter()
+        .filter(|(g, p)| g == class && p != class)
+        .count() as f64;
     let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
     let r = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
@@ -90,19 +127,20 @@ pub struct Outcome {
 pub fn evaluate(engine: &Engine, path: &Path) -> Result<Outcome, String> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let task_name = name.split('.').next().unwrap_or("");
-    let task = TASKS
-        .iter()
-        .find(|t| t.name == task_name)
-        .ok_or_else(|| format!("{name}: unknown task `{task_name}` (file names start with the task)"))?;
-    let src = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let task = TASKS.iter().find(|t| t.name == task_name).ok_or_else(|| {
+        format!("{name}: unknown task `{task_name}` (file names start with the task)")
+    })?;
+    let src = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut golds = Vec::new();
     let mut texts = Vec::new();
     for (n, line) in src.lines().enumerate() {
         if line.is_empty() {
             continue;
         }
-        let (label, text) =
-            line.split_once('\t').ok_or_else(|| format!("{name}:{}: expected label<TAB>text", n + 1))?;
+        let (label, text) = line
+            .split_once('\t')
+            .ok_or_else(|| format!("{name}:{}: expected label<TAB>text", n + 1))?;
         golds.push(label.to_string());
         texts.push(decode(text));
     }
@@ -116,14 +154,23 @@ pub fn evaluate(engine: &Engine, path: &Path) -> Result<Outcome, String> {
             let ys: Vec<f64> = golds
                 .iter()
                 .enumerate()
-                .map(|(i, g)| g.parse().map_err(|_| format!("{name}:{}: label {g:?} is not a number", i + 1)))
+                .map(|(i, g)| {
+                    g.parse()
+                        .map_err(|_| format!("{name}:{}: label {g:?} is not a number", i + 1))
+                })
                 .collect::<Result<_, _>>()?;
-            let xs: Vec<f64> = reports.iter().map(|r| r.verdicts.sentiment.score as f64).collect();
+            let xs: Vec<f64> = reports
+                .iter()
+                .map(|r| r.verdicts.sentiment.score as f64)
+                .collect();
             (pearson(&xs, &ys), String::new())
         }
         t => {
-            let pairs: Vec<(String, String)> =
-                golds.iter().cloned().zip(reports.iter().map(|r| predict(t, r))).collect();
+            let pairs: Vec<(String, String)> = golds
+                .iter()
+                .cloned()
+                .zip(reports.iter().map(|r| predict(t, r)))
+                .collect();
             match task.metric {
                 "f1" => {
                     let (p, r, f) = prf(&pairs, "yes");
@@ -137,8 +184,16 @@ pub fn evaluate(engine: &Engine, path: &Path) -> Result<Outcome, String> {
                 "macro_recall" => {
                     let classes = ["positive", "neutral", "negative"];
                     let recalls: Vec<f64> = classes.iter().map(|c| prf(&pairs, c).1).collect();
-                    let detail = classes.iter().zip(&recalls).map(|(c, r)| format!("{c} {r:.3}")).collect::<Vec<_>>().join(" ");
-                    (recalls.iter().sum::<f64>() / 3.0, format!("recall {detail}"))
+                    let detail = classes
+                        .iter()
+                        .zip(&recalls)
+                        .map(|(c, r)| format!("{c} {r:.3}"))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    (
+                        recalls.iter().sum::<f64>() / 3.0,
+                        format!("recall {detail}"),
+                    )
                 }
                 _ => unreachable!(),
             }
@@ -161,7 +216,10 @@ pub fn run(args: &Args) -> Result<i32, String> {
     }
     let engine = super::engine(args)?;
     let mut failed = 0;
-    println!("{:<40} {:>6} {:<13} {:>7} {:>7}  detail", "file", "rows", "metric", "value", "target");
+    println!(
+        "{:<40} {:>6} {:<13} {:>7} {:>7}  detail",
+        "file", "rows", "metric", "value", "target"
+    );
     for path in &args.positional {
         let o = evaluate(&engine, Path::new(path))?;
         let pass = o.value >= o.target;

@@ -25,7 +25,14 @@ pub struct Args {
 }
 
 fn parse_args(raw: Vec<String>) -> Result<Args, String> {
-    let mut a = Args { positional: vec![], platform: None, context: None, config: None, json: false, gate: false };
+    let mut a = Args {
+        positional: vec![],
+        platform: None,
+        context: None,
+        config: None,
+        json: false,
+        gate: false,
+    };
     let mut it = raw.into_iter();
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
@@ -55,7 +62,8 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
 fn engine(args: &Args) -> Result<Engine, String> {
     let config = match &args.config {
         Some(path) => {
-            let json = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            let json =
+                std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
             Config::from_json(&json).map_err(|e| format!("{path}: {e}"))?
         }
         None => Config::default(),
@@ -64,7 +72,10 @@ fn engine(args: &Args) -> Result<Engine, String> {
 }
 
 pub fn options(args: &Args) -> Options {
-    Options { platform: args.platform, context: args.context }
+    Options {
+        platform: args.platform,
+        context: args.context,
+    }
 }
 
 pub fn run(raw: Vec<String>) -> i32 {
@@ -96,7 +107,11 @@ pub fn run(raw: Vec<String>) -> i32 {
         "batch" => engine(&args).and_then(|e| check::batch(&e)),
         "eval" => eval::run(&args),
         "rules" => {
-            println!("{}", serde_json::to_string_pretty(rapport::rules::registry()).expect("registry serialises"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(rapport::rules::registry())
+                    .expect("registry serialises")
+            );
             Ok(0)
         }
         "-h" | "--help" | "help" => {
@@ -116,6 +131,8 @@ pub fn run(raw: Vec<String>) -> i32 {
 
 fn read_stdin() -> Result<String, String> {
     let mut s = String::new();
-    std::io::stdin().read_to_string(&mut s).map_err(|e| format!("cannot read standard input: {e}"))?;
+    std::io::stdin()
+        .read_to_string(&mut s)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
     Ok(s)
 }

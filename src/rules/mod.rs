@@ -1,21 +1,30 @@
-//! Rule sets, the registry of rules, and the pass that turns signals into hints.
+//! Rule sets, the registry of rules, and the pass that turns a document into signals and hints.
 //!
-//! One rule set per file, named by its id. Every rule is listed once in [`registry`] with its
-//! description, default and `flag`/`allow` examples; `tests/rules.rs` runs every example.
+//! One rule set per file, named by its id. Phrase-style rules are data (`src/data/phrases.json`);
+//! heuristic rules are registered in their file's `rules()`. Every rule has a description, a
+//! default and `flag`/`allow` examples; `tests/rules.rs` runs every example.
 
+pub mod aggression;
+pub mod custom;
+pub mod figures;
 pub mod invites_reply;
+pub mod language;
+pub mod pitch;
 pub mod platform;
+pub mod self_focus;
+pub mod shouting;
 pub mod tone;
 
-use crate::config::{Config, Context, Platform, Severity};
+use crate::config::{Config, Context, Platform, Severity, Strictness};
+use crate::data::{Data, List, PhraseHit};
 use crate::lexicon::Lexicon;
 use crate::platform::Counter;
 use crate::report::Hint;
 use crate::text::{Document, Span};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RuleSet {
     Tone,
@@ -69,20 +78,42 @@ pub struct RuleInfo {
     pub severity: Severity,
     pub description: &'static str,
     pub default_on: bool,
-    /// Drafts on which the rule must fire (with the default config, platform X, a post).
-    pub flag: &'static [&'static str],
+    /// Drafts on which the rule must fire (default settings, a post, on `example_platform`).
+    pub flag: Vec<&'static str>,
     /// Drafts on which it must stay quiet.
-    pub allow: &'static [&'static str],
+    pub allow: Vec<&'static str>,
+    /// The platform the examples are written for (X when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub example_platform: Option<Platform>,
 }
 
-/// Every built-in rule, in display order.
+/// Every built-in rule, in display order: code rules, then phrase rules from the data.
 pub fn registry() -> &'static [RuleInfo] {
     static REGISTRY: OnceLock<Vec<RuleInfo>> = OnceLock::new();
     REGISTRY.get_or_init(|| {
         let mut all = Vec::new();
         all.extend(tone::rules());
+        all.extend(aggression::rules());
+        all.extend(shouting::rules());
+        all.extend(self_focus::rules());
         all.extend(invites_reply::rules());
+        all.extend(pitch::rules());
+        all.extend(figures::rules());
         all.extend(platform::rules());
+        for r in &Data::get().rules {
+            all.push(RuleInfo {
+                id: r.id.as_str(),
+                rule_set: r.rule_set,
+                severity: r.severity,
+                description: r.description.as_str(),
+                default_on: r.default_on,
+                flag: r.flag.iter().map(String::as_str).collect(),
+                allow: r.allow.iter().map(String::as_str).collect(),
+                example_platform: None,
+            });
+        }
+        // Display order: by rule set, stable within a set.
+        all.sort_by_key(|r| r.rule_set);
         all
     })
 }
@@ -91,29 +122,144 @@ pub fn rule_info(id: &str) -> Option<&'static RuleInfo> {
     registry().iter().find(|r| r.id == id)
 }
 
-/// Everything the rules read: the document, the settings and the signals computed once.
-pub struct Ctx<'a> {
-    pub doc: &'a Document<'a>,
-    pub config: &'a Config,
-    pub lexicon: &'a Lexicon,
-    pub platform: Platform,
-    pub context: Context,
-    pub tone: &'a tone::Tone,
-    pub questions: &'a invites_reply::Questions,
-    pub counter: &'a Counter,
+/// Picks a threshold by strictness.
+pub fn by_strictness<T>(s: Strictness, low: T, medium: T, high: T) -> T {
+    match s {
+        Strictness::Low => low,
+        Strictness::Medium => medium,
+        Strictness::High => high,
+    }
 }
 
-impl Ctx<'_> {
+/// What the engine compiles once per settings change.
+#[derive(Debug, Clone, Default)]
+pub struct Compiled {
+    pub brands: Option<aho_corasick::AhoCorasick>,
+    /// Lower-cased acronyms the user allows in capitals.
+    pub acronyms: std::collections::HashSet<String>,
+    pub custom: Vec<custom::CustomMatcher>,
+}
+
+impl Compiled {
+    pub fn new(config: &Config) -> Result<Compiled, crate::ConfigError> {
+        let brands = if config.brands.is_empty() {
+            None
+        } else {
+            let names: Vec<&str> = config.brands.iter().map(|b| b.trim()).collect();
+            Some(
+                aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                    .build(&names)
+                    .map_err(|e| crate::ConfigError {
+                        path: "brands".into(),
+                        message: e.to_string(),
+                    })?,
+            )
+        };
+        let acronyms = config
+            .acronyms
+            .iter()
+            .map(|a| a.trim().to_lowercase())
+            .collect();
+        let custom = config
+            .custom_rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| custom::CustomMatcher::new(r, i))
+            .collect::<Result<_, _>>()?;
+        Ok(Compiled {
+            brands,
+            acronyms,
+            custom,
+        })
+    }
+}
+
+/// Everything the rules read: the document, the settings, and every signal computed once.
+pub struct Analysis<'a> {
+    pub doc: &'a Document<'a>,
+    pub config: &'a Config,
+    pub compiled: &'a Compiled,
+    pub data: &'static Data,
+    pub lexicon: &'static Lexicon,
+    pub platform: Platform,
+    pub context: Context,
+    pub hits: Vec<PhraseHit>,
+    pub language: language::Language,
+    pub tone: tone::Tone,
+    pub pronouns: self_focus::Pronouns,
+    pub questions: invites_reply::Questions,
+    pub shouting: shouting::Shouting,
+    pub figures: figures::Figures,
+    pub aggression: aggression::Aggression,
+    pub pitch: pitch::Pitch,
+    pub counter: Counter,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn new(
+        doc: &'a Document<'a>,
+        config: &'a Config,
+        compiled: &'a Compiled,
+        platform: Platform,
+        context: Context,
+        counter: Counter,
+    ) -> Analysis<'a> {
+        let data = Data::get();
+        let lexicon = Lexicon::get();
+        let hits = data.phrase_hits(doc);
+        let language = language::detect(doc, data);
+        let tone = tone::score(doc, lexicon);
+        let pronouns = self_focus::find(doc, data, compiled.brands.as_ref());
+        let mut questions = invites_reply::find(doc, data, &hits);
+        let shouting = shouting::find(doc, data, &compiled.acronyms, lexicon);
+        let figures = figures::find(doc);
+        let aggression = aggression::find(doc, data, &hits);
+        let pitch = pitch::find(doc, data, &hits, platform);
+        invites_reply::without_pitch(&mut questions, &pitch);
+        Analysis {
+            doc,
+            config,
+            compiled,
+            data,
+            lexicon,
+            platform,
+            context,
+            hits,
+            language,
+            tone,
+            pronouns,
+            questions,
+            shouting,
+            figures,
+            aggression,
+            pitch,
+            counter,
+        }
+    }
+
+    pub fn strictness(&self) -> Strictness {
+        self.config.strictness
+    }
+
+    /// Whether a registered rule is on.
     pub fn enabled(&self, id: &str) -> bool {
         let info = rule_info(id).expect("rule ids used in code are registered (tested)");
         self.config.rule_enabled(id, info.rule_set, info.default_on)
     }
 
-    /// A hint for a registered rule, with its registry severity.
-    pub fn hint(&self, id: &'static str, span: Span, message: impl Into<String>, why: impl Into<String>) -> Hint {
+    /// A hint for a registered rule with its registry severity.
+    pub fn hint(
+        &self,
+        id: &str,
+        span: Span,
+        message: impl Into<String>,
+        why: impl Into<String>,
+    ) -> Hint {
         let info = rule_info(id).expect("rule ids used in code are registered (tested)");
         Hint {
-            rule: id.to_string(),
+            rule: info.id.to_string(),
             rule_set: info.rule_set,
             severity: info.severity,
             span,
@@ -122,11 +268,60 @@ impl Ctx<'_> {
             suggestion: None,
         }
     }
+
+    /// Phrase hits of the rule list `id`.
+    pub fn rule_hits<'s>(&'s self, id: &'s str) -> impl Iterator<Item = Span> + 's {
+        self.hits.iter().filter_map(move |h| match h.list {
+            List::Rule(i) if self.data.rules[i].id == id => Some(h.span),
+            _ => None,
+        })
+    }
+
+    /// The English rule sets stay quiet on a draft in another language.
+    pub fn english(&self) -> bool {
+        self.language.english
+    }
 }
 
-/// Runs every enabled rule.
-pub fn run(ctx: &Ctx, hints: &mut Vec<Hint>) {
-    tone::check(ctx, hints);
-    invites_reply::check(ctx, hints);
-    platform::check(ctx, hints);
+/// Most hints one rule may add: a post with 40 "I"s needs one look, not 40 cards.
+pub const MAX_HINTS_PER_RULE: usize = 12;
+
+/// Runs every enabled rule, in rule-set order.
+pub fn run(a: &Analysis, hints: &mut Vec<Hint>) {
+    if a.english() {
+        tone::check(a, hints);
+        aggression::check(a, hints);
+        shouting::check(a, hints);
+        self_focus::check(a, hints);
+        invites_reply::check(a, hints);
+        pitch::check(a, hints);
+        figures::check(a, hints);
+    }
+    platform::check(a, hints);
+    custom::check(a, hints);
+}
+
+/// Adds phrase-rule hints (from `phrases.json`) for the given rule set, with their data text.
+pub fn phrase_rule_hints(a: &Analysis, set: RuleSet, hints: &mut Vec<Hint>) {
+    for (i, rule) in a.data.rules.iter().enumerate() {
+        if rule.rule_set != set || !a.config.rule_enabled(&rule.id, set, rule.default_on) {
+            continue;
+        }
+        let spans = a
+            .hits
+            .iter()
+            .filter(|h| h.list == List::Rule(i))
+            .take(MAX_HINTS_PER_RULE);
+        for h in spans {
+            hints.push(Hint {
+                rule: rule.id.clone(),
+                rule_set: set,
+                severity: rule.severity,
+                span: h.span,
+                message: rule.message.clone(),
+                why: rule.why.clone(),
+                suggestion: rule.suggestion.clone(),
+            });
+        }
+    }
 }

@@ -1,38 +1,171 @@
-//! `platform`: the post must fit the platform's limit.
+//! `platform`: the post must fit where it is going — the length limit, the "see more" fold,
+//! and hashtag and mention counts.
 
-use crate::config::Severity;
+use super::{Analysis, RuleInfo, RuleSet, MAX_HINTS_PER_RULE};
+use crate::config::{Context, Platform, Severity};
 use crate::report::Hint;
-use crate::rules::{Ctx, RuleInfo, RuleSet};
-use crate::text::Span;
+use crate::text::{Span, TokenKind};
+
+/// Hashtags beyond which a post reads as tag spam, per platform. Instagram refuses more than
+/// 30; Threads takes one topic tag; X and LinkedIn guidance is two or three.
+fn hashtag_max(p: Platform) -> usize {
+    match p {
+        Platform::Instagram => 30,
+        Platform::Threads => 1,
+        Platform::X | Platform::Bluesky | Platform::Mastodon => 3,
+        Platform::Linkedin | Platform::Facebook => 5,
+        Platform::Tumblr | Platform::Pinterest => 10,
+        Platform::Reddit | Platform::Youtube => 3,
+    }
+}
+/// Mentions beyond which a post reads as mass tagging.
+const MENTION_MAX: usize = 5;
 
 pub fn rules() -> Vec<RuleInfo> {
-    vec![RuleInfo {
-        id: "platform.over_limit",
-        rule_set: RuleSet::Platform,
-        severity: Severity::Warning,
-        description: "Underlines what does not fit in the platform's length limit.",
-        default_on: true,
-        flag: &[concat!(
-            "This post is far too long for X. It keeps going and going, sentence after sentence, ",
-            "well past the point where anyone would still be reading it, and it does not stop at ",
-            "the limit either: it runs on with more words, more clauses and more filler until the ",
-            "counter turns red and the post button greys out, which is exactly what this rule is for."
-        )],
-        allow: &["Short and sweet."],
-    }]
+    let long: &'static str = concat!(
+        "This post is far too long for X. It keeps going and going, sentence after sentence, ",
+        "well past the point where anyone would still be reading it, and it does not stop at ",
+        "the limit either: it runs on with more words, more clauses and more filler until the ",
+        "counter turns red and the post button greys out, which is exactly what this rule is for."
+    );
+    vec![
+        RuleInfo {
+            id: "platform.over_limit",
+            rule_set: RuleSet::Platform,
+            severity: Severity::Warning,
+            description: "Underlines what does not fit in the platform's length limit.",
+            default_on: true,
+            flag: vec![long],
+            allow: vec!["Short and sweet."],
+            example_platform: None,
+        },
+        RuleInfo {
+            id: "platform.fold",
+            rule_set: RuleSet::Platform,
+            severity: Severity::Info,
+            description:
+                "The question sits below the \"see more\" fold, where most readers never get.",
+            default_on: true,
+            flag: vec![concat!(
+                "Big news from our team this quarter. We spent the whole spring rebuilding the ",
+                "reporting pipeline from scratch, moved every customer over without downtime, and ",
+                "cut the nightly batch from six hours to forty minutes. It was a long road. ",
+                "What would you have done differently?"
+            )],
+            allow: vec!["What do you think of this? A short post."],
+            example_platform: Some(Platform::Linkedin),
+        },
+        RuleInfo {
+            id: "platform.hashtags",
+            rule_set: RuleSet::Platform,
+            severity: Severity::Suggestion,
+            description: "More hashtags than the platform's readers welcome.",
+            default_on: true,
+            flag: vec!["New post #one #two #three #four #five"],
+            allow: vec!["New post #one #two"],
+            example_platform: None,
+        },
+        RuleInfo {
+            id: "platform.mentions",
+            rule_set: RuleSet::Platform,
+            severity: Severity::Suggestion,
+            description: "Tagging many people at once reads as a broadcast.",
+            default_on: true,
+            flag: vec!["Look @a @b @c @d @e @f @g"],
+            allow: vec!["Thanks @ana and @ben!"],
+            example_platform: None,
+        },
+        RuleInfo {
+            id: "platform.truncated",
+            rule_set: RuleSet::Platform,
+            severity: Severity::Info,
+            description:
+                "A very long text is checked only up to a size; the counter still counts all of it.",
+            default_on: true,
+            flag: vec![],
+            allow: vec!["Short and sweet."],
+            example_platform: None,
+        },
+    ]
 }
 
-pub fn check(ctx: &Ctx, hints: &mut Vec<Hint>) {
-    let c = ctx.counter;
-    let (Some(limit), true) = (c.limit, c.over) else { return };
-    if !ctx.enabled("platform.over_limit") {
-        return;
+pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
+    let c = &a.counter;
+    if let (Some(limit), true, true) = (c.limit, c.over, a.enabled("platform.over_limit")) {
+        if let Some(start) = crate::platform::overflow_start(a.doc, a.platform, limit) {
+            hints.push(a.hint(
+                "platform.over_limit",
+                Span::new(start, a.doc.text.len()),
+                format!(
+                    "{} over the {} limit of {limit}",
+                    c.used - limit,
+                    a.platform.id()
+                ),
+                "The platform will refuse or cut the post here.",
+            ));
+        }
     }
-    let Some(start) = crate::platform::overflow_start(ctx.doc, ctx.platform, limit) else { return };
-    hints.push(ctx.hint(
-        "platform.over_limit",
-        Span::new(start, ctx.doc.text.len()),
-        format!("{} over the {} limit of {limit}", c.used - limit, ctx.platform.id()),
-        "The platform will refuse or cut the post here.",
-    ));
+    if let (Some(fold), true, true) = (c.fold, c.folded, a.enabled("platform.fold")) {
+        // Where the fold falls, in bytes: the same walk as the counter.
+        if let Some(fold_at) = crate::platform::overflow_start(a.doc, a.platform, fold) {
+            let first_ask = a
+                .questions
+                .genuine()
+                .map(|q| q.span)
+                .chain(a.questions.invitations.iter().copied())
+                .min();
+            if let Some(ask) = first_ask.filter(|s| s.start >= fold_at) {
+                hints.push(a.hint(
+                    "platform.fold",
+                    ask,
+                    "Your question is hidden behind \"see more\"",
+                    "Most readers only see the first lines; ask early.",
+                ));
+            }
+        }
+    }
+    if a.context == Context::Post && a.enabled("platform.hashtags") {
+        let tags: Vec<Span> = a
+            .doc
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Hashtag)
+            .map(|t| t.span)
+            .collect();
+        let max = hashtag_max(a.platform);
+        if tags.len() > max {
+            for &span in tags[max..].iter().take(MAX_HINTS_PER_RULE) {
+                hints.push(a.hint(
+                    "platform.hashtags",
+                    span,
+                    format!(
+                        "{} hashtags; {} or fewer read better on {}",
+                        tags.len(),
+                        max,
+                        a.platform.id()
+                    ),
+                    "A wall of hashtags reads as reach-chasing, not talking.",
+                ));
+            }
+        }
+    }
+    if a.context == Context::Post && a.enabled("platform.mentions") {
+        let mentions: Vec<Span> = a
+            .doc
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Mention)
+            .map(|t| t.span)
+            .collect();
+        if mentions.len() > MENTION_MAX {
+            for &span in mentions[MENTION_MAX..].iter().take(MAX_HINTS_PER_RULE) {
+                hints.push(a.hint(
+                    "platform.mentions",
+                    span,
+                    format!("{} people tagged", mentions.len()),
+                    "Tagging many people at once reads as a broadcast; speak to one or two.",
+                ));
+            }
+        }
+    }
 }

@@ -29,33 +29,165 @@ const AFTER_BUT: f32 = 1.5;
 pub const NEUTRAL_BAND: f32 = 0.05;
 
 const BOOSTERS_UP: &[&str] = &[
-    "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably", "decidedly",
-    "deeply", "effing", "enormous", "enormously", "entirely", "especially", "exceptional",
-    "exceptionally", "extreme", "extremely", "fabulously", "flipping", "flippin", "frackin",
-    "fracking", "fricking", "frickin", "frigging", "friggin", "fully", "fuckin", "fucking", "fuggin",
-    "fugging", "greatly", "hella", "highly", "hugely", "incredible", "incredibly", "intensely",
-    "major", "majorly", "more", "most", "particularly", "purely", "quite", "really", "remarkably",
-    "so", "substantially", "thoroughly", "total", "totally", "tremendous", "tremendously", "uber",
-    "unbelievably", "unusually", "utter", "utterly", "very",
+    "absolutely",
+    "amazingly",
+    "awfully",
+    "completely",
+    "considerable",
+    "considerably",
+    "decidedly",
+    "deeply",
+    "effing",
+    "enormous",
+    "enormously",
+    "entirely",
+    "especially",
+    "exceptional",
+    "exceptionally",
+    "extreme",
+    "extremely",
+    "fabulously",
+    "flipping",
+    "flippin",
+    "frackin",
+    "fracking",
+    "fricking",
+    "frickin",
+    "frigging",
+    "friggin",
+    "fully",
+    "fuckin",
+    "fucking",
+    "fuggin",
+    "fugging",
+    "greatly",
+    "hella",
+    "highly",
+    "hugely",
+    "incredible",
+    "incredibly",
+    "intensely",
+    "major",
+    "majorly",
+    "more",
+    "most",
+    "particularly",
+    "purely",
+    "quite",
+    "really",
+    "remarkably",
+    "so",
+    "substantially",
+    "thoroughly",
+    "total",
+    "totally",
+    "tremendous",
+    "tremendously",
+    "uber",
+    "unbelievably",
+    "unusually",
+    "utter",
+    "utterly",
+    "very",
 ];
 const BOOSTERS_DOWN: &[&str] = &[
-    "almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof", "kind-of", "less",
-    "little", "marginal", "marginally", "occasional", "occasionally", "partly", "scarce",
-    "scarcely", "slight", "slightly", "somewhat", "sort of", "sorta", "sortof", "sort-of",
+    "almost",
+    "barely",
+    "hardly",
+    "just enough",
+    "kind of",
+    "kinda",
+    "kindof",
+    "kind-of",
+    "less",
+    "little",
+    "marginal",
+    "marginally",
+    "occasional",
+    "occasionally",
+    "partly",
+    "scarce",
+    "scarcely",
+    "slight",
+    "slightly",
+    "somewhat",
+    "sort of",
+    "sorta",
+    "sortof",
+    "sort-of",
 ];
 const NEGATIONS: &[&str] = &[
-    "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't", "aren't",
-    "can't", "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt", "havent", "isnt",
-    "mightnt", "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't", "isn't", "mightn't",
-    "mustn't", "neednt", "needn't", "never", "none", "nope", "nor", "not", "nothing", "nowhere",
-    "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent", "oughtn't", "shan't", "shouldn't",
-    "uh-uh", "wasn't", "weren't", "without", "wont", "wouldnt", "won't", "wouldn't", "rarely",
-    "seldom", "despite",
+    "aint",
+    "arent",
+    "cannot",
+    "cant",
+    "couldnt",
+    "darent",
+    "didnt",
+    "doesnt",
+    "ain't",
+    "aren't",
+    "can't",
+    "couldn't",
+    "daren't",
+    "didn't",
+    "doesn't",
+    "dont",
+    "hadnt",
+    "hasnt",
+    "havent",
+    "isnt",
+    "mightnt",
+    "mustnt",
+    "neither",
+    "don't",
+    "hadn't",
+    "hasn't",
+    "haven't",
+    "isn't",
+    "mightn't",
+    "mustn't",
+    "neednt",
+    "needn't",
+    "never",
+    "none",
+    "nope",
+    "nor",
+    "not",
+    "nothing",
+    "nowhere",
+    "oughtnt",
+    "shant",
+    "shouldnt",
+    "uhuh",
+    "wasnt",
+    "werent",
+    "oughtn't",
+    "shan't",
+    "shouldn't",
+    "uh-uh",
+    "wasn't",
+    "weren't",
+    "without",
+    "wont",
+    "wouldnt",
+    "won't",
+    "wouldn't",
+    "rarely",
+    "seldom",
+    "despite",
 ];
 /// Multi-word expressions whose valence replaces the word's own.
 const IDIOMS: &[(&str, f32)] = &[
-    ("the shit", 3.0), ("the bomb", 3.0), ("bad ass", 1.5), ("badass", 1.5), ("bus stop", 0.0),
-    ("yeah right", -2.0), ("kiss of death", -1.5), ("to die for", 3.0), ("beating heart", 3.1),
+    ("the shit", 3.0),
+    ("the bomb", 3.0),
+    ("bad ass", 1.5),
+    ("badass", 1.5),
+    ("bus stop", 0.0),
+    ("yeah right", -2.0),
+    ("kiss of death", -1.5),
+    ("to die for", 3.0),
+    ("beating heart", 3.1),
     ("broken heart", -2.9),
 ];
 
@@ -136,7 +268,11 @@ fn units<'d>(doc: &'d Document) -> Vec<Unit<'d>> {
                     key: std::borrow::Cow::Owned(src.to_lowercase()),
                     upper: is_upper_word(src),
                 }),
-                TokenKind::Emoji => Some(Unit { span: t.span, key: std::borrow::Cow::Borrowed(src), upper: false }),
+                TokenKind::Emoji => Some(Unit {
+                    span: t.span,
+                    key: std::borrow::Cow::Borrowed(src),
+                    upper: false,
+                }),
                 _ => None,
             }
         })
@@ -217,7 +353,12 @@ pub fn score(doc: &Document, lex: &Lexicon) -> Tone {
         sum -= amp;
     }
     let compound = (sum / (sum * sum + ALPHA).sqrt()).clamp(-1.0, 1.0);
-    let evidence = units.iter().zip(&sentiments).filter(|(_, &s)| s != 0.0).map(|(u, &s)| (u.span, s)).collect();
+    let evidence = units
+        .iter()
+        .zip(&sentiments)
+        .filter(|(_, &s)| s != 0.0)
+        .map(|(u, &s)| (u.span, s))
+        .collect();
     Tone { compound, evidence }
 }
 
@@ -236,7 +377,9 @@ fn negation_check(v: f32, w: &[&str], start: usize, i: usize) -> f32 {
             }
         }
         2 => {
-            if (w[i - 3] == "never" && matches!(w[i - 2], "so" | "this")) || matches!(w[i - 1], "so" | "this") {
+            if (w[i - 3] == "never" && matches!(w[i - 2], "so" | "this"))
+                || matches!(w[i - 1], "so" | "this")
+            {
                 v * 1.25
             } else if w[i - 3] == "without" && (w[i - 2] == "doubt" || w[i - 1] == "doubt") {
                 v
@@ -252,7 +395,13 @@ fn negation_check(v: f32, w: &[&str], start: usize, i: usize) -> f32 {
 
 fn idioms_check(mut v: f32, w: &[&str], i: usize) -> f32 {
     let join = |a: usize, b: usize| w[a..=b].join(" ");
-    let mut seqs = vec![join(i - 1, i), join(i - 2, i), join(i - 2, i - 1), join(i - 3, i - 1), join(i - 3, i - 2)];
+    let mut seqs = vec![
+        join(i - 1, i),
+        join(i - 2, i),
+        join(i - 2, i - 1),
+        join(i - 3, i - 1),
+        join(i - 3, i - 2),
+    ];
     for seq in &seqs {
         if let Some(&(_, val)) = IDIOMS.iter().find(|(p, _)| p == seq) {
             v = val;
@@ -330,7 +479,10 @@ mod tests {
         ];
         for &(text, want) in cases {
             let got = compound(text);
-            assert!((got - want).abs() < 0.002, "{text:?}: got {got}, VADER {want}");
+            assert!(
+                (got - want).abs() < 0.002,
+                "{text:?}: got {got}, VADER {want}"
+            );
         }
     }
 }
@@ -344,36 +496,44 @@ pub fn rules() -> Vec<crate::rules::RuleInfo> {
         severity: Severity::Suggestion,
         description: "Underlines the sentence with the strongest negative tone when the post reads negative overall.",
         default_on: true,
-        flag: &["This update is terrible and I hate it."],
-        allow: &["Congrats on the launch! What was the hardest part?", "The meeting is at noon."],
+        flag: vec!["This update is terrible and I hate it."],
+        allow: vec!["Congrats on the launch! What was the hardest part?", "The meeting is at noon."],
+        example_platform: None,
     }]
 }
 
-/// How negative the post must be before its most negative sentence is underlined.
-const NEGATIVE_HINT_BELOW: f32 = -0.3;
+/// How negative the post must be before its most negative sentence is underlined, by strictness.
+const NEGATIVE_BELOW_LOW: f32 = -0.6;
+const NEGATIVE_BELOW: f32 = -0.3;
+const NEGATIVE_BELOW_HIGH: f32 = -0.1;
 
-pub fn check(ctx: &crate::rules::Ctx, hints: &mut Vec<crate::report::Hint>) {
-    if !ctx.enabled("tone.negative") || ctx.tone.compound > NEGATIVE_HINT_BELOW {
+pub fn check(a: &crate::rules::Analysis, hints: &mut Vec<crate::report::Hint>) {
+    let limit = crate::rules::by_strictness(
+        a.strictness(),
+        NEGATIVE_BELOW_LOW,
+        NEGATIVE_BELOW,
+        NEGATIVE_BELOW_HIGH,
+    );
+    if !a.enabled("tone.negative") || a.tone.compound > limit {
         return;
     }
     // The sentence whose evidence sums most negative.
-    let doc = ctx.doc;
-    let worst = doc
-        .sentences
-        .iter()
-        .map(|s| {
-            let sum: f32 = ctx.tone.evidence.iter().filter(|(sp, _)| sp.start >= s.span.start && sp.end <= s.span.end).map(|(_, v)| v).sum();
-            (s.span, sum)
-        })
-        .min_by(|a, b| a.1.total_cmp(&b.1));
-    if let Some((span, sum)) = worst {
-        if sum < 0.0 {
-            hints.push(ctx.hint(
-                "tone.negative",
-                span,
-                "This sentence sets a negative tone",
-                "Readers answer warmth with warmth; a negative opener tends to draw silence or a fight.",
-            ));
+    let sentences = &a.doc.sentences;
+    let mut sums = vec![0.0f32; sentences.len()];
+    for (span, v) in &a.tone.evidence {
+        let i = sentences.partition_point(|s| s.span.end <= span.start);
+        if let Some(sum) = sums.get_mut(i) {
+            *sum += v;
         }
+    }
+    let worst = sums.iter().enumerate().min_by(|x, y| x.1.total_cmp(y.1));
+    if let Some((i, _)) = worst.filter(|w| *w.1 < 0.0) {
+        let span = sentences[i].span;
+        hints.push(a.hint(
+            "tone.negative",
+            span,
+            "This sentence sets a negative tone",
+            "Readers answer warmth with warmth; a negative post tends to draw silence or a fight.",
+        ));
     }
 }

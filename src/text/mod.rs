@@ -131,7 +131,10 @@ impl<'a> Document<'a> {
     }
 
     pub fn word_count(&self) -> usize {
-        self.tokens.iter().filter(|t| t.kind == TokenKind::Word).count()
+        self.tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count()
     }
 }
 

@@ -11,17 +11,79 @@ fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
 fn token_kinds_table() {
     let cases: &[(&str, &[(TokenKind, &str)])] = &[
         ("Don't stop", &[(Word, "Don't"), (Word, "stop")]),
-        ("see https://ex.com/a?b=1.", &[(Word, "see"), (Url, "https://ex.com/a?b=1"), (Punct, ".")]),
-        ("(www.example.com)", &[(Punct, "("), (Url, "www.example.com"), (Punct, ")")]),
-        ("go to example.com/launch!", &[(Word, "go"), (Word, "to"), (Url, "example.com/launch"), (Punct, "!")]),
-        ("mail me@example.com", &[(Word, "mail"), (Url, "me@example.com")]),
-        ("hi @you and @bob@mastodon.social", &[(Word, "hi"), (Mention, "@you"), (Word, "and"), (Mention, "@bob@mastodon.social")]),
-        ("#launch_day #1", &[(Hashtag, "#launch_day"), (Hashtag, "#1")]),
-        ("$50 or 50% or 1,000 or 3.5 or €9.99", &[(Money, "$50"), (Word, "or"), (Percent, "50%"), (Word, "or"), (Number, "1,000"), (Word, "or"), (Number, "3.5"), (Word, "or"), (Money, "€9.99")]),
+        (
+            "see https://ex.com/a?b=1.",
+            &[(Word, "see"), (Url, "https://ex.com/a?b=1"), (Punct, ".")],
+        ),
+        (
+            "(www.example.com)",
+            &[(Punct, "("), (Url, "www.example.com"), (Punct, ")")],
+        ),
+        (
+            "go to example.com/launch!",
+            &[
+                (Word, "go"),
+                (Word, "to"),
+                (Url, "example.com/launch"),
+                (Punct, "!"),
+            ],
+        ),
+        (
+            "mail me@example.com",
+            &[(Word, "mail"), (Url, "me@example.com")],
+        ),
+        (
+            "hi @you and @bob@mastodon.social",
+            &[
+                (Word, "hi"),
+                (Mention, "@you"),
+                (Word, "and"),
+                (Mention, "@bob@mastodon.social"),
+            ],
+        ),
+        (
+            "#launch_day #1",
+            &[(Hashtag, "#launch_day"), (Hashtag, "#1")],
+        ),
+        (
+            "$50 or 50% or 1,000 or 3.5 or €9.99",
+            &[
+                (Money, "$50"),
+                (Word, "or"),
+                (Percent, "50%"),
+                (Word, "or"),
+                (Number, "1,000"),
+                (Word, "or"),
+                (Number, "3.5"),
+                (Word, "or"),
+                (Money, "€9.99"),
+            ],
+        ),
         ("50k users", &[(Number, "50k"), (Word, "users")]),
-        ("love it :) <3", &[(Word, "love"), (Word, "it"), (Emoticon, ":)"), (Emoticon, "<3")]),
-        ("family 👨‍👩‍👧 flag 🇫🇷 ok👍🏽", &[(Word, "family"), (Emoji, "👨‍👩‍👧"), (Word, "flag"), (Emoji, "🇫🇷"), (Word, "ok"), (Emoji, "👍🏽")]),
-        ("key 1️⃣ heart ❤️", &[(Word, "key"), (Emoji, "1️⃣"), (Word, "heart"), (Emoji, "❤️")]),
+        (
+            "love it :) <3",
+            &[
+                (Word, "love"),
+                (Word, "it"),
+                (Emoticon, ":)"),
+                (Emoticon, "<3"),
+            ],
+        ),
+        (
+            "family 👨‍👩‍👧 flag 🇫🇷 ok👍🏽",
+            &[
+                (Word, "family"),
+                (Emoji, "👨‍👩‍👧"),
+                (Word, "flag"),
+                (Emoji, "🇫🇷"),
+                (Word, "ok"),
+                (Emoji, "👍🏽"),
+            ],
+        ),
+        (
+            "key 1️⃣ heart ❤️",
+            &[(Word, "key"), (Emoji, "1️⃣"), (Word, "heart"), (Emoji, "❤️")],
+        ),
         ("e.g. this", &[(Word, "e.g"), (Punct, "."), (Word, "this")]),
         ("naïve café", &[(Word, "naïve"), (Word, "café")]),
         ("a\u{00A0}b", &[(Word, "a"), (Word, "b")]),
@@ -35,18 +97,58 @@ fn token_kinds_table() {
 #[test]
 fn sentences_and_terminators() {
     let cases: &[(&str, &[(&str, Terminator)])] = &[
-        ("Hi there. How are you?", &[("Hi there.", Terminator::Period), ("How are you?", Terminator::Question)]),
-        ("Wait what?! No way!!!", &[("Wait what?!", Terminator::Interrobang), ("No way!!!", Terminator::Exclamation)]),
-        ("line one\nline two", &[("line one", Terminator::None), ("line two", Terminator::None)]),
-        ("Dr. Who is here. Yes", &[("Dr. Who is here.", Terminator::Period), ("Yes", Terminator::None)]),
-        ("He said \"go.\" Then left", &[("He said \"go.\"", Terminator::Period), ("Then left", Terminator::None)]),
-        ("Visit https://a.co/x?y. Now", &[("Visit https://a.co/x?y.", Terminator::Period), ("Now", Terminator::None)]),
+        (
+            "Hi there. How are you?",
+            &[
+                ("Hi there.", Terminator::Period),
+                ("How are you?", Terminator::Question),
+            ],
+        ),
+        (
+            "Wait what?! No way!!!",
+            &[
+                ("Wait what?!", Terminator::Interrobang),
+                ("No way!!!", Terminator::Exclamation),
+            ],
+        ),
+        (
+            "line one\nline two",
+            &[
+                ("line one", Terminator::None),
+                ("line two", Terminator::None),
+            ],
+        ),
+        (
+            "Dr. Who is here. Yes",
+            &[
+                ("Dr. Who is here.", Terminator::Period),
+                ("Yes", Terminator::None),
+            ],
+        ),
+        (
+            "He said \"go.\" Then left",
+            &[
+                ("He said \"go.\"", Terminator::Period),
+                ("Then left", Terminator::None),
+            ],
+        ),
+        (
+            "Visit https://a.co/x?y. Now",
+            &[
+                ("Visit https://a.co/x?y.", Terminator::Period),
+                ("Now", Terminator::None),
+            ],
+        ),
         ("", &[]),
         ("   \n\n  ", &[]),
     ];
     for (text, want) in cases {
         let d = Document::parse(text);
-        let got: Vec<(&str, Terminator)> = d.sentences.iter().map(|s| (d.slice(s.span), s.terminator)).collect();
+        let got: Vec<(&str, Terminator)> = d
+            .sentences
+            .iter()
+            .map(|s| (d.slice(s.span), s.terminator))
+            .collect();
         assert_eq!(&got, want, "sentences of {text:?}");
     }
 }
@@ -54,17 +156,36 @@ fn sentences_and_terminators() {
 #[test]
 fn quotes_mark_tokens() {
     let d = Document::parse("I said “you idiot” to nobody and \"he is rude\" ok \"unclosed");
-    let quoted: Vec<&str> = d.tokens.iter().filter(|t| t.quoted).map(|t| d.slice(t.span)).collect();
+    let quoted: Vec<&str> = d
+        .tokens
+        .iter()
+        .filter(|t| t.quoted)
+        .map(|t| d.slice(t.span))
+        .collect();
     assert_eq!(quoted, ["you", "idiot", "he", "is", "rude"]);
     assert_eq!(d.quotes.len(), 2);
 }
 
 #[test]
 fn spans_are_on_char_boundaries_for_awkward_text() {
-    for text in ["e\u{301}té 👩🏽‍💻 中文字 \r\n ok", "🇺🇸🇫🇷!!", "\u{FEFF}x", "@", "#", "$", "%", "http://", ":)", "a@b"] {
+    for text in [
+        "e\u{301}té 👩🏽‍💻 中文字 \r\n ok",
+        "🇺🇸🇫🇷!!",
+        "\u{FEFF}x",
+        "@",
+        "#",
+        "$",
+        "%",
+        "http://",
+        ":)",
+        "a@b",
+    ] {
         let d = Document::parse(text);
         for t in &d.tokens {
-            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end), "{text:?} {t:?}");
+            assert!(
+                text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end),
+                "{text:?} {t:?}"
+            );
             assert!(t.span.start < t.span.end && t.span.end <= text.len());
         }
     }

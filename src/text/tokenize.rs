@@ -10,10 +10,10 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Text emoticons recognised as one token when they stand alone (case matters: `:D` is not `:d`).
 pub const EMOTICONS: &[&str] = &[
     ":)", ":-)", ":))", ":)))", ":]", "=)", "(:", ":d", ":D", ":-D", "xD", "XD", "xd", ";)", ";-)",
-    ";D", ":p", ":P", ":-P", ":-p", ";p", ";P", ":*", ":-*", "<3", "<33", "<333", "^_^", "^^", "^.^",
-    ":3", ":(", ":-(", ":((", "):", "=(", ":[", ":'(", ":'-(", ":,(", "D:", ":/", ":-/", ":\\",
-    ":|", ":-|", "-_-", "-.-", "T_T", "T.T", ";_;", ":o", ":O", ":-O", "o_O", "O_o", "o.O", ">:(",
-    ">:-(", "</3", ":@", ":$", "8)", "B)", "8-)", "B-)", ":')",
+    ";D", ":p", ":P", ":-P", ":-p", ";p", ";P", ":*", ":-*", "<3", "<33", "<333", "^_^", "^^",
+    "^.^", ":3", ":(", ":-(", ":((", "):", "=(", ":[", ":'(", ":'-(", ":,(", "D:", ":/", ":-/",
+    ":\\", ":|", ":-|", "-_-", "-.-", "T_T", "T.T", ";_;", ":o", ":O", ":-O", "o_O", "O_o", "o.O",
+    ">:(", ">:-(", "</3", ":@", ":$", "8)", "B)", "8-)", "B-)", ":')",
 ];
 
 /// Top-level domains accepted for bare links like `example.com/launch` (a `www.` or scheme
@@ -33,7 +33,9 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 pub fn is_emoji_token(segment: &str) -> bool {
-    let Some(first) = segment.chars().next() else { return false };
+    let Some(first) = segment.chars().next() else {
+        return false;
+    };
     if is_regional_indicator(first) || segment.contains('\u{20E3}') {
         return true;
     }
@@ -49,7 +51,10 @@ pub fn is_emoji_token(segment: &str) -> bool {
 }
 
 fn is_closing_punct(c: char) -> bool {
-    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '"' | '\'' | '’' | '”' | '…' | '»')
+    matches!(
+        c,
+        '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '"' | '\'' | '’' | '”' | '…' | '»'
+    )
 }
 
 /// Byte length of `s` without trailing punctuation that cannot end a link (a `)` stays when
@@ -73,7 +78,13 @@ fn link_start(chunk: &str) -> Option<usize> {
     ["https://", "http://", "www."]
         .iter()
         .filter_map(|p| lower.find(p))
-        .filter(|&i| i == 0 || !chunk[..i].chars().next_back().is_some_and(char::is_alphanumeric))
+        .filter(|&i| {
+            i == 0
+                || !chunk[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
         .min()
 }
 
@@ -86,15 +97,21 @@ fn is_bare_domain(s: &str) -> bool {
     }
     let tld = labels[labels.len() - 1].to_ascii_lowercase();
     BARE_TLDS.contains(&tld.as_str())
-        && labels.iter().all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        && labels[..labels.len() - 1].iter().any(|l| l.chars().any(|c| c.is_ascii_alphabetic()))
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels[..labels.len() - 1]
+            .iter()
+            .any(|l| l.chars().any(|c| c.is_ascii_alphabetic()))
 }
 
 fn is_email(s: &str) -> bool {
     match s.split_once('@') {
         Some((user, domain)) => {
             !user.is_empty()
-                && user.chars().all(|c| c.is_alphanumeric() || "._+-".contains(c))
+                && user
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "._+-".contains(c))
                 && domain.contains('.')
                 && is_bare_domain(domain)
         }
@@ -103,7 +120,10 @@ fn is_email(s: &str) -> bool {
 }
 
 fn is_currency(s: &str) -> bool {
-    matches!(s, "$" | "€" | "£" | "¥" | "₹" | "₩" | "₽" | "₺" | "₦" | "R$" | "US$")
+    matches!(
+        s,
+        "$" | "€" | "£" | "¥" | "₹" | "₩" | "₽" | "₺" | "₦" | "R$" | "US$"
+    )
 }
 
 struct Builder<'a> {
@@ -115,8 +135,20 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn push(&mut self, kind: TokenKind, start: usize, end: usize, space_before: bool) {
-        let lower = if kind == TokenKind::Word { self.text[start..end].to_lowercase() } else { String::new() };
-        self.tokens.push(Token { kind, span: Span::new(start, end), lower, quoted: false, sentence: 0, space_before });
+        // Lower case with curly apostrophes folded, so "don’t" looks up as "don't".
+        let lower = if kind == TokenKind::Word {
+            self.text[start..end].to_lowercase().replace('’', "'")
+        } else {
+            String::new()
+        };
+        self.tokens.push(Token {
+            kind,
+            span: Span::new(start, end),
+            lower,
+            quoted: false,
+            sentence: 0,
+            space_before,
+        });
     }
 
     fn chunk(&mut self, start: usize, end: usize) {
@@ -133,7 +165,9 @@ impl<'a> Builder<'a> {
             return;
         }
         // Leading brackets/quotes and trailing punctuation around a whole-chunk item.
-        let lead = s.len() - s.trim_start_matches(['(', '[', '"', '\'', '“', '‘', '«']).len();
+        let lead = s.len()
+            - s.trim_start_matches(['(', '[', '"', '\'', '“', '‘', '«'])
+                .len();
         let core_end = lead + trim_link_end(&s[lead..]);
         let core = &s[lead..core_end];
         let kind = if EMOTICONS.contains(&s) {
@@ -172,9 +206,20 @@ impl<'a> Builder<'a> {
             let abs = start + off;
             let next = segs.get(i + 1).map(|&(_, n)| n);
             let first = seg.chars().next().unwrap_or(' ');
-            let next_is_word = next.is_some_and(|n| n.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_'));
-            if (seg == "@" || seg == "#") && next_is_word && (space_before || !self.prev_is_word_at(abs)) {
-                let kind = if seg == "@" { TokenKind::Mention } else { TokenKind::Hashtag };
+            let next_is_word = next.is_some_and(|n| {
+                n.chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            });
+            if (seg == "@" || seg == "#")
+                && next_is_word
+                && (space_before || !self.prev_is_word_at(abs))
+            {
+                let kind = if seg == "@" {
+                    TokenKind::Mention
+                } else {
+                    TokenKind::Hashtag
+                };
                 let mut stop = i + 2;
                 // Fediverse handles: @user@instance.social
                 if kind == TokenKind::Mention && segs.get(stop).is_some_and(|&(_, s)| s == "@") {
@@ -187,20 +232,35 @@ impl<'a> Builder<'a> {
                 let stop_off = segs.get(stop).map_or(s.len(), |&(o, _)| o);
                 self.push(kind, abs, start + stop_off, space_before);
                 i = stop;
-            } else if is_currency(seg) && next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())) {
+            } else if is_currency(seg)
+                && next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+            {
                 let (noff, nseg) = segs[i + 1];
-                self.push(TokenKind::Money, abs, start + noff + nseg.len(), space_before);
+                self.push(
+                    TokenKind::Money,
+                    abs,
+                    start + noff + nseg.len(),
+                    space_before,
+                );
                 i += 2;
             } else if first.is_ascii_digit() && !seg.contains('\u{20E3}') {
                 if next == Some("%") {
                     self.push(TokenKind::Percent, abs, abs + seg.len() + 1, space_before);
                     i += 2;
                 } else {
-                    let money_suffix = next.is_some_and(is_currency) && !segs.get(i + 2).is_some_and(|&(_, n)| n.starts_with(|c: char| c.is_ascii_digit()));
+                    let money_suffix = next.is_some_and(is_currency)
+                        && !segs
+                            .get(i + 2)
+                            .is_some_and(|&(_, n)| n.starts_with(|c: char| c.is_ascii_digit()));
                     if money_suffix {
                         // 50€
                         let (noff, nseg) = segs[i + 1];
-                        self.push(TokenKind::Money, abs, start + noff + nseg.len(), space_before);
+                        self.push(
+                            TokenKind::Money,
+                            abs,
+                            start + noff + nseg.len(),
+                            space_before,
+                        );
                         i += 2;
                     } else {
                         self.push(TokenKind::Number, abs, abs + seg.len(), space_before);
@@ -224,7 +284,9 @@ impl<'a> Builder<'a> {
     }
 
     fn prev_is_word_at(&self, at: usize) -> bool {
-        self.tokens.last().is_some_and(|t| t.span.end == at && t.kind == TokenKind::Word)
+        self.tokens
+            .last()
+            .is_some_and(|t| t.span.end == at && t.kind == TokenKind::Word)
     }
 }
 
@@ -248,7 +310,10 @@ fn is_sentence_end(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     if p == "." && i > 0 {
         let prev = &tokens[i - 1];
-        if prev.span.end == t.span.start && prev.kind == TokenKind::Word && ABBREVIATIONS.contains(&prev.lower.as_str()) {
+        if prev.span.end == t.span.start
+            && prev.kind == TokenKind::Word
+            && ABBREVIATIONS.contains(&prev.lower.as_str())
+        {
             return false;
         }
     }
@@ -286,10 +351,15 @@ fn terminator(text: &str, tokens: &[Token]) -> Terminator {
 }
 
 pub fn parse(text: &str) -> Document<'_> {
-    let mut b = Builder { text, tokens: Vec::new(), line_breaks: Vec::new() };
+    let mut b = Builder {
+        text,
+        tokens: Vec::new(),
+        line_breaks: Vec::new(),
+    };
     let mut chunk_start: Option<usize> = None;
     for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
+        // Zero-width spaces and byte-order marks separate like spaces (ZWJ stays: it joins emoji).
+        if c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}') {
             if let Some(s) = chunk_start.take() {
                 b.chunk(s, i);
             }
@@ -303,7 +373,11 @@ pub fn parse(text: &str) -> Document<'_> {
     if let Some(s) = chunk_start {
         b.chunk(s, text.len());
     }
-    let Builder { mut tokens, line_breaks, .. } = b;
+    let Builder {
+        mut tokens,
+        line_breaks,
+        ..
+    } = b;
 
     // Quoted regions: straight double quotes pair up in order; curly and guillemets by side.
     let mut quotes = Vec::new();
@@ -334,7 +408,10 @@ pub fn parse(text: &str) -> Document<'_> {
             t.quoted = true;
         }
     }
-    let quotes = quotes.iter().map(|&(o, c)| tokens[o].span.join(tokens[c].span)).collect();
+    let quotes = quotes
+        .iter()
+        .map(|&(o, c)| tokens[o].span.join(tokens[c].span))
+        .collect();
 
     // Sentences: after terminator runs and at line breaks.
     let mut sentences = Vec::new();
@@ -353,7 +430,10 @@ pub fn parse(text: &str) -> Document<'_> {
             let mut end = i + 1;
             while end < tokens.len()
                 && tokens[end].span.start == tokens[end - 1].span.end
-                && matches!(&text[tokens[end].span.start..tokens[end].span.end], "\"" | "”" | "'" | "’" | ")" | "»")
+                && matches!(
+                    &text[tokens[end].span.start..tokens[end].span.end],
+                    "\"" | "”" | "'" | "’" | ")" | "»"
+                )
             {
                 end += 1;
             }
@@ -371,10 +451,19 @@ pub fn parse(text: &str) -> Document<'_> {
             t.sentence = si;
         }
     }
-    Document { text, tokens, sentences, quotes }
+    Document {
+        text,
+        tokens,
+        sentences,
+        quotes,
+    }
 }
 
 fn make_sentence(text: &str, tokens: &[Token], first: usize, end: usize) -> Sentence {
     let span = tokens[first].span.join(tokens[end - 1].span);
-    Sentence { span, tokens: first..end, terminator: terminator(text, &tokens[first..end]) }
+    Sentence {
+        span,
+        tokens: first..end,
+        terminator: terminator(text, &tokens[first..end]),
+    }
 }

@@ -1,0 +1,385 @@
+//! The word classes and phrase lists in `src/data/*.json`, parsed once with a strict schema.
+//!
+//! Phrase lists compile into one Aho-Corasick automaton (one pass over the text for every
+//! list); word classes into one map from word to class bits.
+
+use crate::config::Severity;
+use crate::rules::RuleSet;
+use crate::text::{Document, Span, TokenKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+const WORDS_JSON: &str = include_str!("data/words.json");
+const PHRASES_JSON: &str = include_str!("data/phrases.json");
+
+/// Word class bits.
+pub mod class {
+    pub const SELF_I: u32 = 1 << 0;
+    pub const SELF_WE: u32 = 1 << 1;
+    pub const YOU: u32 = 1 << 2;
+    pub const QUESTION_WORD: u32 = 1 << 3;
+    pub const AUXILIARY: u32 = 1 << 4;
+    pub const IMPERATIVE: u32 = 1 << 5;
+    pub const INSULT: u32 = 1 << 6;
+    pub const PROFANITY: u32 = 1 << 7;
+    pub const HOSTILE_TARGET: u32 = 1 << 8;
+    pub const BOAST: u32 = 1 << 9;
+    pub const ACRONYM: u32 = 1 << 10;
+    pub const ENGLISH: u32 = 1 << 11;
+    /// Harsh words that insult only in a hostile context ("sick", "trash", "clown").
+    pub const HARSH: u32 = 1 << 12;
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsFile {
+    #[serde(rename = "_about")]
+    _about: String,
+    self_i: Vec<String>,
+    self_we: Vec<String>,
+    you: Vec<String>,
+    question_words: Vec<String>,
+    auxiliaries: Vec<String>,
+    imperatives: Vec<String>,
+    insults: Vec<String>,
+    harsh: Vec<String>,
+    profanity: Vec<String>,
+    hostile_targets: Vec<String>,
+    boasts: Vec<String>,
+    acronyms: Vec<String>,
+    english: Vec<String>,
+    other_languages: BTreeMap<String, Vec<String>>,
+}
+
+/// A phrase list whose matches become hints.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseRule {
+    pub id: String,
+    pub rule_set: RuleSet,
+    pub severity: Severity,
+    pub description: String,
+    pub message: String,
+    pub why: String,
+    #[serde(default)]
+    pub suggestion: Option<String>,
+    #[serde(default = "yes")]
+    pub default_on: bool,
+    pub phrases: Vec<String>,
+    pub flag: Vec<String>,
+    pub allow: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A phrase list the heuristics read (invitations, rhetorical questions, requests).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseSignal {
+    pub id: String,
+    pub description: String,
+    pub phrases: Vec<String>,
+    #[serde(rename = "match")]
+    pub matches: Vec<String>,
+    pub no_match: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PhrasesFile {
+    #[serde(rename = "_about")]
+    _about: String,
+    rules: Vec<PhraseRule>,
+    signals: Vec<PhraseSignal>,
+}
+
+/// Which list a phrase belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Rule(usize),
+    Signal(usize),
+}
+
+/// One phrase found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseHit {
+    pub list: List,
+    /// Byte offsets.
+    pub span: Span,
+}
+
+pub struct Data {
+    words: HashMap<String, u32>,
+    /// Word → bit per entry of `languages`.
+    language_words: HashMap<String, u16>,
+    pub languages: Vec<String>,
+    pub rules: Vec<PhraseRule>,
+    pub signals: Vec<PhraseSignal>,
+    automaton: AhoCorasick,
+    owners: Vec<List>,
+}
+
+fn check_list(name: &str, list: &[String]) -> Result<(), String> {
+    let mut seen = std::collections::HashSet::new();
+    for w in list {
+        if w.is_empty() || w.trim() != w || w.to_lowercase() != *w || w.contains('’') {
+            return Err(format!(
+                "{name}: entry {w:?} must be lower case, straight apostrophes, no padding"
+            ));
+        }
+        if !seen.insert(w) {
+            return Err(format!("{name}: duplicate entry {w:?}"));
+        }
+    }
+    Ok(())
+}
+
+impl Data {
+    pub fn parse() -> Result<Data, String> {
+        let w: WordsFile =
+            serde_json::from_str(WORDS_JSON).map_err(|e| format!("words.json: {e}"))?;
+        let p: PhrasesFile =
+            serde_json::from_str(PHRASES_JSON).map_err(|e| format!("phrases.json: {e}"))?;
+        let mut words: HashMap<String, u32> = HashMap::new();
+        for (name, list, bit) in [
+            ("self_i", &w.self_i, class::SELF_I),
+            ("self_we", &w.self_we, class::SELF_WE),
+            ("you", &w.you, class::YOU),
+            ("question_words", &w.question_words, class::QUESTION_WORD),
+            ("auxiliaries", &w.auxiliaries, class::AUXILIARY),
+            ("imperatives", &w.imperatives, class::IMPERATIVE),
+            ("insults", &w.insults, class::INSULT),
+            ("harsh", &w.harsh, class::HARSH),
+            ("profanity", &w.profanity, class::PROFANITY),
+            ("hostile_targets", &w.hostile_targets, class::HOSTILE_TARGET),
+            ("boasts", &w.boasts, class::BOAST),
+            ("acronyms", &w.acronyms, class::ACRONYM),
+            ("english", &w.english, class::ENGLISH),
+        ] {
+            check_list(name, list)?;
+            for word in list {
+                *words.entry(word.clone()).or_default() |= bit;
+            }
+        }
+        let mut language_words: HashMap<String, u16> = HashMap::new();
+        let languages: Vec<String> = w.other_languages.keys().cloned().collect();
+        if languages.len() > 16 {
+            return Err("other_languages: at most 16 languages".into());
+        }
+        for (i, (code, list)) in w.other_languages.iter().enumerate() {
+            check_list(code, list)?;
+            for word in list {
+                *language_words.entry(word.clone()).or_default() |= 1 << i;
+            }
+        }
+
+        let mut patterns = Vec::new();
+        let mut owners = Vec::new();
+        let mut add = |name: &str, list: &[String], owner: List| -> Result<(), String> {
+            check_list(name, list)?;
+            for phrase in list {
+                patterns.push(phrase.clone());
+                owners.push(owner);
+                if phrase.contains('\'') {
+                    patterns.push(phrase.replace('\'', "’"));
+                    owners.push(owner);
+                }
+            }
+            Ok(())
+        };
+        let mut ids = std::collections::HashSet::new();
+        for (i, r) in p.rules.iter().enumerate() {
+            if !ids.insert(r.id.as_str()) || !r.id.starts_with(&format!("{}.", r.rule_set.id())) {
+                return Err(format!(
+                    "phrases.json: rule id {:?} is repeated or not under its rule set",
+                    r.id
+                ));
+            }
+            if r.flag.is_empty() || r.allow.is_empty() {
+                return Err(format!(
+                    "phrases.json: rule {:?} needs flag and allow examples",
+                    r.id
+                ));
+            }
+            add(&r.id, &r.phrases, List::Rule(i))?;
+        }
+        for (i, s) in p.signals.iter().enumerate() {
+            if !ids.insert(s.id.as_str()) || s.matches.is_empty() || s.no_match.is_empty() {
+                return Err(format!(
+                    "phrases.json: signal {:?} is repeated or lacks examples",
+                    s.id
+                ));
+            }
+            add(&s.id, &s.phrases, List::Signal(i))?;
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| format!("phrase automaton: {e}"))?;
+        Ok(Data {
+            words,
+            language_words,
+            languages,
+            rules: p.rules,
+            signals: p.signals,
+            automaton,
+            owners,
+        })
+    }
+
+    /// The data compiled into the crate (checked by tests).
+    pub fn get() -> &'static Data {
+        static DATA: OnceLock<Data> = OnceLock::new();
+        DATA.get_or_init(|| Data::parse().expect("built-in data is valid (tested)"))
+    }
+
+    /// Class bits of a lower-cased word (curly apostrophes already folded).
+    pub fn class(&self, word: &str) -> u32 {
+        self.words.get(word).copied().unwrap_or(0)
+    }
+
+    pub fn is(&self, word: &str, bits: u32) -> bool {
+        self.class(word) & bits != 0
+    }
+
+    /// Language bits of a lower-cased word (see [`Data::languages`]).
+    pub fn language_bits(&self, word: &str) -> u16 {
+        self.language_words.get(word).copied().unwrap_or(0)
+    }
+
+    pub fn signal_index(&self, id: &str) -> usize {
+        self.signals
+            .iter()
+            .position(|s| s.id == id)
+            .expect("signal ids used in code exist (tested)")
+    }
+
+    /// Every phrase of every list, each list matched on its own (leftmost-longest, no overlaps
+    /// within a list), on word boundaries, outside quotes, URLs, mentions and hashtags.
+    pub fn phrase_hits(&self, doc: &Document) -> Vec<PhraseHit> {
+        let text = doc.text;
+        let blocked: Vec<Span> = doc
+            .tokens
+            .iter()
+            .filter(|t| {
+                t.quoted
+                    || matches!(
+                        t.kind,
+                        TokenKind::Url | TokenKind::Mention | TokenKind::Hashtag
+                    )
+            })
+            .map(|t| t.span)
+            .collect();
+        let overlaps_blocked = |s: Span| {
+            let i = blocked.partition_point(|b| b.end <= s.start);
+            blocked.get(i).is_some_and(|b| b.start < s.end)
+        };
+        let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
+        let mut all: Vec<PhraseHit> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            // Whole words: no letter, digit or apostrophe glued on either side.
+            let before_ok = text[..s]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_word_char(c) && c != '\'' && c != '’');
+            let after_ok = text[e..].chars().next().is_none_or(|c| !is_word_char(c));
+            let span = Span::new(s, e);
+            if before_ok && after_ok && !overlaps_blocked(span) {
+                all.push(PhraseHit {
+                    list: self.owners[m.pattern().as_usize()],
+                    span,
+                });
+            }
+        }
+        // Per list: leftmost, then longest, without overlaps.
+        all.sort_by_key(|h| {
+            (
+                list_key(h.list),
+                h.span.start,
+                std::cmp::Reverse(h.span.end),
+            )
+        });
+        let mut out: Vec<PhraseHit> = Vec::with_capacity(all.len());
+        for h in all {
+            match out.last() {
+                Some(prev) if prev.list == h.list && h.span.start < prev.span.end => {}
+                _ => out.push(h),
+            }
+        }
+        out.sort_by_key(|h| (h.span.start, h.span.end));
+        out
+    }
+}
+
+fn list_key(l: List) -> (u8, usize) {
+    match l {
+        List::Rule(i) => (0, i),
+        List::Signal(i) => (1, i),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_data_parses() {
+        let d = Data::parse().unwrap();
+        assert!(d.is("my", class::SELF_I));
+        assert!(d.is("our", class::SELF_WE));
+        assert!(d.is("idiot", class::INSULT));
+        assert!(d.languages.contains(&"es".to_string()));
+    }
+
+    #[test]
+    fn signal_lists_match_their_examples() {
+        let d = Data::get();
+        for (i, s) in d.signals.iter().enumerate() {
+            for text in &s.matches {
+                let doc = Document::parse(text);
+                assert!(
+                    d.phrase_hits(&doc)
+                        .iter()
+                        .any(|h| h.list == List::Signal(i)),
+                    "{} should match {text:?}",
+                    s.id
+                );
+            }
+            for text in &s.no_match {
+                let doc = Document::parse(text);
+                assert!(
+                    !d.phrase_hits(&doc)
+                        .iter()
+                        .any(|h| h.list == List::Signal(i)),
+                    "{} should not match {text:?}",
+                    s.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn matching_respects_words_quotes_and_links() {
+        let d = Data::get();
+        let hits = |t: &str| -> Vec<String> {
+            let doc = Document::parse(t);
+            d.phrase_hits(&doc)
+                .iter()
+                .map(|h| t[h.span.start..h.span.end].to_string())
+                .collect()
+        };
+        assert!(hits("BUY NOW").contains(&"BUY NOW".to_string()));
+        assert!(hits("buy nowhere").iter().all(|h| h != "buy now"));
+        assert!(hits("he said \"buy now\" lol")
+            .iter()
+            .all(|h| h != "buy now"));
+        assert!(hits("see https://x.com/buy-now").is_empty());
+        assert!(hits("Don’t miss out").contains(&"Don’t miss out".to_string()));
+    }
+}

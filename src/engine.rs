@@ -1,0 +1,290 @@
+//! The engine: settings compiled once, then `analyze` per keystroke.
+
+use crate::config::{Config, ConfigError, Options, Platform};
+use crate::report::*;
+use crate::rules::invites_reply::QuestionKind;
+use crate::rules::{self, Analysis, Compiled};
+use crate::text::{Document, Span};
+use crate::{platform, score};
+
+/// Texts longer than this are analysed up to here (at a whitespace); the counters still count
+/// the whole text, and a `platform.truncated` hint says so. 256 KiB is ~40,000 words, far past
+/// any platform's limit, and keeps one analysis within ~25 ms in wasm.
+pub const MAX_ANALYZED_BYTES: usize = 256 * 1024;
+
+/// A configured analyser. Cheap to call per keystroke; build it once per settings change.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    config: Config,
+    compiled: Compiled,
+}
+
+fn analysed_prefix(text: &str) -> &str {
+    if text.len() <= MAX_ANALYZED_BYTES {
+        return text;
+    }
+    let mut end = MAX_ANALYZED_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    // Cut at the last whitespace so no word is split (unless there is none near).
+    match text[..end].rfind(char::is_whitespace) {
+        Some(ws) if end - ws < 1024 => &text[..ws],
+        _ => &text[..end],
+    }
+}
+
+impl Engine {
+    /// Validates and compiles the settings; an error names the offending field.
+    pub fn new(config: Config) -> Result<Engine, ConfigError> {
+        config.validate()?;
+        let compiled = Compiled::new(&config)?;
+        Ok(Engine { config, compiled })
+    }
+
+    pub fn from_json(json: &str) -> Result<Engine, ConfigError> {
+        Engine::new(Config::from_json(json)?)
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Analyses one draft. Spans in the report are byte offsets into `text`.
+    pub fn analyze(&self, text: &str, options: &Options) -> Report {
+        let platform = options.platform.unwrap_or(self.config.platform);
+        let context = options.context.unwrap_or(self.config.context);
+        let full = Document::parse(text);
+        let counters: Vec<platform::Counter> = Platform::ALL
+            .iter()
+            .map(|&p| platform::count(&full, p, self.config.mastodon_limit))
+            .collect();
+        let counter = *counters
+            .iter()
+            .find(|c| c.platform == platform)
+            .expect("every platform is counted");
+
+        let analysed = analysed_prefix(text);
+        let doc = if analysed.len() == text.len() {
+            full
+        } else {
+            Document::parse(analysed)
+        };
+        let a = Analysis::new(
+            &doc,
+            &self.config,
+            &self.compiled,
+            platform,
+            context,
+            counter,
+        );
+
+        let mut hints = Vec::new();
+        rules::run(&a, &mut hints);
+        if analysed.len() < text.len() && a.enabled("platform.truncated") {
+            hints.push(a.hint(
+                "platform.truncated",
+                Span::new(analysed.len(), text.len()),
+                format!("Only the first {} KB are checked", MAX_ANALYZED_BYTES / 1024),
+                "A text this long is past every platform's limit; the counter still counts all of it.",
+            ));
+        }
+        if a.strictness() == crate::Strictness::Low {
+            hints.retain(|h| h.severity != crate::Severity::Info);
+        }
+        hints.sort_by(|x, y| {
+            (x.span.start, x.span.end, &x.rule).cmp(&(y.span.start, y.span.end, &y.rule))
+        });
+
+        let verdicts = verdicts(&a);
+        let score = score::score(&a, &verdicts);
+        let signals = signals(&a, analysed.len());
+        Report {
+            platform,
+            context,
+            hints,
+            signals,
+            counter,
+            counters,
+            score,
+            verdicts,
+        }
+    }
+}
+
+fn verdicts(a: &Analysis) -> Verdicts {
+    let s = a.strictness();
+    if !a.english() {
+        // The English rule sets have nothing reliable to say; only "?" is universal.
+        let question = a
+            .doc
+            .sentences
+            .iter()
+            .any(|x| x.terminator == crate::text::Terminator::Question);
+        return Verdicts {
+            sentiment: Sentiment {
+                score: 0.0,
+                label: "neutral",
+            },
+            question,
+            invites_reply: question,
+            pitch: false,
+            aggressive: false,
+            shouting: false,
+            self_focused: false,
+        };
+    }
+    Verdicts {
+        sentiment: Sentiment {
+            score: a.tone.compound,
+            label: a.tone.label(),
+        },
+        question: a.questions.has_question(),
+        invites_reply: a.questions.invites(),
+        pitch: a.pitch.is_pitch(s),
+        aggressive: a.aggression.aggressive(a.tone.compound, s),
+        shouting: a.shouting.shouting(s),
+        self_focused: a.pronouns.focused(s),
+    }
+}
+
+fn n(x: usize) -> u32 {
+    x as u32
+}
+
+fn signals(a: &Analysis, analyzed_bytes: usize) -> Signals {
+    let p = &a.pronouns;
+    let q = &a.questions;
+    let mut self_ev: Vec<Evidence> =
+        p.i.iter()
+            .map(|&s| Evidence::of("i", s))
+            .chain(p.we.iter().map(|&s| Evidence::of("we", s)))
+            .chain(p.brand.iter().map(|&s| Evidence::of("brand", s)))
+            .chain(p.boasts.iter().map(|&s| Evidence::of("boast", s)))
+            .chain(p.you.iter().map(|&s| Evidence::of("you", s)))
+            .collect();
+    self_ev.sort_by_key(|e| e.span);
+    let mut q_ev: Vec<Evidence> = q
+        .questions
+        .iter()
+        .map(|x| {
+            let kind = match x.kind {
+                QuestionKind::Open => "open",
+                QuestionKind::Closed => "closed",
+                QuestionKind::Rhetorical => "rhetorical",
+            };
+            Evidence::of(kind, x.span)
+        })
+        .chain(q.invitations.iter().map(|&s| Evidence::of("invitation", s)))
+        .chain(q.requests.iter().map(|&s| Evidence::of("request", s)))
+        .collect();
+    q_ev.sort_by_key(|e| e.span);
+    let last = a.doc.sentences.last().map(|s| s.span);
+    let ends_with_invitation = last.is_some_and(|l| {
+        q.genuine().any(|x| x.span == l)
+            || q.invitations
+                .iter()
+                .chain(&q.requests)
+                .any(|s| s.start >= l.start)
+    });
+    let total = p.self_count() + p.you_count();
+    let sh = &a.shouting;
+    let mut shout_ev: Vec<Evidence> = sh
+        .caps_runs
+        .iter()
+        .map(|&(s, _)| Evidence::of("caps", s))
+        .chain(sh.mark_runs.iter().map(|&(s, _)| Evidence::of("marks", s)))
+        .chain(
+            sh.stretched
+                .iter()
+                .map(|(s, _)| Evidence::of("stretched", *s)),
+        )
+        .collect();
+    shout_ev.sort_by_key(|e| e.span);
+    let ag = &a.aggression;
+    let mut ag_ev: Vec<Evidence> = ag
+        .insults
+        .iter()
+        .map(|&s| Evidence::of("insult", s))
+        .chain(ag.directed_harsh.iter().map(|&s| Evidence::of("insult", s)))
+        .chain(ag.harsh.iter().map(|&s| Evidence::of("harsh", s)))
+        .chain(ag.profanity.iter().map(|&s| Evidence::of("profanity", s)))
+        .chain(ag.hostile.iter().map(|&s| Evidence::of("hostile", s)))
+        .collect();
+    ag_ev.sort_by_key(|e| e.span);
+    Signals {
+        language: a.language.clone(),
+        tone: ToneSignal {
+            score: a.tone.compound,
+            label: a.tone.label(),
+            evidence: a
+                .tone
+                .evidence
+                .iter()
+                .map(|&(span, weight)| Evidence {
+                    span,
+                    weight,
+                    kind: "",
+                })
+                .collect(),
+        },
+        self_focus: SelfFocusSignal {
+            i: n(p.i.len()),
+            we: n(p.we.len()),
+            brand: n(p.brand.len()),
+            you: n(p.you.len()),
+            boasts: n(p.boasts.len()),
+            self_share: if total == 0 {
+                0.0
+            } else {
+                p.self_count() as f32 / total as f32
+            },
+            focused: a.english() && p.focused(a.strictness()),
+            evidence: self_ev,
+        },
+        questions: QuestionSignal {
+            open: n(q.count(QuestionKind::Open)),
+            closed: n(q.count(QuestionKind::Closed)),
+            rhetorical: n(q.count(QuestionKind::Rhetorical)),
+            invitations: n(q.invitations.len()),
+            requests: n(q.requests.len()),
+            ends_with_invitation,
+            evidence: q_ev,
+        },
+        pitch: PitchSignal {
+            score: a.pitch.score,
+            evidence: a
+                .pitch
+                .cues
+                .iter()
+                .map(|&(kind, s)| Evidence::of(kind, s))
+                .collect(),
+        },
+        figures: FiguresSignal {
+            count: n(a.figures.spans.len()),
+            per_100_words: a.figures.per_100_words,
+            max_in_sentence: n(a.figures.max_in_sentence),
+            evidence: a
+                .figures
+                .spans
+                .iter()
+                .map(|&s| Evidence::of("figure", s))
+                .collect(),
+        },
+        shouting: ShoutingSignal {
+            caps_words: n(sh.caps_words),
+            mark_runs: n(sh.mark_runs.len()),
+            stretched: n(sh.stretched.len()),
+            evidence: shout_ev,
+        },
+        aggression: AggressionSignal {
+            insults: n(ag.insults.len() + ag.directed_harsh.len()),
+            profanity: n(ag.profanity.len()),
+            hostile_phrases: n(ag.hostile.len()),
+            evidence: ag_ev,
+        },
+        words: n(a.doc.word_count()),
+        sentences: n(a.doc.sentences.len()),
+        analyzed_bytes: n(analyzed_bytes),
+    }
+}

@@ -1,0 +1,156 @@
+//! `aggression`: insults, profanity and hostility aimed at a person — "would you say it face to
+//! face?". Quoted words are someone else's and do not count.
+
+use super::{phrase_rule_hints, Analysis, RuleInfo, RuleSet, MAX_HINTS_PER_RULE};
+use crate::config::{Context, Severity};
+use crate::data::{class, Data, List, PhraseHit};
+use crate::report::Hint;
+use crate::text::{Document, Span};
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Aggression {
+    /// Strong insults ("idiot", "moron").
+    pub insults: Vec<Span>,
+    /// Harsh words ("clown", "trash") aimed at "you" a few words before.
+    pub directed_harsh: Vec<Span>,
+    /// Harsh words not aimed at anyone in particular.
+    pub harsh: Vec<Span>,
+    pub profanity: Vec<Span>,
+    /// Hostile phrases from the `aggression.hostile_you` list.
+    pub hostile: Vec<Span>,
+}
+
+/// How many words back a "you" makes a harsh word personal ("you are such a clown").
+const DIRECTED_WINDOW: usize = 4;
+
+pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Aggression {
+    let mut a = Aggression::default();
+    let words: Vec<(usize, &crate::text::Token)> = doc
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_own_word())
+        .collect();
+    for (k, &(_, t)) in words.iter().enumerate() {
+        let c = data.class(&t.lower);
+        if c & class::INSULT != 0 {
+            a.insults.push(t.span);
+        } else if c & class::HARSH != 0 {
+            let directed = words[k.saturating_sub(DIRECTED_WINDOW)..k]
+                .iter()
+                .any(|(_, p)| p.sentence == t.sentence && data.is(&p.lower, class::YOU));
+            if directed {
+                a.directed_harsh.push(t.span);
+            } else {
+                a.harsh.push(t.span);
+            }
+        }
+        if c & class::PROFANITY != 0 {
+            a.profanity.push(t.span);
+        }
+    }
+    let hostile_list = data
+        .rules
+        .iter()
+        .position(|r| r.id == "aggression.hostile_you");
+    a.hostile = hits
+        .iter()
+        .filter(|h| Some(h.list) == hostile_list.map(List::Rule))
+        .map(|h| h.span)
+        .collect();
+    a
+}
+
+impl Aggression {
+    /// The post-level verdict: hostility toward someone, or coarse and negative at once.
+    pub fn aggressive(&self, tone: f32, strictness: crate::Strictness) -> bool {
+        let harsh_tone = super::by_strictness(strictness, -0.6, -0.4, -0.2);
+        !self.hostile.is_empty()
+            || !self.insults.is_empty()
+            || !self.directed_harsh.is_empty()
+            || (!self.profanity.is_empty() && tone < 0.0)
+            || self.profanity.len() >= 2
+            || (!self.harsh.is_empty() && tone <= harsh_tone)
+    }
+}
+
+pub fn rules() -> Vec<RuleInfo> {
+    vec![
+        RuleInfo {
+            id: "aggression.insult",
+            rule_set: RuleSet::Aggression,
+            severity: Severity::Warning,
+            description: "Insults, and harsh words aimed at the reader (\"you clown\").",
+            default_on: true,
+            flag: vec!["What an idiot.", "You are such a clown"],
+            allow: vec![
+                "The clown at the party was great",
+                "I \"love\" being called an \"idiot\", said no one",
+            ],
+            example_platform: None,
+        },
+        RuleInfo {
+            id: "aggression.profanity",
+            rule_set: RuleSet::Aggression,
+            severity: Severity::Suggestion,
+            description: "Profanity: fine among friends, risky in public.",
+            default_on: true,
+            flag: vec!["This is bullshit"],
+            allow: vec!["This is brilliant", "Scunthorpe United won"],
+            example_platform: None,
+        },
+    ]
+}
+
+pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
+    let ag = &a.aggression;
+    // In a reply the words land on a person: hostility weighs more.
+    let reply = a.context == Context::Reply;
+    if a.enabled("aggression.insult") {
+        let mut spans: Vec<(Span, bool)> = ag
+            .insults
+            .iter()
+            .map(|&s| (s, false))
+            .chain(ag.directed_harsh.iter().map(|&s| (s, true)))
+            .collect();
+        spans.sort();
+        for (span, directed) in spans.into_iter().take(MAX_HINTS_PER_RULE) {
+            let message = if directed || reply {
+                "An insult aimed at a person"
+            } else {
+                "An insult"
+            };
+            hints.push(a.hint(
+                "aggression.insult",
+                span,
+                message,
+                "Would you say it face to face? Insults end conversations and invite pile-ons.",
+            ));
+        }
+    }
+    if a.enabled("aggression.profanity") {
+        for &span in ag.profanity.iter().take(MAX_HINTS_PER_RULE) {
+            let mut h = a.hint(
+                "aggression.profanity",
+                span,
+                "Profanity",
+                "Strong language narrows who will answer; keep it for friends.",
+            );
+            if reply && a.tone.compound < 0.0 {
+                h.severity = Severity::Warning;
+            } else if a.tone.compound > 0.3 {
+                // "fucking brilliant" is enthusiasm, not attack.
+                h.severity = Severity::Info;
+            }
+            hints.push(h);
+        }
+    }
+    let before = hints.len();
+    phrase_rule_hints(a, RuleSet::Aggression, hints);
+    if !reply {
+        return;
+    }
+    for h in &mut hints[before..] {
+        h.severity = Severity::Warning;
+    }
+}

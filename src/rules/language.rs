@@ -1,0 +1,155 @@
+//! Which language the draft is in, well enough to keep the English rule sets quiet on others.
+//!
+//! Two cheap steps: the script of the letters (most non-Latin scripts decide it alone), then,
+//! for Latin script, common function words of English against those of a few other languages.
+
+use crate::data::{class, Data};
+use crate::text::{Document, TokenKind};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Language {
+    /// ISO 639-1 code, or `und` when there are too few words to tell.
+    pub code: String,
+    pub english: bool,
+    /// 0..1: how clear the evidence was.
+    pub confidence: f32,
+}
+
+/// Fewer words than this and the draft is taken as English (rules stay on).
+const MIN_WORDS: usize = 3;
+/// Share of letters in one non-Latin script that makes it that script's language.
+const SCRIPT_SHARE: f32 = 0.5;
+/// Another language must have at least this many function words, and this many times
+/// English's, before the English rules step aside.
+const MIN_FOREIGN_HITS: usize = 2;
+const FOREIGN_OVER_ENGLISH: f32 = 2.0;
+
+fn script_language(c: char) -> Option<&'static str> {
+    Some(match c as u32 {
+        0x0400..=0x04FF => "ru",
+        0x0370..=0x03FF => "el",
+        0x0590..=0x05FF => "he",
+        0x0600..=0x06FF | 0x0750..=0x077F => "ar",
+        0x0900..=0x097F => "hi",
+        0x0E00..=0x0E7F => "th",
+        0x3040..=0x30FF => "ja",
+        0xAC00..=0xD7AF | 0x1100..=0x11FF => "ko",
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF => "zh",
+        _ => return None,
+    })
+}
+
+pub fn detect(doc: &Document, data: &Data) -> Language {
+    let english = |code: &str, confidence: f32| Language {
+        code: code.into(),
+        english: code == "en",
+        confidence,
+    };
+    // Scripts first.
+    let mut latin = 0usize;
+    let mut scripts: Vec<(&str, usize)> = Vec::new();
+    for t in doc
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && !t.quoted)
+    {
+        for c in doc.slice(t.span).chars().filter(|c| c.is_alphabetic()) {
+            match script_language(c) {
+                Some(l) => match scripts.iter_mut().find(|(s, _)| *s == l) {
+                    Some(e) => e.1 += 1,
+                    None => scripts.push((l, 1)),
+                },
+                None => latin += 1,
+            }
+        }
+    }
+    let non_latin: usize = scripts.iter().map(|s| s.1).sum();
+    let letters = latin + non_latin;
+    if letters > 0 && non_latin as f32 / letters as f32 >= SCRIPT_SHARE {
+        // Kana decides Japanese even among Han characters.
+        let kana = scripts.iter().find(|s| s.0 == "ja").map_or(0, |s| s.1);
+        let (code, n) = if kana > 0 {
+            ("ja", non_latin)
+        } else {
+            *scripts.iter().max_by_key(|s| s.1).unwrap()
+        };
+        return english(code, n as f32 / letters as f32);
+    }
+
+    let words: Vec<&str> = doc
+        .tokens
+        .iter()
+        .filter(|t| t.is_own_word())
+        .map(|t| t.lower.as_str())
+        .collect();
+    if words.len() < MIN_WORDS {
+        return Language {
+            code: "und".into(),
+            english: true,
+            confidence: 0.0,
+        };
+    }
+    let en = words.iter().filter(|w| data.is(w, class::ENGLISH)).count();
+    let mut per_language = vec![0usize; data.languages.len()];
+    for w in &words {
+        // Words that are English too ("me", "a", "in") say nothing.
+        if data.is(w, class::ENGLISH) {
+            continue;
+        }
+        let bits = data.language_bits(w);
+        for (i, n) in per_language.iter_mut().enumerate() {
+            if bits & (1 << i) != 0 {
+                *n += 1;
+            }
+        }
+    }
+    let (best, hits) = per_language
+        .iter()
+        .enumerate()
+        .max_by_key(|&(_, n)| *n)
+        .map_or((0, 0), |(i, &n)| (i, n));
+    if hits >= MIN_FOREIGN_HITS && hits as f32 >= FOREIGN_OVER_ENGLISH * en as f32 {
+        let confidence = (hits as f32 / words.len() as f32).min(1.0);
+        return english(&data.languages[best], confidence);
+    }
+    english(
+        "en",
+        if en == 0 {
+            0.3
+        } else {
+            (en as f32 / words.len() as f32 * 2.0).min(1.0)
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_table() {
+        let cases = [
+            ("The meeting is at noon, see you there", "en"),
+            (
+                "Hola a todos, ¿cómo están? Gracias por venir a la fiesta",
+                "es",
+            ),
+            ("Merci beaucoup pour votre aide, c'est très gentil", "fr"),
+            (
+                "Ich habe heute keine Zeit, aber danke für die Einladung",
+                "de",
+            ),
+            ("今日はとても良い天気ですね", "ja"),
+            ("今天天气很好，我们去公园吧", "zh"),
+            ("Привет, как дела? Всё хорошо", "ru"),
+            ("ok", "und"),
+            ("Gracias! Love this so much, thank you all", "en"),
+        ];
+        for (text, want) in cases {
+            let got = detect(&Document::parse(text), Data::get());
+            assert_eq!(got.code, want, "{text:?}");
+            assert_eq!(got.english, want == "en" || want == "und", "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,262 @@
+//! `shouting`: ALL-CAPS words, `!!!` and `?!?!` runs, stretched words ("soooo").
+
+use super::{by_strictness, Analysis, RuleInfo, RuleSet, MAX_HINTS_PER_RULE};
+use crate::config::Severity;
+use crate::data::{class, Data};
+use crate::lexicon::Lexicon;
+use crate::report::Hint;
+use crate::text::{Document, Span, TokenKind};
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Shouting {
+    /// Runs of ALL-CAPS words (acronyms excluded), with the number of words in each.
+    pub caps_runs: Vec<(Span, usize)>,
+    pub caps_words: usize,
+    /// Runs of `!`/`?` marks, with their length.
+    pub mark_runs: Vec<(Span, usize)>,
+    /// Words with a letter held three times or more, with a plain spelling.
+    pub stretched: Vec<(Span, String)>,
+}
+
+/// ALL-CAPS words (outside acronyms) before caps count as shouting, by strictness.
+const CAPS_MIN_LOW: usize = 4;
+const CAPS_MIN: usize = 2;
+const CAPS_MIN_HIGH: usize = 1;
+/// Length of a `!!!` / `?!?` run that counts as shouting, by strictness.
+const MARKS_MIN_LOW: usize = 4;
+const MARKS_MIN: usize = 3;
+const MARKS_MIN_HIGH: usize = 2;
+/// A letter repeated this many times in a row is a stretched word.
+const STRETCH_MIN: usize = 3;
+
+impl Shouting {
+    pub fn caps_shouting(&self, s: crate::Strictness) -> bool {
+        self.caps_words >= by_strictness(s, CAPS_MIN_LOW, CAPS_MIN, CAPS_MIN_HIGH)
+    }
+
+    pub fn loud_marks(&self, s: crate::Strictness) -> impl Iterator<Item = &(Span, usize)> {
+        let min = by_strictness(s, MARKS_MIN_LOW, MARKS_MIN, MARKS_MIN_HIGH);
+        self.mark_runs.iter().filter(move |(_, n)| *n >= min)
+    }
+
+    pub fn shouting(&self, s: crate::Strictness) -> bool {
+        self.caps_shouting(s) || self.loud_marks(s).next().is_some()
+    }
+}
+
+/// Upper-case word of two letters or more, with no digits (`COVID19`, `4K` are names).
+fn is_caps_word(src: &str) -> bool {
+    let mut letters = 0;
+    for c in src.chars() {
+        if c.is_lowercase() || c.is_ascii_digit() {
+            return false;
+        }
+        if c.is_uppercase() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// The word with each run of 3+ identical letters cut to one, or to two when that spelling is
+/// a known word ("sooo good" → "so", "gooood" → "good").
+fn unstretch(word: &str, lex: &Lexicon, data: &Data) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut runs: Vec<(char, usize)> = Vec::new();
+    for &c in &chars {
+        match runs.last_mut() {
+            Some((p, n)) if *p == c => *n += 1,
+            _ => runs.push((c, 1)),
+        }
+    }
+    if !runs
+        .iter()
+        .any(|&(c, n)| n >= STRETCH_MIN && c.is_alphabetic())
+    {
+        return None;
+    }
+    let build = |keep: usize| -> String {
+        runs.iter()
+            .flat_map(|&(c, n)| std::iter::repeat_n(c, if n >= STRETCH_MIN { keep } else { n }))
+            .collect()
+    };
+    let one = build(1);
+    let two = build(2);
+    let known = |w: &str| {
+        let l = w.to_lowercase();
+        lex.valence(&l).is_some() || data.class(&l) != 0
+    };
+    Some(if !known(&one) && known(&two) {
+        two
+    } else {
+        one
+    })
+}
+
+pub fn find(doc: &Document, data: &Data, acronyms: &HashSet<String>, lex: &Lexicon) -> Shouting {
+    let mut s = Shouting::default();
+    let mut run: Option<(Span, usize, usize)> = None; // span, words, sentence
+    for t in &doc.tokens {
+        if t.quoted {
+            continue;
+        }
+        if t.kind == TokenKind::Word {
+            let src = doc.slice(t.span);
+            let caps = is_caps_word(src)
+                && !data.is(&t.lower, class::ACRONYM)
+                && !acronyms.contains(&t.lower);
+            if caps {
+                s.caps_words += 1;
+                run = match run {
+                    Some((sp, n, sent)) if sent == t.sentence => {
+                        Some((sp.join(t.span), n + 1, sent))
+                    }
+                    Some((sp, n, _)) => {
+                        s.caps_runs.push((sp, n));
+                        Some((t.span, 1, t.sentence))
+                    }
+                    None => Some((t.span, 1, t.sentence)),
+                };
+            } else if let Some((sp, n, _)) = run.take() {
+                s.caps_runs.push((sp, n));
+            }
+            if let Some(plain) = unstretch(src, lex, data) {
+                s.stretched.push((t.span, plain));
+            }
+        }
+    }
+    if let Some((sp, n, _)) = run {
+        s.caps_runs.push((sp, n));
+    }
+    // Runs of adjacent ! ? marks.
+    let mut marks: Option<(Span, usize, bool)> = None; // span, length, has '!'
+    let flush = |m: Option<(Span, usize, bool)>, s: &mut Shouting| {
+        if let Some((sp, n, bang)) = m {
+            // "??" alone is puzzlement, not volume; a run counts once it has a "!" or 3+ marks.
+            if n >= 2 && (bang || n >= 3) {
+                s.mark_runs.push((sp, n));
+            }
+        }
+    };
+    for t in &doc.tokens {
+        let src = doc.slice(t.span);
+        let n = src
+            .chars()
+            .filter(|c| matches!(c, '!' | '?' | '‼' | '⁉' | '！' | '？'))
+            .count();
+        if t.kind == TokenKind::Punct && n > 0 && n == src.chars().count() && !t.quoted {
+            let bang = src.contains(['!', '‼', '⁉', '！']);
+            marks = match marks {
+                Some((sp, len, b)) if sp.end == t.span.start => {
+                    Some((sp.join(t.span), len + n, b || bang))
+                }
+                other => {
+                    flush(other, &mut s);
+                    Some((t.span, n, bang))
+                }
+            };
+        } else {
+            flush(marks.take(), &mut s);
+        }
+    }
+    flush(marks, &mut s);
+    s
+}
+
+pub fn rules() -> Vec<RuleInfo> {
+    vec![
+        RuleInfo {
+            id: "shouting.caps",
+            rule_set: RuleSet::Shouting,
+            severity: Severity::Suggestion,
+            description:
+                "ALL-CAPS words read as shouting (acronyms and the ones you allow are fine).",
+            default_on: true,
+            flag: vec!["This is HUGE NEWS for everyone", "STOP DOING THIS"],
+            allow: vec!["The NASA team met the CEO today", "I love it"],
+            example_platform: None,
+        },
+        RuleInfo {
+            id: "shouting.marks",
+            rule_set: RuleSet::Shouting,
+            severity: Severity::Suggestion,
+            description: "Runs of exclamation or question marks (!!!, ?!?!).",
+            default_on: true,
+            flag: vec!["Link in bio!!!", "What?!?!"],
+            allow: vec!["Great news!", "Really?"],
+            example_platform: None,
+        },
+        RuleInfo {
+            id: "shouting.stretched",
+            rule_set: RuleSet::Shouting,
+            severity: Severity::Info,
+            description: "Stretched words (\"soooo\", \"pleeease\").",
+            default_on: true,
+            flag: vec!["This is soooo good"],
+            allow: vec!["This is so good", "Book a room at the inn"],
+            example_platform: None,
+        },
+    ]
+}
+
+fn lower_caps(src: &str) -> String {
+    // "HUGE NEWS" → "huge news"; a run at a sentence start keeps its first capital.
+    src.to_lowercase()
+}
+
+pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
+    let s = &a.shouting;
+    let st = a.strictness();
+    if a.enabled("shouting.caps") && s.caps_shouting(st) {
+        for &(span, n) in s.caps_runs.iter().take(MAX_HINTS_PER_RULE) {
+            let mut h = a.hint(
+                "shouting.caps",
+                span,
+                if n > 1 {
+                    "These words are in capitals"
+                } else {
+                    "This word is in capitals"
+                },
+                "Capitals read as shouting; most readers skip a shouted post.",
+            );
+            let src = a.doc.slice(span);
+            let starts_sentence = a.doc.sentences.iter().any(|x| x.span.start == span.start);
+            let mut plain = lower_caps(src);
+            if starts_sentence {
+                let mut c = plain.chars();
+                plain = c
+                    .next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default();
+            }
+            h.suggestion = Some(plain);
+            hints.push(h);
+        }
+    }
+    if a.enabled("shouting.marks") {
+        for &(span, _) in s.loud_marks(st).take(MAX_HINTS_PER_RULE) {
+            let src = a.doc.slice(span);
+            let mut h = a.hint(
+                "shouting.marks",
+                span,
+                "Stacked punctuation",
+                "One mark says it; a row of them reads as shouting.",
+            );
+            h.suggestion = Some(if src.contains('?') { "?" } else { "!" }.to_string());
+            hints.push(h);
+        }
+    }
+    if a.enabled("shouting.stretched") {
+        for (span, plain) in s.stretched.iter().take(MAX_HINTS_PER_RULE) {
+            let mut h = a.hint(
+                "shouting.stretched",
+                *span,
+                "Stretched word",
+                "Stretched words read as yelling or pleading.",
+            );
+            h.suggestion = Some(plain.clone());
+            hints.push(h);
+        }
+    }
+}

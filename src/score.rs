@@ -1,0 +1,128 @@
+//! The 0–100 relationship score: a base, and named factors that move it, each with its why.
+//!
+//! The weights are product judgements, not fitted numbers: asking the reader something is
+//! the biggest lift; hostility the biggest drop; in a reply hostility weighs more and the
+//! missing question less (a reply answers; it need not ask).
+
+use crate::config::Context;
+use crate::report::{Score, ScoreFactor, Verdicts};
+use crate::rules::invites_reply::QuestionKind;
+use crate::rules::Analysis;
+
+const BASE: i32 = 50;
+/// Tone moves the score by up to this many points either way (compound × this).
+const TONE_RANGE: f32 = 15.0;
+const TONE_RANGE_REPLY_NEGATIVE: f32 = 25.0;
+const OPEN_QUESTION: i32 = 25;
+const CLOSED_QUESTION: i32 = 15;
+const REQUEST: i32 = 8;
+const NOTHING_ASKED_POST: i32 = -5;
+const TALKS_TO_READER: i32 = 5;
+const SELF_FOCUSED_POST: i32 = -15;
+const SELF_FOCUSED_REPLY: i32 = -8;
+const PITCH: i32 = -20;
+const AGGRESSIVE_POST: i32 = -25;
+const AGGRESSIVE_REPLY: i32 = -35;
+const SHOUTING: i32 = -10;
+const FIGURES: i32 = -8;
+const OVER_LIMIT: i32 = -10;
+
+pub fn score(a: &Analysis, v: &Verdicts) -> Score {
+    let mut f: Vec<ScoreFactor> = Vec::new();
+    let mut add = |factor: &'static str, points: i32, why: &str| {
+        if points != 0 {
+            f.push(ScoreFactor {
+                factor,
+                points,
+                why: why.to_string(),
+            });
+        }
+    };
+    let reply = a.context == Context::Reply;
+    if a.doc.word_count() == 0 {
+        return Score {
+            value: BASE as u8,
+            base: BASE,
+            breakdown: Vec::new(),
+        };
+    }
+    let range = if reply && v.sentiment.score < 0.0 {
+        TONE_RANGE_REPLY_NEGATIVE
+    } else {
+        TONE_RANGE
+    };
+    add(
+        "tone",
+        (v.sentiment.score * range).round() as i32,
+        &format!("the tone is {}", v.sentiment.label),
+    );
+    let q = &a.questions;
+    if a.english() {
+        if q.count(QuestionKind::Open) > 0 || !q.invitations.is_empty() {
+            add(
+                "invites_reply",
+                OPEN_QUESTION,
+                "asks the reader an open question",
+            );
+        } else if q.count(QuestionKind::Closed) > 0 {
+            add("invites_reply", CLOSED_QUESTION, "asks a yes/no question");
+        } else if !q.requests.is_empty() {
+            add("invites_reply", REQUEST, "asks the reader to do something");
+        } else if !reply {
+            add(
+                "invites_reply",
+                NOTHING_ASKED_POST,
+                "asks the reader nothing",
+            );
+        }
+        if a.pronouns.you_count() > a.pronouns.self_count() {
+            add(
+                "self_focus",
+                TALKS_TO_READER,
+                "talks to the reader more than about itself",
+            );
+        }
+    } else if v.question {
+        add("invites_reply", OPEN_QUESTION, "asks a question");
+    }
+    if v.self_focused {
+        add(
+            "self_focus",
+            if reply {
+                SELF_FOCUSED_REPLY
+            } else {
+                SELF_FOCUSED_POST
+            },
+            "mostly about the writer",
+        );
+    }
+    if v.pitch {
+        add("pitch", PITCH, "reads as a sales pitch");
+    }
+    if v.aggressive {
+        add(
+            "aggression",
+            if reply {
+                AGGRESSIVE_REPLY
+            } else {
+                AGGRESSIVE_POST
+            },
+            "hostile or insulting",
+        );
+    }
+    if v.shouting {
+        add("shouting", SHOUTING, "shouts (capitals or stacked marks)");
+    }
+    if a.english() && a.figures.dense(a.strictness()) {
+        add("figures", FIGURES, "a wall of figures");
+    }
+    if a.counter.over {
+        add("platform", OVER_LIMIT, "over the platform's length limit");
+    }
+    let value = (BASE + f.iter().map(|x| x.points).sum::<i32>()).clamp(0, 100) as u8;
+    Score {
+        value,
+        base: BASE,
+        breakdown: f,
+    }
+}
