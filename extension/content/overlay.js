@@ -5,30 +5,13 @@ import { OVERLAY_CSS } from './overlay.css.js';
 
 const INSET = 6; // px between the chip and the compose box's bottom-right corner
 
-/**
- * Applies OVERLAY_CSS as a constructable stylesheet. Firefox content scripts see the page's
- * objects through Xray wrappers, where assigning adoptedStyleSheets does not take; there the
- * sheet and the array are made in the page's realm (waived wrappers) instead.
- */
-function adoptStyles(root, win) {
-  const sheet = new win.CSSStyleSheet();
-  sheet.replaceSync(OVERLAY_CSS);
-  try {
-    root.adoptedStyleSheets = [sheet];
-  } catch {
-    // handled below
-  }
-  if (root.adoptedStyleSheets.length > 0 || !root.wrappedJSObject) return;
-  const page = win.wrappedJSObject;
-  const pageSheet = new page.CSSStyleSheet();
-  pageSheet.replaceSync(OVERLAY_CSS);
-  root.wrappedJSObject.adoptedStyleSheets = page.Array.of(pageSheet);
-}
-
 export function createOverlay(doc) {
   const host = doc.createElement('rapport-overlay');
   const root = host.attachShadow({ mode: 'open' });
-  adoptStyles(root, doc.defaultView);
+  // A constructable stylesheet: a <style> element could be blocked by the page's style-src.
+  const sheet = new doc.defaultView.CSSStyleSheet();
+  sheet.replaceSync(OVERLAY_CSS);
+  root.adoptedStyleSheets = [sheet];
   doc.documentElement.append(host);
 
   function createChip() {

@@ -103,7 +103,7 @@ export async function launch(mode) {
  * Installed in every page's main world before its scripts (window.__e2e). Reads the overlay
  * through its open shadow root; records mutations of the editor; times keystroke → chip.
  */
-function pageHelpers() {
+export function pageHelpers() {
   const chip = () =>
     document.querySelector('rapport-overlay')?.shadowRoot?.querySelector('[data-rapport="chip"]') ?? null;
   let records = [];
