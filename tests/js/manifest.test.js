@@ -71,12 +71,15 @@ test('every __MSG_x__ in the manifest and every data-i18n key exists in messages
   for (const key of keys) assert.ok(messages[key]?.message, `messages.json lacks ${key}`);
 });
 
-/** Our own sources: everything in extension/ except generated pkg/ and build/. */
+/**
+ * What ships, as text: everything in extension/ (the bundled content script included, when it
+ * has been built) except the engine's generated pkg/, whose glue fetches the wasm by URL.
+ */
 function sources(dir = EXT) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     const rel = relative(EXT, path);
-    if (rel === 'pkg' || rel === 'build') return [];
+    if (rel === 'pkg') return [];
     if (statSync(path).isDirectory()) return sources(path);
     return /\.(js|mjs|html|css|json)$/.test(name) ? [path] : [];
   });
