@@ -52,14 +52,17 @@ async function openFixture(context, site) {
 }
 
 /** Types `text` one key at a time, timing each keystroke until the chip's length reflects it. */
-async function typeTimed(page, site, prefix, text, latencies) {
-  let typed = prefix;
+async function typeTimed(page, site, text, latencies) {
+  let typed = '';
   for (const char of text) {
     typed += char;
     await page.evaluate((expected) => window.__e2e.arm(expected), expectedChip(typed, site.platform).length);
     await page.keyboard.type(char);
-    const handle = await page.waitForFunction(() => window.__e2e.latency(), null, { timeout: CHIP_TIMEOUT_MS });
-    latencies.push(await handle.jsonValue());
+    const handle = await page.waitForFunction(() => {
+      const latency = window.__e2e.latency();
+      return latency !== null && { latency };
+    }, null, { timeout: CHIP_TIMEOUT_MS });
+    latencies.push((await handle.jsonValue()).latency);
   }
   return typed;
 }
@@ -88,7 +91,7 @@ for (const mode of MODES) {
         await page.evaluate(() => window.__e2e.record());
 
         // Warm first line, every keystroke timed.
-        let text = await typeTimed(page, site, '', WARM, latencies);
+        let text = await typeTimed(page, site, WARM, latencies);
         let chip = await waitForChip(page, expectedChip(text, site.platform), 'after the warm line');
         assert.equal(await modelText(page), text, 'editor model after the warm line');
 
@@ -214,6 +217,22 @@ for (const mode of MODES) {
       await page.click('#message');
       await page.keyboard.type(message);
       await waitForChip(page, expectedChip(message, GENERIC_PAGE.platform), 'chip for the focused message box');
+      assert.equal(await page.evaluate(() => window.__e2e.chipCount()), 1);
+      await page.close();
+    });
+
+    test('a compose box that leaves the page takes its chip along; one that arrives gets one', async () => {
+      const site = SITES.find((s) => s.editor === 'textarea');
+      const page = await openFixture(browser.context, site);
+      await page.keyboard.type('Still here?');
+      await waitForChip(page, expectedChip('Still here?', site.platform), 'before the box leaves');
+      await page.evaluate(() => {
+        window.__detached = document.querySelector('.compose-form');
+        window.__detached.remove();
+      });
+      await page.waitForFunction(() => window.__e2e.chipCount() === 0);
+      await page.evaluate(() => document.querySelector('main').append(window.__detached));
+      await waitForChip(page, expectedChip('Still here?', site.platform), 'after the box came back');
       assert.equal(await page.evaluate(() => window.__e2e.chipCount()), 1);
       await page.close();
     });
