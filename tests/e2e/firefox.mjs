@@ -148,7 +148,11 @@ export async function launchFirefox(mode) {
     async close() {
       await send('browser.close').catch(() => {});
       socket.close();
-      await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve()));
+      if (child.exitCode === null) {
+        const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await new Promise((resolve) => child.once('exit', resolve));
+        clearTimeout(killer);
+      }
       rmSync(profile, { recursive: true, force: true });
     },
   };
