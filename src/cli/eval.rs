@@ -124,7 +124,7 @@ pub struct Outcome {
     pub detail: String,
 }
 
-pub fn evaluate(engine: &Engine, path: &Path) -> Result<Outcome, String> {
+pub fn evaluate(engine: &Engine, path: &Path, show_errors: usize) -> Result<Outcome, String> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let task_name = name.split('.').next().unwrap_or("");
     let task = TASKS.iter().find(|t| t.name == task_name).ok_or_else(|| {
@@ -147,7 +147,17 @@ pub fn evaluate(engine: &Engine, path: &Path) -> Result<Outcome, String> {
     if texts.is_empty() {
         return Err(format!("{name}: no rows"));
     }
-    let opts = Options::default();
+    // The sets' own setting: YouTube comments are replies on YouTube; the rest are tweets.
+    let opts = match task.name {
+        "promo" => Options {
+            platform: Some(rapport::Platform::Youtube),
+            context: Some(rapport::Context::Reply),
+        },
+        _ => Options {
+            platform: Some(rapport::Platform::X),
+            context: Some(rapport::Context::Post),
+        },
+    };
     let reports: Vec<Report> = texts.iter().map(|t| engine.analyze(t, &opts)).collect();
     let (value, detail) = match task.name {
         "sentiment-intensity" => {
@@ -163,6 +173,24 @@ pub fn evaluate(engine: &Engine, path: &Path) -> Result<Outcome, String> {
                 .iter()
                 .map(|r| r.verdicts.sentiment.score as f64)
                 .collect();
+            if show_errors > 0 {
+                // The largest disagreements, on the gold scale (−4..4 → −1..1).
+                let mut gaps: Vec<(f64, usize)> = xs
+                    .iter()
+                    .zip(&ys)
+                    .enumerate()
+                    .map(|(i, (x, y))| ((x - y / 4.0).abs(), i))
+                    .collect();
+                gaps.sort_by(|a, b| b.0.total_cmp(&a.0));
+                for &(_, i) in gaps.iter().take(show_errors) {
+                    eprintln!(
+                        "{name}\tgold={:.2}\tpredicted={:.2}\t{}",
+                        ys[i],
+                        xs[i],
+                        texts[i].replace('\n', " / ")
+                    );
+                }
+            }
             (pearson(&xs, &ys), String::new())
         }
         t => {
@@ -171,6 +199,15 @@ pub fn evaluate(engine: &Engine, path: &Path) -> Result<Outcome, String> {
                 .cloned()
                 .zip(reports.iter().map(|r| predict(t, r)))
                 .collect();
+            if show_errors > 0 {
+                let wrong = pairs.iter().zip(&texts).filter(|((g, p), _)| g != p);
+                for ((g, p), text) in wrong.take(show_errors) {
+                    eprintln!(
+                        "{name}\tgold={g}\tpredicted={p}\t{}",
+                        text.replace('\n', " / ")
+                    );
+                }
+            }
             match task.metric {
                 "f1" => {
                     let (p, r, f) = prf(&pairs, "yes");
@@ -221,7 +258,7 @@ pub fn run(args: &Args) -> Result<i32, String> {
         "file", "rows", "metric", "value", "target"
     );
     for path in &args.positional {
-        let o = evaluate(&engine, Path::new(path))?;
+        let o = evaluate(&engine, Path::new(path), args.show_errors)?;
         let pass = o.value >= o.target;
         if !pass {
             failed += 1;

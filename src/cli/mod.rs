@@ -11,7 +11,8 @@ usage:
   rapport check [TEXT | -] [--platform P] [--context post|reply] [--config FILE] [--json]
   rapport batch [--config FILE]      JSON Lines in ({\"text\": ..., \"platform\": ..., \"context\": ...}),
                                      one report (or {\"error\": ...}) per line out, same order
-  rapport eval FILE.tsv... [--gate]  metrics on label<TAB>text sets; --gate fails below the targets
+  rapport eval FILE.tsv... [--gate] [--show-errors N]
+                                     metrics on label<TAB>text sets; --gate fails below the targets
   rapport rules                      every rule with its description and default, as JSON
 platforms: x linkedin facebook instagram threads bluesky mastodon reddit youtube tumblr pinterest";
 
@@ -22,6 +23,8 @@ pub struct Args {
     pub config: Option<String>,
     pub json: bool,
     pub gate: bool,
+    /// `eval --show-errors N`: print up to N misjudged rows per set to stderr.
+    pub show_errors: usize,
 }
 
 fn parse_args(raw: Vec<String>) -> Result<Args, String> {
@@ -32,6 +35,7 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
         config: None,
         json: false,
         gate: false,
+        show_errors: 0,
     };
     let mut it = raw.into_iter();
     while let Some(arg) = it.next() {
@@ -51,6 +55,12 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
             "--config" => a.config = Some(value("--config")?),
             "--json" => a.json = true,
             "--gate" => a.gate = true,
+            "--show-errors" => {
+                let v = value("--show-errors")?;
+                a.show_errors = v
+                    .parse()
+                    .map_err(|_| format!("--show-errors takes a number, not `{v}`"))?;
+            }
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with("--") => return Err(format!("unknown option `{s}`")),
             _ => a.positional.push(arg),

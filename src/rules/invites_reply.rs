@@ -108,8 +108,11 @@ const LEAD_FILLERS: &[&str] = &[
 const SUBJECTS: &[&str] = &[
     "you", "u", "ya", "we", "i", "they", "he", "she", "it", "there", "anyone", "anybody", "any",
     "this", "that", "these", "those", "y'all", "yall", "someone", "somebody", "people", "your",
-    "the", "ur",
+    "ur",
 ];
+/// Fronted words that open wishes or relative clauses, not questions, when no "?" follows
+/// ("May she rest in peace", "Anyone who…").
+const NOT_QUESTION_OPENERS: &[&str] = &["may", "might", "must", "shall"];
 /// Contracted question words that already carry their verb ("what's", "how's").
 const WH_CONTRACTED: &[&str] = &[
     "what's", "whats", "how's", "hows", "where's", "who's", "whos", "when's",
@@ -159,7 +162,11 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
         let wh = data.is(first, class::QUESTION_WORD);
         let aux = data.is(first, class::AUXILIARY);
         let syntax = (WH_CONTRACTED.contains(&first) || (wh && data.is(second, class::AUXILIARY)))
-            || (aux && (SUBJECTS.contains(&second) || matches!(first, "anyone" | "anybody")));
+            || (aux
+                && !NOT_QUESTION_OPENERS.contains(&first)
+                && ((SUBJECTS.contains(&second)
+                    && !matches!(first, "any" | "anyone" | "anybody" | "anything"))
+                    || (matches!(first, "anyone" | "anybody") && second != "who")));
         let invites_here = hits_in(hits, invitation, s.span).next().is_some();
         if marked || syntax {
             // The tag must close the question: "…, right?" / "Really?".

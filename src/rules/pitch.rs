@@ -33,6 +33,9 @@ const PITCH_MIN_LOW: f32 = 1.5;
 const PITCH_MIN: f32 = 1.0;
 const PITCH_MIN_HIGH: f32 = 0.6;
 
+/// Top-level domains of links spaced out to dodge link filters ("site . com").
+const SPACED_TLDS: &[&str] = &["com", "net", "org", "tv", "co", "ly", "io"];
+
 /// Words before a price that make it an offer ("only $9", "from €20").
 const PRICE_LEADS: &[&str] = &[
     "only", "just", "from", "for", "starting", "at", "now", "price", "priced", "costs", "save",
@@ -77,9 +80,18 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], platform: Platform)
             {
                 cues.push(("pitch.price", t.span));
             }
-            // A link in a video comment is the classic spam move.
+            // A link in a video comment is the classic spam move, spaced out ("site . com") or not.
             TokenKind::Url if platform == Platform::Youtube => {
                 cues.push(("pitch.comment_link", t.span))
+            }
+            TokenKind::Word
+                if platform == Platform::Youtube
+                    && SPACED_TLDS.contains(&t.lower.as_str())
+                    && i >= 2
+                    && doc.slice(toks[i - 1].span) == "."
+                    && toks[i - 2].kind == TokenKind::Word =>
+            {
+                cues.push(("pitch.comment_link", toks[i - 2].span.join(t.span)));
             }
             _ => {}
         }

@@ -75,7 +75,8 @@ fn trim_link_end(s: &str) -> usize {
 /// Where a scheme or `www.` link starts inside a chunk, if it does.
 fn link_start(chunk: &str) -> Option<usize> {
     let lower = chunk.to_ascii_lowercase();
-    ["https://", "http://", "www."]
+    // `watch?v=` and `youtu.be/` are video links pasted without their scheme.
+    ["https://", "http://", "www.", "watch?v=", "youtu.be/"]
         .iter()
         .filter_map(|p| lower.find(p))
         .filter(|&i| {
