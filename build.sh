@@ -31,7 +31,9 @@ BINDGEN=$BINDGEN_DIR/release/rapport-bindgen
 
 toolchain() {
   need cargo "install Rust with rustup (https://rustup.rs is not reachable here; use the machine's rustup)"
-  need node "install Node.js 20 or newer"
+  need node "install Node.js 20.15 or newer"
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=15)?0:1)' ||
+    fail "Node.js $(node --version) is too old: the extension build needs 20.15 or newer"
   need npm "install npm (it comes with Node.js)"
   if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     rustup target add wasm32-unknown-unknown
@@ -82,14 +84,18 @@ sizes() {
 # ---- tests ---------------------------------------------------------------------------------
 
 browsers() {
-  if [ -x /usr/bin/chromium ]; then return 0; fi
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
+  [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "installing Debian's chromium (end-to-end tests drive it; no browser is downloaded otherwise)"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    echo "installing Debian's ${missing[*]} (the end-to-end tests drive them; no browser is downloaded otherwise)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    fail "end-to-end tests need Debian's 'chromium' package: run 'sudo apt-get install chromium'"
+    fail "end-to-end tests need Debian's ${missing[*]}: run 'sudo apt-get install ${missing[*]}'"
   fi
 }
+
 
 quality() {
   if compgen -G "$SHARED_DATA/*.tsv" >/dev/null; then
