@@ -11,6 +11,16 @@ const OVERRIDES: &str = include_str!("data/lexicon/overrides.tsv");
 /// Valences on VADER's scale, −4 (most negative) to +4 (most positive).
 pub struct Lexicon {
     words: HashMap<&'static str, f32>,
+    /// Entries that are emoticons (`:l`, `d:`, `<3`), lower-cased.
+    emoticons: std::collections::HashSet<&'static str>,
+}
+
+/// An entry is an emoticon when it has a mark that is not a word's own apostrophe or hyphen.
+fn is_emoticon_entry(token: &str) -> bool {
+    token.chars().count() >= 2
+        && token
+            .chars()
+            .any(|c| c.is_ascii_punctuation() && c != '\'' && c != '-')
 }
 
 /// A line of a lexicon file that is not `token<TAB>valence`.
@@ -66,7 +76,19 @@ impl Lexicon {
         parse_into("vader.tsv", VADER, &mut words, false)?;
         parse_into("emoji.tsv", EMOJI, &mut words, false)?;
         parse_into("overrides.tsv", OVERRIDES, &mut words, true)?;
-        Ok(Lexicon { words })
+        let emoticons = words
+            .keys()
+            .copied()
+            .filter(|k| is_emoticon_entry(k))
+            .collect();
+        Ok(Lexicon { words, emoticons })
+    }
+
+    /// Whether a whitespace-delimited chunk is an emoticon the lexicon scores (any case).
+    pub fn is_emoticon(&self, chunk: &str) -> bool {
+        chunk.len() <= 8
+            && is_emoticon_entry(chunk)
+            && self.emoticons.contains(chunk.to_lowercase().as_str())
     }
 
     /// The lexicon compiled into the crate (its files are checked by a test).

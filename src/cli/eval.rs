@@ -49,8 +49,32 @@ const TASKS: &[Task] = &[
     },
 ];
 
+/// Undoes the sets' escaping: ` \n ` line breaks, HTML entities and literal `\uXXXX` escapes
+/// (TweetEval keeps some, e.g. `doesn\u2019t`).
 fn decode(text: &str) -> String {
-    text.replace(" \\n ", "\n")
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("\\u") {
+        out.push_str(&rest[..i]);
+        let hex = rest
+            .get(i + 2..i + 6)
+            .filter(|h| h.chars().all(|c| c.is_ascii_hexdigit()));
+        match hex
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .and_then(char::from_u32)
+        {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[i + 6..];
+            }
+            None => {
+                out.push_str("\\u");
+                rest = &rest[i + 2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace(" \\n ", "\n")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")

@@ -20,10 +20,12 @@ pub struct Language {
 const MIN_WORDS: usize = 3;
 /// Share of letters in one non-Latin script that makes it that script's language.
 const SCRIPT_SHARE: f32 = 0.5;
-/// Another language must have at least this many function words, and this many times
-/// English's, before the English rules step aside.
+/// Another language must have at least this many distinct function words, this many times
+/// English's, and this share of all words before the English rules step aside ("HA HA HA" is
+/// not Italian for "has").
 const MIN_FOREIGN_HITS: usize = 2;
 const FOREIGN_OVER_ENGLISH: f32 = 2.0;
+const MIN_FOREIGN_SHARE: f32 = 0.25;
 
 fn script_language(c: char) -> Option<&'static str> {
     Some(match c as u32 {
@@ -92,7 +94,10 @@ pub fn detect(doc: &Document, data: &Data) -> Language {
     }
     let en = words.iter().filter(|w| data.is(w, class::ENGLISH)).count();
     let mut per_language = vec![0usize; data.languages.len()];
-    for w in &words {
+    let mut distinct: Vec<&str> = words.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    for w in &distinct {
         // Words that are English too ("me", "a", "in") say nothing.
         if data.is(w, class::ENGLISH) {
             continue;
@@ -109,7 +114,14 @@ pub fn detect(doc: &Document, data: &Data) -> Language {
         .enumerate()
         .max_by_key(|&(_, n)| *n)
         .map_or((0, 0), |(i, &n)| (i, n));
-    if hits >= MIN_FOREIGN_HITS && hits as f32 >= FOREIGN_OVER_ENGLISH * en as f32 {
+    let foreign_words = words
+        .iter()
+        .filter(|w| data.language_bits(w) & (1 << best) != 0)
+        .count();
+    if hits >= MIN_FOREIGN_HITS
+        && hits as f32 >= FOREIGN_OVER_ENGLISH * en as f32
+        && foreign_words as f32 >= MIN_FOREIGN_SHARE * words.len() as f32
+    {
         let confidence = (hits as f32 / words.len() as f32).min(1.0);
         return english(&data.languages[best], confidence);
     }

@@ -212,6 +212,13 @@ struct Unit<'d> {
     key: std::borrow::Cow<'d, str>,
     /// Upper-case as VADER sees it (see [`is_upper_word`]).
     upper: bool,
+    /// An emoji or emoticon: a feeling shown, not a word that negation or boosters modify.
+    symbol: bool,
+    sentence: usize,
+    /// Clauses end at sentence ends, `;`, `:`, `…` and dashes: negation and boosters stay inside.
+    clause: usize,
+    /// 1, or [`QUOTED_WEIGHT`] inside quotes.
+    weight: f32,
 }
 
 /// The tone of a text: compound score and the tokens that carried it.
@@ -251,32 +258,100 @@ fn is_upper_word(s: &str) -> bool {
     cased
 }
 
+/// Quoted words count at this weight: reported speech is not the writer's own voice, but which
+/// words a writer chooses to repeat still colours the post (measured: at 0 the TweetEval macro
+/// recall drops by about 0.01 and the VADER-tweets r by 0.001 against 0.5).
+const QUOTED_WEIGHT: f32 = 0.5;
+
+fn is_clause_break(p: &str) -> bool {
+    matches!(p, ";" | ":" | "…" | "—" | "–")
+}
+
 fn units<'d>(doc: &'d Document) -> Vec<Unit<'d>> {
-    doc.tokens
-        .iter()
-        .filter(|t| !t.quoted)
-        .filter_map(|t| {
-            let src = doc.slice(t.span);
-            match t.kind {
-                TokenKind::Word => Some(Unit {
-                    span: t.span,
-                    key: std::borrow::Cow::Borrowed(t.lower.as_str()),
-                    upper: is_upper_word(src),
-                }),
-                TokenKind::Emoticon => Some(Unit {
-                    span: t.span,
-                    key: std::borrow::Cow::Owned(src.to_lowercase()),
-                    upper: is_upper_word(src),
-                }),
-                TokenKind::Emoji => Some(Unit {
-                    span: t.span,
-                    key: std::borrow::Cow::Borrowed(src),
-                    upper: false,
-                }),
-                _ => None,
+    let mut clause = 0;
+    let mut last_sentence = 0;
+    let mut out = Vec::new();
+    for t in &doc.tokens {
+        if t.sentence != last_sentence {
+            clause += 1;
+            last_sentence = t.sentence;
+        }
+        let src = doc.slice(t.span);
+        if t.kind == TokenKind::Punct && is_clause_break(src) {
+            clause += 1;
+            continue;
+        }
+        let (key, symbol) = match t.kind {
+            TokenKind::Word => (std::borrow::Cow::Borrowed(t.lower.as_str()), false),
+            TokenKind::Emoticon => (std::borrow::Cow::Owned(src.to_lowercase()), true),
+            TokenKind::Emoji => (std::borrow::Cow::Borrowed(src), true),
+            _ => continue,
+        };
+        out.push(Unit {
+            span: t.span,
+            key,
+            upper: is_upper_word(src),
+            symbol,
+            sentence: t.sentence,
+            clause,
+            weight: if t.quoted { QUOTED_WEIGHT } else { 1.0 },
+        });
+    }
+    out
+}
+
+/// VADER's valence of `w[i]` with its modifiers, looking back only inside the clause `w`.
+fn valence(w: &[&str], u: &[Unit], i: usize, cap_diff: bool, lex: &Lexicon) -> f32 {
+    let word = w[i];
+    if booster(word).is_some() || (word == "kind" && w.get(i + 1) == Some(&"of")) {
+        return 0.0;
+    }
+    let Some(base) = lex.valence(word) else {
+        return 0.0;
+    };
+    if u[i].symbol {
+        // An emoji or emoticon is the writer's feeling as shown: nothing negates or boosts it.
+        return base;
+    }
+    let in_lex = |x: &str| lex.valence(x).is_some();
+    let mut v = base;
+    if word == "no" && i + 1 < w.len() && in_lex(w[i + 1]) {
+        v = 0.0;
+    }
+    let prev = |k: usize| if i >= k { Some(w[i - k]) } else { None };
+    if prev(1) == Some("no")
+        || prev(2) == Some("no")
+        || (prev(3) == Some("no") && matches!(prev(1), Some("or") | Some("nor")))
+    {
+        v = base * N_SCALAR;
+    }
+    if u[i].upper && cap_diff {
+        v += if v > 0.0 { C_INCR } else { -C_INCR };
+    }
+    for start in 0..3 {
+        let Some(p) = prev(start + 1) else { break };
+        if in_lex(p) {
+            continue;
+        }
+        let mut s = booster(p).map_or(0.0, |b| {
+            let mut b = if v < 0.0 { -b } else { b };
+            if u[i - start - 1].upper && cap_diff {
+                b += if v > 0.0 { C_INCR } else { -C_INCR };
             }
-        })
-        .collect()
+            b
+        });
+        if start == 1 {
+            s *= 0.95;
+        } else if start == 2 {
+            s *= 0.9;
+        }
+        v += s;
+        v = negation_check(v, w, start, i);
+        if start == 2 {
+            v = idioms_check(v, w, i);
+        }
+    }
+    least_check(v, w, i, &in_lex)
 }
 
 /// Scores the whole document.
@@ -285,61 +360,41 @@ pub fn score(doc: &Document, lex: &Lexicon) -> Tone {
     let words: Vec<&str> = units.iter().map(|u| u.key.as_ref()).collect();
     let uppers = units.iter().filter(|u| u.upper).count();
     let cap_diff = uppers > 0 && uppers < units.len();
-    let in_lex = |w: &str| lex.valence(w).is_some();
 
     let mut sentiments = vec![0.0f32; units.len()];
-    for (i, unit) in units.iter().enumerate() {
-        let w = words[i];
-        if booster(w).is_some() || (w == "kind" && words.get(i + 1) == Some(&"of")) {
-            continue;
+    let mut a = 0;
+    while a < units.len() {
+        let b = a + units[a..]
+            .iter()
+            .take_while(|u| u.clause == units[a].clause)
+            .count();
+        for i in 0..b - a {
+            sentiments[a + i] =
+                valence(&words[a..b], &units[a..b], i, cap_diff, lex) * units[a + i].weight;
         }
-        let Some(base) = lex.valence(w) else { continue };
-        let mut v = base;
-        if w == "no" && i + 1 < words.len() && in_lex(words[i + 1]) {
-            v = 0.0;
-        }
-        let prev = |k: usize| if i >= k { Some(words[i - k]) } else { None };
-        if prev(1) == Some("no")
-            || prev(2) == Some("no")
-            || (prev(3) == Some("no") && matches!(prev(1), Some("or") | Some("nor")))
-        {
-            v = base * N_SCALAR;
-        }
-        if unit.upper && cap_diff {
-            v += if v > 0.0 { C_INCR } else { -C_INCR };
-        }
-        for start in 0..3 {
-            let Some(p) = prev(start + 1) else { break };
-            if in_lex(p) {
-                continue;
-            }
-            let mut s = booster(p).map_or(0.0, |b| {
-                let mut b = if v < 0.0 { -b } else { b };
-                if units[i - start - 1].upper && cap_diff {
-                    b += if v > 0.0 { C_INCR } else { -C_INCR };
-                }
-                b
-            });
-            if start == 1 {
-                s *= 0.95;
-            } else if start == 2 {
-                s *= 0.9;
-            }
-            v += s;
-            v = negation_check(v, &words, start, i);
-            if start == 2 {
-                v = idioms_check(v, &words, i);
-            }
-        }
-        v = least_check(v, &words, i, &in_lex);
-        sentiments[i] = v;
+        a = b;
     }
 
-    if let Some(bi) = words.iter().position(|&w| w == "but") {
+    // "but" shifts weight within its sentence: what comes before counts half, after one and a
+    // half. A sentence that opens with "But" does the same to the sentence before it.
+    for (bi, u) in units.iter().enumerate().filter(|(i, _)| words[*i] == "but") {
+        let first_in_sentence = units[..bi].last().is_none_or(|p| p.sentence != u.sentence);
+        let first_but = !units[..bi]
+            .iter()
+            .any(|p| p.sentence == u.sentence && p.key == "but");
+        if !first_but {
+            continue;
+        }
         for (k, s) in sentiments.iter_mut().enumerate() {
-            if k < bi {
+            let same = units[k].sentence == u.sentence;
+            let before = if first_in_sentence {
+                units[k].sentence + 1 == u.sentence
+            } else {
+                same && k < bi
+            };
+            if before {
                 *s *= BEFORE_BUT;
-            } else if k > bi {
+            } else if same && k > bi {
                 *s *= AFTER_BUT;
             }
         }
@@ -458,6 +513,50 @@ mod tests {
     }
 
     #[test]
+    fn deliberate_departures_from_vader() {
+        // (text, VADER 3.3.2's compound, what Rapport does instead and why)
+        let cases: &[(&str, f32, fn(f32) -> bool, &str)] = &[
+            (
+                "Make sure you :) or :D today!",
+                0.8633,
+                |c| (c - 0.8356).abs() < 0.002,
+                "`:D` is not shouting",
+            ),
+            (
+                "Not good enough! :)",
+                -0.6343,
+                |c| c > 0.0,
+                "negation stops at `!` and never flips an emoticon",
+            ),
+            (
+                "mock-ups of mock-ups all day",
+                0.0,
+                |c| c == 0.0,
+                "a hyphenated compound is one word",
+            ),
+            (
+                "HA HA HA HA HA",
+                0.9,
+                |c| c > 0.8,
+                "repeated laughter is not Italian",
+            ),
+            (
+                "Great party. It was good. But the ending was awful.",
+                0.09,
+                |c| c > 0.2,
+                "\"But\" halves only the sentence before it",
+            ),
+        ];
+        for &(text, vader, ok, why) in cases {
+            let got = compound(text);
+            assert!(
+                ok(got),
+                "{text:?}: got {got} (VADER {vader}); expected because {why}"
+            );
+        }
+    }
+
+    #[test]
     fn vader_reference_sentences() {
         // Compound scores printed by vaderSentiment 3.3.2 for its own README examples.
         let cases: &[(&str, f32)] = &[
@@ -474,7 +573,6 @@ mod tests {
             ("The plot was good, but the characters are uncompelling and the dialog is not great.", -0.7042),
             ("Today SUX!", -0.5461),
             ("Today only kinda sux! But I'll get by, lol", 0.5249),
-            ("Make sure you :) or :D today!", 0.8633),
             ("Not bad at all", 0.431),
         ];
         for &(text, want) in cases {

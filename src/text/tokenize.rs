@@ -25,7 +25,11 @@ const BARE_TLDS: &[&str] = &[
     "gov",
 ];
 
+/// Share of the text a quoted region must cover to count as the post itself.
+const WHOLE_POST_QUOTE: f32 = 0.9;
+
 /// Abbreviations whose final `.` does not end a sentence.
+
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "approx", "inc",
     "ltd", "co", "no", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
@@ -171,11 +175,13 @@ impl<'a> Builder<'a> {
                 .len();
         let core_end = lead + trim_link_end(&s[lead..]);
         let core = &s[lead..core_end];
-        let kind = if EMOTICONS.contains(&s) {
+        let kind = if EMOTICONS.contains(&s) || crate::lexicon::Lexicon::get().is_emoticon(s) {
             // The emoticon is the whole chunk, brackets and all.
             self.push(TokenKind::Emoticon, start, end, true);
             return;
-        } else if !core.is_empty() && EMOTICONS.contains(&core) {
+        } else if !core.is_empty()
+            && (EMOTICONS.contains(&core) || crate::lexicon::Lexicon::get().is_emoticon(core))
+        {
             Some(TokenKind::Emoticon)
         } else if is_email(core) || (core.contains('.') && is_bare_domain(core)) {
             Some(TokenKind::Url)
@@ -272,8 +278,22 @@ impl<'a> Builder<'a> {
                 self.push(TokenKind::Emoji, abs, abs + seg.len(), space_before);
                 i += 1;
             } else if seg.chars().any(|c| c.is_alphanumeric()) {
-                self.push(TokenKind::Word, abs, abs + seg.len(), space_before);
-                i += 1;
+                // Hyphenated compounds ("well-known", "mock-ups") are one word.
+                let mut stop = i + 1;
+                while stop + 1 < segs.len()
+                    && matches!(segs[stop].1, "-" | "‐")
+                    && segs[stop + 1]
+                        .1
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                    && !is_emoji_token(segs[stop + 1].1)
+                {
+                    stop += 2;
+                }
+                let stop_off = segs.get(stop).map_or(s.len(), |&(o, _)| o);
+                self.push(TokenKind::Word, abs, start + stop_off, space_before);
+                i = stop;
             } else if seg.trim().is_empty() {
                 i += 1;
             } else {
@@ -404,6 +424,12 @@ pub fn parse(text: &str) -> Document<'_> {
             _ => {}
         }
     }
+    // A quote around (nearly) the whole post is the post itself, not someone else's words.
+    let wraps_all = |&(o, c): &(usize, usize)| {
+        let inside = tokens[c].span.end - tokens[o].span.start;
+        inside as f32 >= WHOLE_POST_QUOTE * text.trim().len() as f32
+    };
+    quotes.retain(|q| !wraps_all(q));
     for &(o, c) in &quotes {
         for t in &mut tokens[o + 1..c] {
             t.quoted = true;
