@@ -25,6 +25,8 @@ const QUESTION_CAP: f32 = 0.96;
 /// Weights before and after "but".
 const BEFORE_BUT: f32 = 0.5;
 const AFTER_BUT: f32 = 1.5;
+/// Words, all in capitals, that make a post shouted throughout.
+const ALL_CAPS_MIN_WORDS: usize = 3;
 /// Scores with |compound| below this are neutral (VADER's recommended threshold).
 pub const NEUTRAL_BAND: f32 = 0.05;
 
@@ -201,6 +203,12 @@ fn booster(word: &str) -> Option<f32> {
     }
 }
 
+/// "no longer", "not anymore": negations VADER's word list misses because "no" alone only
+/// negates its next two words.
+fn is_negation_at(w: &[&str], k: usize) -> bool {
+    is_negation(w[k]) || (w[k] == "longer" && k > 0 && w[k - 1] == "no")
+}
+
 fn is_negation(word: &str) -> bool {
     NEGATIONS.contains(&word) || word.contains("n't") || word.contains("n’t")
 }
@@ -263,11 +271,65 @@ fn is_upper_word(s: &str) -> bool {
 /// recall drops by about 0.01 and the VADER-tweets r by 0.001 against 0.5).
 const QUOTED_WEIGHT: f32 = 0.5;
 
+/// Words after which "like" is the verb of liking ("I like", "would like", "don't like");
+/// elsewhere it is a preposition or filler ("looks like rain", "like, whatever").
+const LIKE_SUBJECTS: &[&str] = &[
+    "i",
+    "we",
+    "you",
+    "they",
+    "u",
+    "ya",
+    "really",
+    "would",
+    "do",
+    "don't",
+    "dont",
+    "did",
+    "didn't",
+    "does",
+    "doesn't",
+    "totally",
+    "actually",
+    "also",
+    "still",
+    "all",
+    "who",
+    "people",
+    "everyone",
+    "nobody",
+    "guys",
+    "just",
+    "so",
+    "i'd",
+    "we'd",
+    "you'd",
+    "to",
+    "def",
+    "definitely",
+    "kinda",
+    "might",
+    "may",
+    "will",
+    "won't",
+    "gonna",
+];
+
+fn liking(w: &[&str], i: usize) -> bool {
+    i > 0 && LIKE_SUBJECTS.contains(&w[i - 1])
+}
+
 fn is_clause_break(p: &str) -> bool {
     matches!(p, ";" | ":" | "…" | "—" | "–")
 }
 
-fn units<'d>(doc: &'d Document) -> Vec<Unit<'d>> {
+/// Laughter words, scored like emoticons.
+const LAUGHTER: &[&str] = &[
+    "lol", "lols", "lmao", "lmfao", "rofl", "haha", "hahaha", "hahahaha", "hehe", "hehehe", "xd",
+    "lolol",
+];
+
+fn units<'d>(doc: &'d Document, lex: &Lexicon) -> Vec<Unit<'d>> {
     let mut clause = 0;
     let mut last_sentence = 0;
     let mut out = Vec::new();
@@ -282,7 +344,15 @@ fn units<'d>(doc: &'d Document) -> Vec<Unit<'d>> {
             continue;
         }
         let (key, symbol) = match t.kind {
-            TokenKind::Word => (std::borrow::Cow::Borrowed(t.lower.as_str()), false),
+            // Laughter is shown feeling, like an emoticon: nothing negates it ("not the latter lol").
+            TokenKind::Word => (
+                std::borrow::Cow::Borrowed(t.lower.as_str()),
+                LAUGHTER.contains(&t.lower.as_str()),
+            ),
+            // Emoticons keep their case where the lexicon tells them apart (`D:` is not `d:`).
+            TokenKind::Emoticon if lex.valence(src).is_some() => {
+                (std::borrow::Cow::Borrowed(src), true)
+            }
             TokenKind::Emoticon => (std::borrow::Cow::Owned(src.to_lowercase()), true),
             TokenKind::Emoji => (std::borrow::Cow::Borrowed(src), true),
             _ => continue,
@@ -313,8 +383,16 @@ fn valence(w: &[&str], u: &[Unit], i: usize, cap_diff: bool, lex: &Lexicon) -> f
         // An emoji or emoticon is the writer's feeling as shown: nothing negates or boosts it.
         return base;
     }
+    if word == "like" && !liking(w, i) {
+        return 0.0;
+    }
     let in_lex = |x: &str| lex.valence(x).is_some();
     let mut v = base;
+    // "no no no" is an emphatic no, not "no" negating "no".
+    let repeated_no = word == "no" && (w.get(i + 1) == Some(&"no") || (i > 0 && w[i - 1] == "no"));
+    if repeated_no {
+        return base;
+    }
     if word == "no" && i + 1 < w.len() && in_lex(w[i + 1]) {
         v = 0.0;
     }
@@ -328,6 +406,7 @@ fn valence(w: &[&str], u: &[Unit], i: usize, cap_diff: bool, lex: &Lexicon) -> f
     if u[i].upper && cap_diff {
         v += if v > 0.0 { C_INCR } else { -C_INCR };
     }
+    let mut negated = false;
     for start in 0..3 {
         let Some(p) = prev(start + 1) else { break };
         if in_lex(p) {
@@ -346,7 +425,7 @@ fn valence(w: &[&str], u: &[Unit], i: usize, cap_diff: bool, lex: &Lexicon) -> f
             s *= 0.9;
         }
         v += s;
-        v = negation_check(v, w, start, i);
+        v = negation_check(v, w, start, i, &mut negated);
         if start == 2 {
             v = idioms_check(v, w, i);
         }
@@ -356,10 +435,14 @@ fn valence(w: &[&str], u: &[Unit], i: usize, cap_diff: bool, lex: &Lexicon) -> f
 
 /// Scores the whole document.
 pub fn score(doc: &Document, lex: &Lexicon) -> Tone {
-    let units = units(doc);
+    let units = units(doc, lex);
     let words: Vec<&str> = units.iter().map(|u| u.key.as_ref()).collect();
     let uppers = units.iter().filter(|u| u.upper).count();
     let cap_diff = uppers > 0 && uppers < units.len();
+    // A post written all in capitals is shouted throughout: VADER sees no contrast and adds
+    // nothing; Rapport gives every sentiment word the capitals boost.
+    let shouted =
+        uppers >= ALL_CAPS_MIN_WORDS && uppers == units.iter().filter(|u| !u.symbol).count();
 
     let mut sentiments = vec![0.0f32; units.len()];
     let mut a = 0;
@@ -369,8 +452,11 @@ pub fn score(doc: &Document, lex: &Lexicon) -> Tone {
             .take_while(|u| u.clause == units[a].clause)
             .count();
         for i in 0..b - a {
-            sentiments[a + i] =
-                valence(&words[a..b], &units[a..b], i, cap_diff, lex) * units[a + i].weight;
+            let mut v = valence(&words[a..b], &units[a..b], i, cap_diff, lex);
+            if shouted && v != 0.0 && !units[a + i].symbol {
+                v += C_INCR * v.signum();
+            }
+            sentiments[a + i] = v * units[a + i].weight;
         }
         a = b;
     }
@@ -417,16 +503,26 @@ pub fn score(doc: &Document, lex: &Lexicon) -> Tone {
     Tone { compound, evidence }
 }
 
-fn negation_check(v: f32, w: &[&str], start: usize, i: usize) -> f32 {
+/// VADER's negation window, with one change: a word is flipped by its nearest negator only
+/// ("don't care, don't care" is not a double negative).
+fn negation_check(v: f32, w: &[&str], start: usize, i: usize, negated: &mut bool) -> f32 {
+    let mut flip = |v: f32| {
+        if *negated {
+            v
+        } else {
+            *negated = true;
+            v * N_SCALAR
+        }
+    };
     match start {
-        0 if is_negation(w[i - 1]) => v * N_SCALAR,
+        0 if is_negation_at(w, i - 1) => flip(v),
         1 => {
             if w[i - 2] == "never" && matches!(w[i - 1], "so" | "this") {
                 v * 1.25
             } else if w[i - 2] == "without" && w[i - 1] == "doubt" {
                 v
-            } else if is_negation(w[i - 2]) {
-                v * N_SCALAR
+            } else if is_negation_at(w, i - 2) {
+                flip(v)
             } else {
                 v
             }
@@ -438,8 +534,8 @@ fn negation_check(v: f32, w: &[&str], start: usize, i: usize) -> f32 {
                 v * 1.25
             } else if w[i - 3] == "without" && (w[i - 2] == "doubt" || w[i - 1] == "doubt") {
                 v
-            } else if is_negation(w[i - 3]) {
-                v * N_SCALAR
+            } else if is_negation_at(w, i - 3) {
+                flip(v)
             } else {
                 v
             }
