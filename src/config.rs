@@ -10,7 +10,7 @@ use std::fmt;
 
 /// Longest regex source accepted in a custom rule, in bytes.
 pub const MAX_CUSTOM_REGEX_LEN: usize = 500;
-/// Compiled size limit for one custom regex (the regex crate's own limit is 10 MB).
+/// Compiled size limit for one custom regex (regex-lite's own limit is 10 MB).
 pub const MAX_CUSTOM_REGEX_SIZE: usize = 256 * 1024;
 pub const MAX_CUSTOM_RULES: usize = 100;
 pub const MAX_LIST_ENTRIES: usize = 500;
@@ -325,8 +325,12 @@ impl CustomRule {
     }
 }
 
-/// Compiles a user regex case-insensitively with size limits; the error is one readable line.
-pub fn compile_custom_regex(source: &str) -> Result<regex::Regex, String> {
+/// Compiles a user regex case-insensitively with a size limit; the error is one readable line.
+///
+/// The engine is `regex-lite` (small in wasm, same syntax as `regex`): `\w`, `\d`, `\s`, `\b`
+/// and case-insensitivity are ASCII-only, `\p{…}` classes are refused. Non-ASCII letters still
+/// match as written (`café` matches `café`, not `CAFÉ`).
+pub fn compile_custom_regex(source: &str) -> Result<regex_lite::Regex, String> {
     if source.is_empty() {
         return Err("regex is empty".into());
     }
@@ -335,31 +339,42 @@ pub fn compile_custom_regex(source: &str) -> Result<regex::Regex, String> {
             "regex is longer than {MAX_CUSTOM_REGEX_LEN} characters"
         ));
     }
-    let re = regex::RegexBuilder::new(source)
+    let re = regex_lite::RegexBuilder::new(source)
         .case_insensitive(true)
         .size_limit(MAX_CUSTOM_REGEX_SIZE)
-        .dfa_size_limit(MAX_CUSTOM_REGEX_SIZE)
         .build()
-        .map_err(|e| match e {
-            regex::Error::CompiledTooBig(_) => {
+        .map_err(|e| {
+            let e = e.to_string();
+            if e.contains("size limit") {
                 "regex is too complex (compiled size limit)".to_string()
+            } else {
+                format!("regex does not compile: {e}")
             }
-            regex::Error::Syntax(s) => {
-                let last = s
-                    .lines()
-                    .filter(|l| !l.trim().is_empty())
-                    .last()
-                    .unwrap_or("")
-                    .trim();
-                format!(
-                    "regex does not compile: {}",
-                    last.trim_start_matches("error: ")
-                )
-            }
-            other => format!("regex does not compile: {other}"),
         })?;
     if re.is_match("") {
         return Err("regex matches empty text; it would underline nothing".into());
     }
     Ok(re)
+}
+
+#[cfg(test)]
+mod custom_regex_tests {
+    use super::compile_custom_regex;
+
+    #[test]
+    fn custom_regexes_compile_match_and_fail_readably() {
+        let re = compile_custom_regex(r"\bsynerg(y|ies)\b").unwrap();
+        assert!(re.is_match("Such SYNERGY here"));
+        assert!(!re.is_match("synergyx"));
+        assert!(compile_custom_regex("café").unwrap().is_match("un café"));
+        let err = |s: &str| compile_custom_regex(s).unwrap_err();
+        assert!(
+            err("(").starts_with("regex does not compile: "),
+            "{}",
+            err("(")
+        );
+        assert!(err("a{1000}{1000}").contains("too complex"));
+        assert!(err("x*").contains("matches empty text"));
+        assert_eq!(err(""), "regex is empty");
+    }
 }

@@ -8,7 +8,7 @@ use crate::text::Span;
 #[derive(Debug, Clone)]
 enum Matcher {
     Phrases(aho_corasick::AhoCorasick),
-    Regex(regex::Regex),
+    Regex(regex_lite::Regex),
 }
 
 /// A custom rule compiled once per settings change.

@@ -1,0 +1,223 @@
+// `node tests/bench/wasm.mjs` (run by `./build.sh bench` after `cargo bench --bench engine`):
+// the wasm engine under Node, printed beside the native figures, with a line per target.
+// It prints figures and never fails on speed (exit code 0 unless the wasm cannot be loaded).
+//
+// Posts: column 2 of ../shared/data/sentiment-intensity.vader-tweets.tsv (RAPPORT_DATA
+// overrides the folder), read at run time; without it, generated posts, and it says so.
+// Long texts come from the same generator as benches/engine.rs (checked by a hash).
+// RAPPORT_PKG overrides the folder of rapport.js / rapport_bg.wasm (default extension/pkg).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const pkg = path.resolve(process.env.RAPPORT_PKG ?? path.join(root, 'extension/pkg'));
+const wasmPath = path.join(pkg, 'rapport_bg.wasm');
+const jsPath = path.join(pkg, 'rapport.js');
+const dataDir = process.env.RAPPORT_DATA ?? path.join(root, '../shared/data');
+const targetDir = path.resolve(root, process.env.CARGO_TARGET_DIR ?? 'target');
+
+// Targets from the issue.
+const TARGET = {
+  speedup: 3, // × vader_sentiment's posts/s
+  us3000: 100, // µs per analysis of 3,000 chars, wasm
+  ms100k: 10, // ms per analysis of 100,000 chars
+  coldMs: 30, // instantiate + first analysis, Node
+  gzBytes: 250 * 1000, // wasm gzipped (KB = 1,000 bytes)
+};
+const SIZES = [280, 3000, 100000];
+const SENTENCES = [
+  'We shipped the new release this morning and the team is proud of it.',
+  'What was the hardest part of your last launch?',
+  'Buy now, 50% off until Friday, link in bio!!!',
+  'I think our product is the best on the market, and my brand keeps growing.',
+  'Honestly, this is terrible and I am so disappointed 😡',
+  'Thanks to everyone who came to the meetup yesterday 🙏',
+  'Revenue grew 23% to $4.5M in Q3, with 1,200 new customers.',
+  'THIS IS AMAZING, you have to see it!!',
+  'Read more at https://example.com/blog/post?id=42 and tell me what you think.',
+  'Congrats @alex on the new role, well deserved. #career',
+  'He said "you idiot" but I don\'t think he meant it.',
+  'Not bad at all, but the ending could have been better.',
+  'Café au lait, naïve résumé, and a soooo long day :)',
+  'Which one would you pick, and why?',
+  '我们今天发布了新版本。',
+  'Line one\nLine two with more words in it.',
+];
+
+// Same as benches/engine.rs: exactly `chars` code points, sentences picked by a 32-bit LCG.
+function generatedText(chars, seed) {
+  let state = seed >>> 0;
+  const out = [];
+  let n = 0;
+  while (n < chars) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    const s = SENTENCES[(state >>> 16) % SENTENCES.length];
+    for (const c of s + ' ') {
+      if (n === chars) break;
+      out.push(c);
+      n++;
+    }
+  }
+  return out.join('');
+}
+
+function fnv1a(text) {
+  let h = 0x811c9dc5;
+  for (const b of Buffer.from(text, 'utf8')) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h;
+}
+
+function loadPosts() {
+  const file = path.join(dataDir, 'sentiment-intensity.vader-tweets.tsv');
+  try {
+    const posts = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('\t'))
+      .map((l) => l.slice(l.indexOf('\t') + 1).replaceAll(' \\n ', '\n'));
+    return { posts, from: `${posts.length} VADER tweets (${file})` };
+  } catch (e) {
+    const posts = Array.from({ length: 4200 }, (_, i) => generatedText(60 + ((i * 37) % 220), i));
+    return { posts, from: `${posts.length} GENERATED posts: ${file} is missing (${e.code ?? e.message})` };
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Median ms per call of f, batching calls so each timed run lasts ≥ minRunMs (after a warm-up).
+function timePerCall(f, runs, minRunMs) {
+  let calls = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < minRunMs || calls < 2) {
+    f();
+    calls++;
+  }
+  const samples = [];
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    for (let i = 0; i < calls; i++) f();
+    samples.push((performance.now() - t) / calls);
+  }
+  return median(samples);
+}
+
+// One cold start: a fresh Node process reads the wasm, instantiates it, builds an Engine and
+// analyses one post; it reports the ms from before reading the file to after the analysis.
+const COLD = `
+const t0 = performance.now();
+const fs = await import('node:fs');
+const { default: init, Engine } = await import(process.argv[1]);
+await init({ module_or_path: fs.readFileSync(process.argv[2]) });
+const t1 = performance.now();
+const engine = new Engine({});
+engine.analyze('Congrats on the launch! What was the hardest part?', { platform: 'x' });
+const t2 = performance.now();
+console.log(JSON.stringify({ total: t2 - t0, instantiate: t1 - t0, first: t2 - t1 }));
+`;
+function coldStarts(samples) {
+  const runs = [];
+  for (let i = 0; i < samples; i++) {
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', COLD, pathToFileURL(jsPath).href, wasmPath], {
+      encoding: 'utf8',
+    });
+    runs.push(JSON.parse(out));
+  }
+  return {
+    total: median(runs.map((r) => r.total)),
+    instantiate: median(runs.map((r) => r.instantiate)),
+    first: median(runs.map((r) => r.first)),
+  };
+}
+
+function readNative() {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(targetDir, 'bench/native.json'), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+const fmt = (x, digits = 1) => (x == null || Number.isNaN(x) ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const met = (ok) => (ok ? 'met' : 'NOT MET');
+
+async function main() {
+  if (!fs.existsSync(wasmPath)) {
+    console.error(`${wasmPath} is missing: run ./build.sh first`);
+    process.exit(1);
+  }
+  const { default: init, Engine } = await import(pathToFileURL(jsPath).href);
+  await init({ module_or_path: fs.readFileSync(wasmPath) });
+  const engine = new Engine({});
+  const opts = { platform: 'x' };
+
+  const { posts, from } = loadPosts();
+  console.log(`wasm bench (Node ${process.version}): ${from}`);
+  const postsMs = timePerCall(() => {
+    for (const p of posts) engine.analyze(p, opts);
+  }, 7, 300);
+  const wasmPps = posts.length / (postsMs / 1000);
+
+  const sizes = SIZES.map((n, i) => {
+    const text = generatedText(n, i + 1);
+    const ms = timePerCall(() => engine.analyze(text, opts), 9, 150);
+    return { chars: n, us: ms * 1000, fnv1a: fnv1a(text) };
+  });
+
+  const cold = coldStarts(11);
+  const wasm = fs.readFileSync(wasmPath);
+  const raw = wasm.length;
+  // `gzip -9` like build.sh's sizes(); zlib's level 9 where gzip is missing (~2 % larger).
+  let gz;
+  try {
+    gz = execFileSync('gzip', ['-9c'], { input: wasm, maxBuffer: 1 << 26 }).length;
+  } catch {
+    gz = zlib.gzipSync(wasm, { level: 9 }).length;
+  }
+
+  const native = readNative();
+  if (!native) console.log(`(no native figures at ${path.join(targetDir, 'bench/native.json')}: run cargo bench --bench engine first)`);
+  else if (native.posts !== posts.length) console.log('(native and wasm read different posts: compare with care)');
+  const vaderPps = native?.vader_posts_per_s;
+  const nat = (chars) => native?.sizes.find((s) => s.chars === chars);
+  for (const s of sizes) {
+    const n = nat(s.chars);
+    if (n && n.fnv1a !== s.fnv1a) console.log(`(the ${s.chars}-char texts differ between native and wasm: generator drift)`);
+  }
+
+  const rows = [
+    ['rapport analyze, posts/s', fmt(native?.rapport_posts_per_s, 0), fmt(wasmPps, 0)],
+    ['vader_sentiment 0.1.1 (native), posts/s', fmt(vaderPps, 0), ''],
+    ['rapport ÷ vader_sentiment', vaderPps ? fmt(native.rapport_posts_per_s / vaderPps, 2) + '×' : '—', vaderPps ? fmt(wasmPps / vaderPps, 2) + '×' : '—'],
+    ...sizes.map((s) => [`µs per analysis, ${s.chars} chars`, fmt(nat(s.chars)?.us), fmt(s.us)]),
+    ['cold start: instantiate + first analysis, ms', '', fmt(cold.total, 2)],
+    ['  of which instantiate (read + compile), ms', '', fmt(cold.instantiate, 2)],
+    ['  of which new Engine + first analysis, ms', fmt(native?.first_analysis_ms, 2), fmt(cold.first, 2)],
+    ['wasm size, bytes raw', '', raw.toLocaleString('en-US')],
+    ['wasm size, bytes gzipped (-9)', '', gz.toLocaleString('en-US')],
+  ];
+  const w = [46, 12, 12];
+  console.log();
+  console.log(`| ${'figure'.padEnd(w[0])} | ${'native'.padStart(w[1])} | ${'wasm'.padStart(w[2])} |`);
+  console.log(`|${'-'.repeat(w[0] + 2)}|${'-'.repeat(w[1] + 1)}:|${'-'.repeat(w[2] + 1)}:|`);
+  for (const [a, b, c] of rows) console.log(`| ${a.padEnd(w[0])} | ${b.padStart(w[1])} | ${c.padStart(w[2])} |`);
+  console.log();
+
+  const s3k = sizes.find((s) => s.chars === 3000).us;
+  const s100k = sizes.find((s) => s.chars === 100000).us / 1000;
+  const n100k = nat(100000)?.us / 1000;
+  const lines = [
+    [`native throughput ≥ ${TARGET.speedup}× vader_sentiment`, native ? native.rapport_posts_per_s / vaderPps >= TARGET.speedup : null, native ? `${fmt(native.rapport_posts_per_s / vaderPps, 2)}×` : 'no native figures'],
+    [`wasm throughput ≥ ${TARGET.speedup}× vader_sentiment (native crate)`, native ? wasmPps / vaderPps >= TARGET.speedup : null, native ? `${fmt(wasmPps / vaderPps, 2)}×` : 'no native figures'],
+    [`3,000 chars ≤ ${TARGET.us3000} µs in wasm`, s3k <= TARGET.us3000, `${fmt(s3k)} µs`],
+    [`100,000 chars ≤ ${TARGET.ms100k} ms in wasm`, s100k <= TARGET.ms100k, `${fmt(s100k, 2)} ms`],
+    [`100,000 chars ≤ ${TARGET.ms100k} ms natively`, native ? n100k <= TARGET.ms100k : null, native ? `${fmt(n100k, 2)} ms` : 'no native figures'],
+    [`cold start ≤ ${TARGET.coldMs} ms (median of 11 fresh processes)`, cold.total <= TARGET.coldMs, `${fmt(cold.total, 2)} ms`],
+    [`wasm ≤ ${TARGET.gzBytes / 1000} KB gzipped`, gz <= TARGET.gzBytes, `${fmt(gz / 1000)} KB`],
+  ];
+  for (const [what, ok, figure] of lines) console.log(`target ${what}: ${ok == null ? 'unknown' : met(ok)} (${figure})`);
+}
+
+await main();
