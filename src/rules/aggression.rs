@@ -20,6 +20,11 @@ pub struct Aggression {
     pub hostile: Vec<Span>,
 }
 
+/// Third persons a harsh word can be aimed at ("he is a clown", "they are vile").
+const PERSONS: &[&str] = &[
+    "he", "she", "they", "him", "her", "them", "his", "their", "he's", "she's", "they're",
+];
+
 /// How many words back a "you" makes a harsh word personal ("you are such a clown").
 const DIRECTED_WINDOW: usize = 4;
 
@@ -38,7 +43,11 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Aggression {
         } else if c & class::HARSH != 0 {
             let directed = words[k.saturating_sub(DIRECTED_WINDOW)..k]
                 .iter()
-                .any(|(_, p)| p.sentence == t.sentence && data.is(&p.lower, class::YOU));
+                .any(|(_, p)| {
+                    p.sentence == t.sentence
+                        && (data.is(&p.lower, class::YOU | class::HOSTILE_TARGET)
+                            || PERSONS.contains(&p.lower.as_str()))
+                });
             if directed {
                 a.directed_harsh.push(t.span);
             } else {
@@ -64,12 +73,12 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Aggression {
 impl Aggression {
     /// The post-level verdict: hostility toward someone, or coarse and negative at once.
     pub fn aggressive(&self, tone: f32, strictness: crate::Strictness) -> bool {
-        let harsh_tone = super::by_strictness(strictness, -0.6, -0.4, -0.2);
+        let harsh_tone = super::by_strictness(strictness, -0.3, 0.0, 0.3);
         !self.hostile.is_empty()
             || !self.insults.is_empty()
             || !self.directed_harsh.is_empty()
-            || (!self.profanity.is_empty() && tone < 0.0)
-            || self.profanity.len() >= 2
+            // Swearing in public is what OffensEval-style raters and most readers flag, whatever the mood.
+            || !self.profanity.is_empty()
             || (!self.harsh.is_empty() && tone <= harsh_tone)
     }
 }
