@@ -4,11 +4,12 @@
 //! list); word classes into one map from word to class bits.
 
 use crate::config::Severity;
+use crate::lexicon::{FastMap, Lexicon};
 use crate::rules::RuleSet;
 use crate::text::{Document, Span, TokenKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 const WORDS_JSON: &str = include_str!("data/words.json");
@@ -30,6 +31,12 @@ pub mod class {
     pub const ENGLISH: u32 = 1 << 11;
     /// Harsh words that insult only in a hostile context ("sick", "trash", "clown").
     pub const HARSH: u32 = 1 << 12;
+    /// VADER's boosters ("very", "really") and dampeners ("slightly").
+    pub const BOOSTER_UP: u32 = 1 << 13;
+    pub const BOOSTER_DOWN: u32 = 1 << 14;
+    pub const NEGATION: u32 = 1 << 15;
+    /// "lol", "haha": shown feeling, scored like an emoticon.
+    pub const LAUGHTER: u32 = 1 << 16;
 }
 
 #[derive(Deserialize)]
@@ -50,6 +57,10 @@ struct WordsFile {
     boasts: Vec<String>,
     acronyms: Vec<String>,
     english: Vec<String>,
+    boosters_up: Vec<String>,
+    boosters_down: Vec<String>,
+    negations: Vec<String>,
+    laughter: Vec<String>,
     other_languages: BTreeMap<String, Vec<String>>,
 }
 
@@ -112,10 +123,20 @@ pub struct PhraseHit {
     pub span: Span,
 }
 
+/// What the engine knows of one word: its classes, languages and tone valence.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Info {
+    /// [`class`] bits.
+    pub class: u32,
+    /// A bit per entry of [`Data::languages`].
+    pub languages: u16,
+    /// VADER-scale valence (−4..4), if the word carries tone.
+    pub valence: Option<f32>,
+}
+
 pub struct Data {
-    words: HashMap<String, u32>,
-    /// Word → bit per entry of `languages`.
-    language_words: HashMap<String, u16>,
+    /// Every known word (lower case), emoticon and emoji: one lookup per token.
+    vocab: FastMap<Box<str>, Info>,
     pub languages: Vec<String>,
     pub rules: Vec<PhraseRule>,
     pub signals: Vec<PhraseSignal>,
@@ -144,7 +165,12 @@ impl Data {
             serde_json::from_str(WORDS_JSON).map_err(|e| format!("words.json: {e}"))?;
         let p: PhrasesFile =
             serde_json::from_str(PHRASES_JSON).map_err(|e| format!("phrases.json: {e}"))?;
-        let mut words: HashMap<String, u32> = HashMap::new();
+        let lexicon = Lexicon::get();
+        let mut vocab: FastMap<Box<str>, Info> = FastMap::default();
+        vocab.reserve(lexicon.len() + 1024);
+        for (word, valence) in lexicon.entries() {
+            vocab.entry(word.into()).or_default().valence = Some(valence);
+        }
         for (name, list, bit) in [
             ("self_i", &w.self_i, class::SELF_I),
             ("self_we", &w.self_we, class::SELF_WE),
@@ -159,13 +185,16 @@ impl Data {
             ("boasts", &w.boasts, class::BOAST),
             ("acronyms", &w.acronyms, class::ACRONYM),
             ("english", &w.english, class::ENGLISH),
+            ("boosters_up", &w.boosters_up, class::BOOSTER_UP),
+            ("boosters_down", &w.boosters_down, class::BOOSTER_DOWN),
+            ("negations", &w.negations, class::NEGATION),
+            ("laughter", &w.laughter, class::LAUGHTER),
         ] {
             check_list(name, list)?;
             for word in list {
-                *words.entry(word.clone()).or_default() |= bit;
+                vocab.entry(word.as_str().into()).or_default().class |= bit;
             }
         }
-        let mut language_words: HashMap<String, u16> = HashMap::new();
         let languages: Vec<String> = w.other_languages.keys().cloned().collect();
         if languages.len() > 16 {
             return Err("other_languages: at most 16 languages".into());
@@ -173,7 +202,7 @@ impl Data {
         for (i, (code, list)) in w.other_languages.iter().enumerate() {
             check_list(code, list)?;
             for word in list {
-                *language_words.entry(word.clone()).or_default() |= 1 << i;
+                vocab.entry(word.as_str().into()).or_default().languages |= 1 << i;
             }
         }
 
@@ -221,9 +250,9 @@ impl Data {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .map_err(|e| format!("phrase automaton: {e}"))?;
+        vocab.shrink_to_fit();
         Ok(Data {
-            words,
-            language_words,
+            vocab,
             languages,
             rules: p.rules,
             signals: p.signals,
@@ -238,18 +267,45 @@ impl Data {
         DATA.get_or_init(|| Data::parse().expect("built-in data is valid (tested)"))
     }
 
-    /// Class bits of a lower-cased word (curly apostrophes already folded).
+    /// What is known of a lower-cased word (curly apostrophes already folded).
+    pub fn info(&self, word: &str) -> Info {
+        self.vocab.get(word).copied().unwrap_or_default()
+    }
+
+    /// Class bits of a lower-cased word.
     pub fn class(&self, word: &str) -> u32 {
-        self.words.get(word).copied().unwrap_or(0)
+        self.info(word).class
     }
 
     pub fn is(&self, word: &str, bits: u32) -> bool {
         self.class(word) & bits != 0
     }
 
-    /// Language bits of a lower-cased word (see [`Data::languages`]).
-    pub fn language_bits(&self, word: &str) -> u16 {
-        self.language_words.get(word).copied().unwrap_or(0)
+    /// Parses `text` and fills each token's [`Info`] with one lookup.
+    pub fn document<'a>(&self, text: &'a str) -> Document<'a> {
+        let mut doc = Document::parse(text);
+        self.annotate(&mut doc);
+        doc
+    }
+
+    /// Fills each token's [`Info`]: words by their lower case, emoticons as written first (`D:`
+    /// is not `d:`), emoji as written.
+    pub fn annotate(&self, doc: &mut Document) {
+        let text = doc.text;
+        for t in &mut doc.tokens {
+            t.info = match t.kind {
+                TokenKind::Word => self.info(&t.lower),
+                TokenKind::Emoji => self.info(&text[t.span.start..t.span.end]),
+                TokenKind::Emoticon => {
+                    let src = &text[t.span.start..t.span.end];
+                    match self.vocab.get(src) {
+                        Some(i) => *i,
+                        None => self.info(&src.to_lowercase()),
+                    }
+                }
+                _ => Info::default(),
+            };
+        }
     }
 
     pub fn signal_index(&self, id: &str) -> usize {

@@ -1,6 +1,6 @@
 //! The engine: settings compiled once, then `analyze` per keystroke.
 
-use crate::config::{Config, ConfigError, Options, Platform};
+use crate::config::{Config, ConfigError, Options};
 use crate::report::*;
 use crate::rules::invites_reply::QuestionKind;
 use crate::rules::{self, Analysis, Compiled};
@@ -54,11 +54,9 @@ impl Engine {
     pub fn analyze(&self, text: &str, options: &Options) -> Report {
         let platform = options.platform.unwrap_or(self.config.platform);
         let context = options.context.unwrap_or(self.config.context);
-        let full = Document::parse(text);
-        let counters: Vec<platform::Counter> = Platform::ALL
-            .iter()
-            .map(|&p| platform::count(&full, p, self.config.mastodon_limit))
-            .collect();
+        let data = crate::data::Data::get();
+        let mut full = Document::parse(text);
+        let counters = platform::count_all(&full, self.config.mastodon_limit);
         let counter = *counters
             .iter()
             .find(|c| c.platform == platform)
@@ -66,9 +64,10 @@ impl Engine {
 
         let analysed = analysed_prefix(text);
         let doc = if analysed.len() == text.len() {
+            data.annotate(&mut full);
             full
         } else {
-            Document::parse(analysed)
+            data.document(analysed)
         };
         let a = Analysis::new(
             &doc,

@@ -192,6 +192,11 @@ impl Lexicon {
         self.words.get(token).copied()
     }
 
+    /// Every (token, valence) pair.
+    pub fn entries(&self) -> impl Iterator<Item = (&'static str, f32)> + '_ {
+        self.words.iter().map(|(k, v)| (*k, *v))
+    }
+
     pub fn len(&self) -> usize {
         self.words.len()
     }

@@ -80,11 +80,25 @@ fn x_char_weight(c: char) -> u32 {
 }
 
 fn graphemes(s: &str) -> u32 {
+    if s.is_ascii() {
+        // In ASCII every byte is a grapheme but CR LF, which is one.
+        return (s.len() - s.matches("\r\n").count()) as u32;
+    }
     s.graphemes(true).count() as u32
 }
 
 fn utf16(s: &str) -> u32 {
+    if s.is_ascii() {
+        return s.len() as u32;
+    }
     s.encode_utf16().count() as u32
+}
+
+fn x_weight(s: &str) -> u32 {
+    if s.is_ascii() {
+        return s.len() as u32;
+    }
+    s.chars().map(x_char_weight).sum()
 }
 
 /// Length of `doc` as `platform` counts it.
@@ -133,17 +147,31 @@ fn for_each_piece(doc: &Document, unit: Unit, mut f: impl FnMut(usize, u32)) {
     gap(at, text.len(), &mut f);
 }
 
+/// The length in `unit`: the same pieces as [`for_each_piece`], summed a gap at a time.
 fn measure(doc: &Document, unit: Unit) -> u32 {
-    match unit {
-        // Fast paths: no tokens charged specially.
-        Unit::Graphemes => graphemes(doc.text),
-        Unit::Utf16 => utf16(doc.text),
-        _ => {
-            let mut used = 0;
-            for_each_piece(doc, unit, |_, cost| used += cost);
-            used
-        }
+    let text = doc.text;
+    let gap: fn(&str) -> u32 = match unit {
+        Unit::Graphemes => return graphemes(text),
+        Unit::Utf16 => return utf16(text),
+        Unit::Weighted => x_weight,
+        Unit::MastodonChars => graphemes,
+    };
+    let mut used = 0;
+    let mut at = 0;
+    for t in &doc.tokens {
+        let src = &text[t.span.start..t.span.end];
+        let charge = match t.kind {
+            TokenKind::Url if !src.contains('@') => URL_WEIGHT,
+            TokenKind::Emoji if unit == Unit::Weighted => 2,
+            TokenKind::Mention if unit == Unit::MastodonChars => {
+                1 + graphemes(src[1..].split('@').next().unwrap_or(""))
+            }
+            _ => continue,
+        };
+        used += gap(&text[at..t.span.start]) + charge;
+        at = t.span.end;
     }
+    used + gap(&text[at..])
 }
 
 /// Byte offset of the first piece that does not fit within `limit`, if any.
@@ -161,8 +189,26 @@ pub fn overflow_start(doc: &Document, platform: Platform, limit: u32) -> Option<
 }
 
 pub fn count(doc: &Document, platform: Platform, mastodon_limit: Option<u32>) -> Counter {
+    let (unit, _, _) = spec(platform, mastodon_limit);
+    counter(platform, measure(doc, unit), mastodon_limit)
+}
+
+/// Every platform's counter, measuring each unit once.
+pub fn count_all(doc: &Document, mastodon_limit: Option<u32>) -> Vec<Counter> {
+    let mut cache: [Option<u32>; 4] = [None; 4];
+    Platform::ALL
+        .iter()
+        .map(|&p| {
+            let (unit, _, _) = spec(p, mastodon_limit);
+            let slot = &mut cache[unit as usize];
+            let used = *slot.get_or_insert_with(|| measure(doc, unit));
+            counter(p, used, mastodon_limit)
+        })
+        .collect()
+}
+
+fn counter(platform: Platform, used: u32, mastodon_limit: Option<u32>) -> Counter {
     let (unit, limit, fold) = spec(platform, mastodon_limit);
-    let used = measure(doc, unit);
     Counter {
         platform,
         unit,

@@ -37,7 +37,7 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Aggression {
         .filter(|(_, t)| t.is_own_word())
         .collect();
     for (k, &(_, t)) in words.iter().enumerate() {
-        let c = data.class(&t.lower);
+        let c = t.info.class;
         if c & class::INSULT != 0 {
             a.insults.push(t.span);
         } else if c & class::HARSH != 0 {
@@ -45,8 +45,8 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Aggression {
                 .iter()
                 .any(|(_, p)| {
                     p.sentence == t.sentence
-                        && (data.is(&p.lower, class::YOU | class::HOSTILE_TARGET)
-                            || PERSONS.contains(&p.lower.as_str()))
+                        && (p.info.class & (class::YOU | class::HOSTILE_TARGET) != 0
+                            || PERSONS.contains(&p.lower.as_ref()))
                 });
             if directed {
                 a.directed_harsh.push(t.span);

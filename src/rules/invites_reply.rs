@@ -158,11 +158,11 @@ fn hits_in<'h>(
 }
 
 /// The content words of a sentence: own words after the leading fillers, mentions and tags.
-fn content<'d>(toks: &'d [Token]) -> Vec<&'d Token> {
+fn content<'d, 'a>(toks: &'d [Token<'a>]) -> Vec<&'d Token<'a>> {
     let mut words: Vec<&Token> = toks.iter().filter(|t| t.is_own_word()).collect();
     let lead = words
         .iter()
-        .take_while(|t| LEAD_FILLERS.contains(&t.lower.as_str()))
+        .take_while(|t| LEAD_FILLERS.contains(&t.lower.as_ref()))
         .count();
     words.drain(..lead);
     words
@@ -199,8 +199,8 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
             }
         }
         let words = content(toks);
-        let first = words.first().map(|t| t.lower.as_str()).unwrap_or("");
-        let second = words.get(1).map(|t| t.lower.as_str()).unwrap_or("");
+        let first = words.first().map(|t| t.lower.as_ref()).unwrap_or("");
+        let second = words.get(1).map(|t| t.lower.as_ref()).unwrap_or("");
         let wh = data.is(first, class::QUESTION_WORD);
         let aux = data.is(first, class::AUXILIARY);
         let syntax = (WH_CONTRACTED.contains(&first) || (wh && data.is(second, class::AUXILIARY)))
@@ -323,15 +323,15 @@ fn answers(asked: Asked, toks: &[Token], doc: &Document) -> bool {
         return false;
     };
     let labelled = own.iter().take(ANSWER_LABEL_MAX_POS).any(|&(i, t)| {
-        ANSWER_LABELS.contains(&t.lower.as_str())
+        ANSWER_LABELS.contains(&t.lower.as_ref())
             && toks
                 .get(i + 1)
                 .is_some_and(|n| n.kind == TokenKind::Punct && doc.slice(n.span).starts_with(':'))
     });
     labelled
         || match asked {
-            Asked::Why => ANSWERS_WHY.contains(&first.lower.as_str()),
-            Asked::YesNo => ANSWERS_YES_NO.contains(&first.lower.as_str()),
+            Asked::Why => ANSWERS_WHY.contains(&first.lower.as_ref()),
+            Asked::YesNo => ANSWERS_YES_NO.contains(&first.lower.as_ref()),
             Asked::Other => false,
         }
 }
@@ -352,11 +352,11 @@ fn polite_request(words: &[&Token], data: &Data) -> bool {
     let (Some(m), Some(you)) = (words.first(), words.get(1)) else {
         return false;
     };
-    REQUEST_MODALS.contains(&m.lower.as_str())
-        && (data.is(&you.lower, class::YOU) || REQUEST_ADDRESSEES.contains(&you.lower.as_str()))
+    REQUEST_MODALS.contains(&m.lower.as_ref())
+        && (data.is(&you.lower, class::YOU) || REQUEST_ADDRESSEES.contains(&you.lower.as_ref()))
         && words
             .iter()
-            .any(|w| POLITE_MARKERS.contains(&w.lower.as_str()))
+            .any(|w| POLITE_MARKERS.contains(&w.lower.as_ref()))
 }
 
 /// A verb followed at once by ":" or "|" labels what follows ("WATCH: …", "Read more: <link>"),

@@ -48,7 +48,7 @@ pub fn detect(doc: &Document, data: &Data) -> Language {
         english: code == "en",
         confidence,
     };
-    // Scripts first.
+    // Scripts first (ASCII words are Latin without looking at their letters).
     let mut latin = 0usize;
     let mut scripts: Vec<(&str, usize)> = Vec::new();
     for t in doc
@@ -56,7 +56,12 @@ pub fn detect(doc: &Document, data: &Data) -> Language {
         .iter()
         .filter(|t| t.kind == TokenKind::Word && !t.quoted)
     {
-        for c in doc.slice(t.span).chars().filter(|c| c.is_alphabetic()) {
+        let src = doc.slice(t.span);
+        if src.is_ascii() {
+            latin += src.len();
+            continue;
+        }
+        for c in src.chars().filter(|c| c.is_alphabetic()) {
             match script_language(c) {
                 Some(l) => match scripts.iter_mut().find(|(s, _)| *s == l) {
                     Some(e) => e.1 += 1,
@@ -74,63 +79,63 @@ pub fn detect(doc: &Document, data: &Data) -> Language {
         let (code, n) = if kana > 0 {
             ("ja", non_latin)
         } else {
-            *scripts.iter().max_by_key(|s| s.1).unwrap()
+            *scripts
+                .iter()
+                .max_by_key(|s| s.1)
+                .expect("non-Latin letters were counted")
         };
         return english(code, n as f32 / letters as f32);
     }
 
-    let words: Vec<&str> = doc
-        .tokens
-        .iter()
-        .filter(|t| t.is_own_word())
-        .map(|t| t.lower.as_str())
-        .collect();
-    if words.len() < MIN_WORDS {
+    let mut words = 0usize;
+    let mut en = 0usize;
+    // Words of other languages that are not English too ("me", "a", "in" say nothing).
+    let mut foreign: Vec<(&str, u16)> = Vec::new();
+    for t in doc.tokens.iter().filter(|t| t.is_own_word()) {
+        words += 1;
+        if t.info.class & class::ENGLISH != 0 {
+            en += 1;
+        } else if t.info.languages != 0 {
+            foreign.push((t.lower.as_ref(), t.info.languages));
+        }
+    }
+    if words < MIN_WORDS {
         return Language {
             code: "und".into(),
             english: true,
             confidence: 0.0,
         };
     }
-    let en = words.iter().filter(|w| data.is(w, class::ENGLISH)).count();
-    let mut per_language = vec![0usize; data.languages.len()];
-    let mut distinct: Vec<&str> = words.clone();
-    distinct.sort_unstable();
-    distinct.dedup();
-    for w in &distinct {
-        // Words that are English too ("me", "a", "in") say nothing.
-        if data.is(w, class::ENGLISH) {
-            continue;
-        }
-        let bits = data.language_bits(w);
-        for (i, n) in per_language.iter_mut().enumerate() {
-            if bits & (1 << i) != 0 {
-                *n += 1;
+    let mut best = (0usize, 0usize, 0usize); // (language, distinct words, occurrences)
+    if !foreign.is_empty() {
+        for lang in 0..data.languages.len() {
+            let mut of: Vec<&str> = foreign
+                .iter()
+                .filter(|f| f.1 & (1 << lang) != 0)
+                .map(|f| f.0)
+                .collect();
+            let occurrences = of.len();
+            of.sort_unstable();
+            of.dedup();
+            if of.len() > best.1 {
+                best = (lang, of.len(), occurrences);
             }
         }
     }
-    let (best, hits) = per_language
-        .iter()
-        .enumerate()
-        .max_by_key(|&(_, n)| *n)
-        .map_or((0, 0), |(i, &n)| (i, n));
-    let foreign_words = words
-        .iter()
-        .filter(|w| data.language_bits(w) & (1 << best) != 0)
-        .count();
+    let (lang, hits, occurrences) = best;
     if hits >= MIN_FOREIGN_HITS
         && hits as f32 >= FOREIGN_OVER_ENGLISH * en as f32
-        && foreign_words as f32 >= MIN_FOREIGN_SHARE * words.len() as f32
+        && occurrences as f32 >= MIN_FOREIGN_SHARE * words as f32
     {
-        let confidence = (hits as f32 / words.len() as f32).min(1.0);
-        return english(&data.languages[best], confidence);
+        let confidence = (hits as f32 / words as f32).min(1.0);
+        return english(&data.languages[lang], confidence);
     }
     english(
         "en",
         if en == 0 {
             0.3
         } else {
-            (en as f32 / words.len() as f32 * 2.0).min(1.0)
+            (en as f32 / words as f32 * 2.0).min(1.0)
         },
     )
 }
@@ -159,7 +164,7 @@ mod tests {
             ("Gracias! Love this so much, thank you all", "en"),
         ];
         for (text, want) in cases {
-            let got = detect(&Document::parse(text), Data::get());
+            let got = detect(&Data::get().document(text), Data::get());
             assert_eq!(got.code, want, "{text:?}");
             assert_eq!(got.english, want == "en" || want == "und", "{text:?}");
         }

@@ -210,8 +210,8 @@ impl<'a> Analysis<'a> {
         let lexicon = Lexicon::get();
         let hits = data.phrase_hits(doc);
         let language = language::detect(doc, data);
-        let tone = tone::score(doc, lexicon);
-        let pronouns = self_focus::find(doc, data, compiled.brands.as_ref());
+        let tone = tone::score(doc);
+        let pronouns = self_focus::find(doc, compiled.brands.as_ref());
         let mut questions = invites_reply::find(doc, data, &hits);
         let shouting = shouting::find(doc, data, &compiled.acronyms, lexicon);
         let figures = figures::find(doc);

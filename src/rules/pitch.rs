@@ -59,12 +59,12 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], platform: Platform)
         let next_word = toks
             .get(i + 1)
             .filter(|n| n.kind == TokenKind::Word)
-            .map(|n| n.lower.as_str());
+            .map(|n| n.lower.as_ref());
         let prev_word = i
             .checked_sub(1)
             .and_then(|p| toks.get(p))
             .filter(|p| p.kind == TokenKind::Word)
-            .map(|p| p.lower.as_str());
+            .map(|p| p.lower.as_ref());
         match t.kind {
             TokenKind::Percent
                 if matches!(
@@ -86,7 +86,7 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], platform: Platform)
             }
             TokenKind::Word
                 if platform == Platform::Youtube
-                    && SPACED_TLDS.contains(&t.lower.as_str())
+                    && SPACED_TLDS.contains(&t.lower.as_ref())
                     && i >= 2
                     && doc.slice(toks[i - 1].span) == "."
                     && toks[i - 2].kind == TokenKind::Word =>

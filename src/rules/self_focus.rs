@@ -2,7 +2,7 @@
 
 use super::{by_strictness, Analysis, RuleInfo, RuleSet, MAX_HINTS_PER_RULE};
 use crate::config::Severity;
-use crate::data::{class, Data};
+use crate::data::class;
 use crate::report::Hint;
 use crate::text::{Document, Span, TokenKind};
 
@@ -65,11 +65,11 @@ fn brand_spans(doc: &Document, brands: &aho_corasick::AhoCorasick) -> Vec<Span> 
         .collect()
 }
 
-pub fn find(doc: &Document, data: &Data, brands: Option<&aho_corasick::AhoCorasick>) -> Pronouns {
+pub fn find(doc: &Document, brands: Option<&aho_corasick::AhoCorasick>) -> Pronouns {
     let mut p = Pronouns::default();
     let mut about_self = vec![false; doc.sentences.len()];
     for t in doc.tokens.iter().filter(|t| t.is_own_word()) {
-        let c = data.class(&t.lower);
+        let c = t.info.class;
         if c & class::SELF_I != 0 {
             p.i.push(t.span);
             about_self[t.sentence] = true;
@@ -92,7 +92,7 @@ pub fn find(doc: &Document, data: &Data, brands: Option<&aho_corasick::AhoCorasi
     p.boasts = doc
         .tokens
         .iter()
-        .filter(|t| t.is_own_word() && about_self[t.sentence] && data.is(&t.lower, class::BOAST))
+        .filter(|t| t.is_own_word() && about_self[t.sentence] && t.info.class & class::BOAST != 0)
         .map(|t| t.span)
         .collect();
     p

@@ -104,8 +104,8 @@ pub fn find(doc: &Document, data: &Data, acronyms: &HashSet<String>, lex: &Lexic
         if t.kind == TokenKind::Word {
             let src = doc.slice(t.span);
             let caps = is_caps_word(src)
-                && !data.is(&t.lower, class::ACRONYM)
-                && !acronyms.contains(&t.lower);
+                && t.info.class & class::ACRONYM == 0
+                && !acronyms.contains(t.lower.as_ref());
             if caps {
                 s.caps_words += 1;
                 run = match run {

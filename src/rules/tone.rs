@@ -5,7 +5,7 @@
 //! "but" shift and `!`/`?` amplification, normalised as x / sqrt(x² + 15). The constants below
 //! are VADER's unless a comment says otherwise.
 
-use crate::lexicon::Lexicon;
+use crate::data::class;
 use crate::text::{Document, Span, TokenKind};
 
 /// Boost a booster word adds to the next sentiment word (VADER's B_INCR / B_DECR).
@@ -35,194 +35,48 @@ const ALL_CAPS_MIN_WORDS: usize = 3;
 pub const POSITIVE_FROM: f32 = 0.35;
 pub const NEGATIVE_FROM: f32 = 0.05;
 
-const BOOSTERS_UP: &[&str] = &[
-    "absolutely",
-    "amazingly",
-    "awfully",
-    "completely",
-    "considerable",
-    "considerably",
-    "decidedly",
-    "deeply",
-    "effing",
-    "enormous",
-    "enormously",
-    "entirely",
-    "especially",
-    "exceptional",
-    "exceptionally",
-    "extreme",
-    "extremely",
-    "fabulously",
-    "flipping",
-    "flippin",
-    "frackin",
-    "fracking",
-    "fricking",
-    "frickin",
-    "frigging",
-    "friggin",
-    "fully",
-    "fuckin",
-    "fucking",
-    "fuggin",
-    "fugging",
-    "greatly",
-    "hella",
-    "highly",
-    "hugely",
-    "incredible",
-    "incredibly",
-    "intensely",
-    "major",
-    "majorly",
-    "more",
-    "most",
-    "particularly",
-    "purely",
-    "quite",
-    "really",
-    "remarkably",
-    "so",
-    "substantially",
-    "thoroughly",
-    "total",
-    "totally",
-    "tremendous",
-    "tremendously",
-    "uber",
-    "unbelievably",
-    "unusually",
-    "utter",
-    "utterly",
-    "very",
-];
-const BOOSTERS_DOWN: &[&str] = &[
-    "almost",
-    "barely",
-    "hardly",
-    "just enough",
-    "kind of",
-    "kinda",
-    "kindof",
-    "kind-of",
-    "less",
-    "little",
-    "marginal",
-    "marginally",
-    "occasional",
-    "occasionally",
-    "partly",
-    "scarce",
-    "scarcely",
-    "slight",
-    "slightly",
-    "somewhat",
-    "sort of",
-    "sorta",
-    "sortof",
-    "sort-of",
-];
-const NEGATIONS: &[&str] = &[
-    "aint",
-    "arent",
-    "cannot",
-    "cant",
-    "couldnt",
-    "darent",
-    "didnt",
-    "doesnt",
-    "ain't",
-    "aren't",
-    "can't",
-    "couldn't",
-    "daren't",
-    "didn't",
-    "doesn't",
-    "dont",
-    "hadnt",
-    "hasnt",
-    "havent",
-    "isnt",
-    "mightnt",
-    "mustnt",
-    "neither",
-    "don't",
-    "hadn't",
-    "hasn't",
-    "haven't",
-    "isn't",
-    "mightn't",
-    "mustn't",
-    "neednt",
-    "needn't",
-    "never",
-    "none",
-    "nope",
-    "nor",
-    "not",
-    "nothing",
-    "nowhere",
-    "oughtnt",
-    "shant",
-    "shouldnt",
-    "uhuh",
-    "wasnt",
-    "werent",
-    "oughtn't",
-    "shan't",
-    "shouldn't",
-    "uh-uh",
-    "wasn't",
-    "weren't",
-    "without",
-    "wont",
-    "wouldnt",
-    "won't",
-    "wouldn't",
-    "rarely",
-    "seldom",
-    "despite",
-];
 /// Multi-word expressions whose valence replaces the word's own.
-const IDIOMS: &[(&str, f32)] = &[
-    ("the shit", 3.0),
-    ("the bomb", 3.0),
-    ("bad ass", 1.5),
-    ("badass", 1.5),
-    ("bus stop", 0.0),
-    ("yeah right", -2.0),
-    ("kiss of death", -1.5),
-    ("to die for", 3.0),
-    ("beating heart", 3.1),
-    ("broken heart", -2.9),
+const IDIOMS: &[(&[&str], f32)] = &[
+    (&["the", "shit"], 3.0),
+    (&["the", "bomb"], 3.0),
+    (&["bad", "ass"], 1.5),
+    (&["badass"], 1.5),
+    (&["bus", "stop"], 0.0),
+    (&["yeah", "right"], -2.0),
+    (&["kiss", "of", "death"], -1.5),
+    (&["to", "die", "for"], 3.0),
+    (&["beating", "heart"], 3.1),
+    (&["broken", "heart"], -2.9),
 ];
 
-fn booster(word: &str) -> Option<f32> {
-    if BOOSTERS_UP.contains(&word) {
+/// Dampeners of two words (VADER's); single-word boosters and dampeners are word classes.
+const TWO_WORD_DAMPENERS: &[[&str; 2]] = &[["just", "enough"], ["kind", "of"], ["sort", "of"]];
+
+fn booster(class_bits: u32) -> Option<f32> {
+    if class_bits & class::BOOSTER_UP != 0 {
         Some(B_INCR)
-    } else if BOOSTERS_DOWN.contains(&word) {
+    } else if class_bits & class::BOOSTER_DOWN != 0 {
         Some(B_DECR)
     } else {
         None
     }
 }
 
-/// "no longer", "not anymore": negations VADER's word list misses because "no" alone only
-/// negates its next two words.
-fn is_negation_at(w: &[&str], k: usize) -> bool {
-    is_negation(w[k]) || (w[k] == "longer" && k > 0 && w[k - 1] == "no")
-}
-
-fn is_negation(word: &str) -> bool {
-    NEGATIONS.contains(&word) || word.contains("n't") || word.contains("n’t")
+/// A negator at `k`: VADER's list, any "n't" word, and "no longer" (which VADER's list misses
+/// because "no" alone only negates its next two words).
+fn is_negation_at(w: &[&str], u: &[Unit], k: usize) -> bool {
+    u[k].info.class & class::NEGATION != 0
+        || w[k].contains("n't")
+        || (w[k] == "longer" && k > 0 && w[k - 1] == "no")
 }
 
 /// One scored unit: a word, emoticon or emoji in the writer's voice.
 struct Unit<'d> {
     span: Span,
     /// Lower-cased word, or the emoji/emoticon as written.
-    key: std::borrow::Cow<'d, str>,
+    key: &'d str,
+    /// Classes and valence (see [`crate::data::Info`]).
+    info: crate::data::Info,
     /// Upper-case as VADER sees it (see [`is_upper_word`]).
     upper: bool,
     /// An emoji or emoticon: a feeling shown, not a word that negation or boosters modify.
@@ -336,58 +190,49 @@ fn is_clause_break(p: &str) -> bool {
     matches!(p, ";" | ":" | "…" | "—" | "–")
 }
 
-/// Laughter words, scored like emoticons.
-const LAUGHTER: &[&str] = &[
-    "lol", "lols", "lmao", "lmfao", "rofl", "haha", "hahaha", "hahahaha", "hehe", "hehehe", "xd",
-    "lolol",
-];
-
-fn units<'d>(doc: &'d Document, lex: &Lexicon) -> Vec<Unit<'d>> {
+fn units<'d>(doc: &'d Document) -> Vec<Unit<'d>> {
     let mut clause = 0;
     let mut last_sentence = 0;
-    let mut out = Vec::new();
+    let mut seen_word = false;
+    let mut out = Vec::with_capacity(doc.tokens.len());
     let toks = &doc.tokens;
     let title = |k: usize| {
-        toks.get(k).is_some_and(|t: &crate::text::Token| {
-            t.kind == TokenKind::Word && is_title_case(doc.slice(t.span))
-        })
+        toks.get(k)
+            .is_some_and(|t| t.kind == TokenKind::Word && is_title_case(doc.slice(t.span)))
     };
     for (k, t) in toks.iter().enumerate() {
-        // "Super Bowl", "Labour Party": a run of capitalised words inside a sentence is a name,
-        // and a name carries no sentiment.
-        let sentence_start = toks[..k]
-            .iter()
-            .rev()
-            .take_while(|p| p.sentence == t.sentence)
-            .all(|p| p.kind != TokenKind::Word);
-        let name = title(k) && !sentence_start && ((k > 0 && title(k - 1)) || title(k + 1));
         if t.sentence != last_sentence {
             clause += 1;
             last_sentence = t.sentence;
+            seen_word = false;
         }
         let src = doc.slice(t.span);
         if t.kind == TokenKind::Punct && is_clause_break(src) {
             clause += 1;
             continue;
         }
-        let (key, symbol) = match t.kind {
+        // "Super Bowl", "Labour Party": a run of capitalised words inside a sentence is a name,
+        // and a name carries no sentiment.
+        let name = t.kind == TokenKind::Word
+            && seen_word
+            && title(k)
+            && ((k > 0 && title(k - 1)) || title(k + 1));
+        seen_word |= t.kind == TokenKind::Word;
+        let (key, symbol): (&str, bool) = match t.kind {
+            TokenKind::Word if name => ("", false),
             // Laughter is shown feeling, like an emoticon: nothing negates it ("not the latter lol").
-            TokenKind::Word if name => (std::borrow::Cow::Borrowed(""), false),
-            TokenKind::Word => (
-                std::borrow::Cow::Borrowed(t.lower.as_str()),
-                LAUGHTER.contains(&t.lower.as_str()),
-            ),
-            // Emoticons keep their case where the lexicon tells them apart (`D:` is not `d:`).
-            TokenKind::Emoticon if lex.valence(src).is_some() => {
-                (std::borrow::Cow::Borrowed(src), true)
-            }
-            TokenKind::Emoticon => (std::borrow::Cow::Owned(src.to_lowercase()), true),
-            TokenKind::Emoji => (std::borrow::Cow::Borrowed(src), true),
+            TokenKind::Word => (t.lower.as_ref(), t.info.class & class::LAUGHTER != 0),
+            TokenKind::Emoticon | TokenKind::Emoji => (src, true),
             _ => continue,
         };
+        let mut info = t.info;
+        if name {
+            info = crate::data::Info::default();
+        }
         out.push(Unit {
             span: t.span,
             key,
+            info,
             upper: is_upper_word(src),
             symbol,
             sentence: t.sentence,
@@ -398,13 +243,14 @@ fn units<'d>(doc: &'d Document, lex: &Lexicon) -> Vec<Unit<'d>> {
     out
 }
 
-/// VADER's valence of `w[i]` with its modifiers, looking back only inside the clause `w`.
-fn valence(w: &[&str], u: &[Unit], i: usize, cap_diff: bool, lex: &Lexicon) -> f32 {
+/// VADER's valence of `w[i]` with its modifiers, looking back only inside the clause `w`
+/// (`u` holds the same units with their classes and valences).
+fn valence(w: &[&str], u: &[Unit], i: usize, cap_diff: bool) -> f32 {
     let word = w[i];
-    if booster(word).is_some() || (word == "kind" && w.get(i + 1) == Some(&"of")) {
+    if booster(u[i].info.class).is_some() || (word == "kind" && w.get(i + 1) == Some(&"of")) {
         return 0.0;
     }
-    let Some(base) = lex.valence(word) else {
+    let Some(base) = u[i].info.valence else {
         return 0.0;
     };
     if u[i].symbol {
@@ -414,14 +260,14 @@ fn valence(w: &[&str], u: &[Unit], i: usize, cap_diff: bool, lex: &Lexicon) -> f
     if word == "like" && !liking(w, i) {
         return 0.0;
     }
-    let in_lex = |x: &str| lex.valence(x).is_some();
+    let in_lex = |k: usize| u[k].info.valence.is_some();
     let mut v = base;
     // "no no no" is an emphatic no, not "no" negating "no".
     let repeated_no = word == "no" && (w.get(i + 1) == Some(&"no") || (i > 0 && w[i - 1] == "no"));
     if repeated_no {
         return base;
     }
-    if word == "no" && i + 1 < w.len() && in_lex(w[i + 1]) {
+    if word == "no" && i + 1 < w.len() && in_lex(i + 1) {
         v = 0.0;
     }
     let prev = |k: usize| if i >= k { Some(w[i - k]) } else { None };
@@ -436,13 +282,16 @@ fn valence(w: &[&str], u: &[Unit], i: usize, cap_diff: bool, lex: &Lexicon) -> f
     }
     let mut negated = false;
     for start in 0..3 {
-        let Some(p) = prev(start + 1) else { break };
-        if in_lex(p) {
+        if i < start + 1 {
+            break;
+        }
+        let k = i - start - 1;
+        if in_lex(k) {
             continue;
         }
-        let mut s = booster(p).map_or(0.0, |b| {
+        let mut s = booster(u[k].info.class).map_or(0.0, |b| {
             let mut b = if v < 0.0 { -b } else { b };
-            if u[i - start - 1].upper && cap_diff {
+            if u[k].upper && cap_diff {
                 b += if v > 0.0 { C_INCR } else { -C_INCR };
             }
             b
@@ -453,18 +302,18 @@ fn valence(w: &[&str], u: &[Unit], i: usize, cap_diff: bool, lex: &Lexicon) -> f
             s *= 0.9;
         }
         v += s;
-        v = negation_check(v, w, start, i, &mut negated);
+        v = negation_check(v, w, u, start, i, &mut negated);
         if start == 2 {
             v = idioms_check(v, w, i);
         }
     }
-    least_check(v, w, i, &in_lex)
+    least_check(v, w, u, i)
 }
 
 /// Scores the whole document.
-pub fn score(doc: &Document, lex: &Lexicon) -> Tone {
-    let units = units(doc, lex);
-    let words: Vec<&str> = units.iter().map(|u| u.key.as_ref()).collect();
+pub fn score(doc: &Document) -> Tone {
+    let units = units(doc);
+    let words: Vec<&str> = units.iter().map(|u| u.key).collect();
     let uppers = units.iter().filter(|u| u.upper).count();
     let cap_diff = uppers > 0 && uppers < units.len();
     // A post written all in capitals is shouted throughout: VADER sees no contrast and adds
@@ -480,7 +329,7 @@ pub fn score(doc: &Document, lex: &Lexicon) -> Tone {
             .take_while(|u| u.clause == units[a].clause)
             .count();
         for i in 0..b - a {
-            let mut v = valence(&words[a..b], &units[a..b], i, cap_diff, lex);
+            let mut v = valence(&words[a..b], &units[a..b], i, cap_diff);
             if shouted && v != 0.0 && !units[a + i].symbol {
                 v += C_INCR * v.signum();
             }
@@ -533,7 +382,14 @@ pub fn score(doc: &Document, lex: &Lexicon) -> Tone {
 
 /// VADER's negation window, with one change: a word is flipped by its nearest negator only
 /// ("don't care, don't care" is not a double negative).
-fn negation_check(v: f32, w: &[&str], start: usize, i: usize, negated: &mut bool) -> f32 {
+fn negation_check(
+    v: f32,
+    w: &[&str],
+    u: &[Unit],
+    start: usize,
+    i: usize,
+    negated: &mut bool,
+) -> f32 {
     let mut flip = |v: f32| {
         if *negated {
             v
@@ -543,13 +399,13 @@ fn negation_check(v: f32, w: &[&str], start: usize, i: usize, negated: &mut bool
         }
     };
     match start {
-        0 if is_negation_at(w, i - 1) => flip(v),
+        0 if is_negation_at(w, u, i - 1) => flip(v),
         1 => {
             if w[i - 2] == "never" && matches!(w[i - 1], "so" | "this") {
                 v * 1.25
             } else if w[i - 2] == "without" && w[i - 1] == "doubt" {
                 v
-            } else if is_negation_at(w, i - 2) {
+            } else if is_negation_at(w, u, i - 2) {
                 flip(v)
             } else {
                 v
@@ -562,7 +418,7 @@ fn negation_check(v: f32, w: &[&str], start: usize, i: usize, negated: &mut bool
                 v * 1.25
             } else if w[i - 3] == "without" && (w[i - 2] == "doubt" || w[i - 1] == "doubt") {
                 v
-            } else if is_negation_at(w, i - 3) {
+            } else if is_negation_at(w, u, i - 3) {
                 flip(v)
             } else {
                 v
@@ -572,46 +428,51 @@ fn negation_check(v: f32, w: &[&str], start: usize, i: usize, negated: &mut bool
     }
 }
 
+/// VADER's idiom and two-word-dampener checks, comparing words in place.
 fn idioms_check(mut v: f32, w: &[&str], i: usize) -> f32 {
-    let join = |a: usize, b: usize| w[a..=b].join(" ");
-    let mut seqs = vec![
-        join(i - 1, i),
-        join(i - 2, i),
-        join(i - 2, i - 1),
-        join(i - 3, i - 1),
-        join(i - 3, i - 2),
-    ];
-    for seq in &seqs {
-        if let Some(&(_, val)) = IDIOMS.iter().find(|(p, _)| p == seq) {
+    let idiom = |a: usize, b: usize| {
+        IDIOMS
+            .iter()
+            .find(|(p, _)| *p == &w[a..=b])
+            .map(|&(_, val)| val)
+    };
+    for (a, b) in [
+        (i - 1, i),
+        (i - 2, i),
+        (i - 2, i - 1),
+        (i - 3, i - 1),
+        (i - 3, i - 2),
+    ] {
+        if let Some(val) = idiom(a, b) {
             v = val;
             break;
         }
     }
     if i + 1 < w.len() {
-        if let Some(&(_, val)) = IDIOMS.iter().find(|(p, _)| *p == join(i, i + 1)) {
+        if let Some(val) = idiom(i, i + 1) {
             v = val;
         }
     }
     if i + 2 < w.len() {
-        if let Some(&(_, val)) = IDIOMS.iter().find(|(p, _)| *p == join(i, i + 2)) {
+        if let Some(val) = idiom(i, i + 2) {
             v = val;
         }
     }
-    seqs.truncate(0);
-    for seq in [join(i - 3, i - 1), join(i - 3, i - 2), join(i - 2, i - 1)] {
-        if let Some(b) = booster(&seq) {
-            v += b;
+    for (a, b) in [(i - 3, i - 1), (i - 3, i - 2), (i - 2, i - 1)] {
+        if TWO_WORD_DAMPENERS.iter().any(|d| d[..] == w[a..=b]) {
+            v += B_DECR;
         }
     }
     v
 }
 
-fn least_check(v: f32, w: &[&str], i: usize, in_lex: &dyn Fn(&str) -> bool) -> f32 {
-    if i > 1 && !in_lex(w[i - 1]) && w[i - 1] == "least" {
+fn least_check(v: f32, w: &[&str], u: &[Unit], i: usize) -> f32 {
+    let in_lex = |k: usize| u[k].info.valence.is_some();
+    if i > 1 && !in_lex(i - 1) && w[i - 1] == "least" {
         if w[i - 2] != "at" && w[i - 2] != "very" {
             return v * N_SCALAR;
         }
-    } else if i > 0 && !in_lex(w[i - 1]) && w[i - 1] == "least" {
+    } else if i > 0 && !in_lex(i - 1) && w[i - 1] == "least" {
         return v * N_SCALAR;
     }
     v
@@ -633,7 +494,7 @@ mod tests {
     use super::*;
 
     fn compound(text: &str) -> f32 {
-        score(&Document::parse(text), Lexicon::get()).compound
+        score(&crate::data::Data::get().document(text)).compound
     }
 
     #[test]

@@ -53,13 +53,16 @@ pub enum TokenKind {
     Punct,
 }
 
-/// One token. `lower` is the lower-cased text for words (empty for other kinds).
+/// One token. `lower` is the lower-cased text for words (empty for other kinds), borrowed from
+/// the text when it is lower case already.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Token {
+pub struct Token<'a> {
     pub kind: TokenKind,
     /// Byte offsets.
     pub span: Span,
-    pub lower: String,
+    pub lower: std::borrow::Cow<'a, str>,
+    /// Classes and valence, filled by [`crate::data::Data::annotate`] (empty until then).
+    pub info: crate::data::Info,
     /// Inside a quoted region: the writer is quoting, not saying it.
     pub quoted: bool,
     /// Index into [`Document::sentences`].
@@ -68,7 +71,7 @@ pub struct Token {
     pub space_before: bool,
 }
 
-impl Token {
+impl Token<'_> {
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
@@ -104,7 +107,7 @@ pub struct Sentence {
 #[derive(Debug, Clone)]
 pub struct Document<'a> {
     pub text: &'a str,
-    pub tokens: Vec<Token>,
+    pub tokens: Vec<Token<'a>>,
     pub sentences: Vec<Sentence>,
     /// Quoted regions (byte offsets), quote marks included.
     pub quotes: Vec<Span>,
@@ -121,12 +124,12 @@ impl<'a> Document<'a> {
     }
 
     /// The tokens of one sentence.
-    pub fn sentence_tokens(&self, index: usize) -> &[Token] {
+    pub fn sentence_tokens(&self, index: usize) -> &[Token<'a>] {
         &self.tokens[self.sentences[index].tokens.clone()]
     }
 
     /// Words in the writer's own voice (not quoted), in order.
-    pub fn own_words(&self) -> impl Iterator<Item = &Token> {
+    pub fn own_words(&self) -> impl Iterator<Item = &Token<'a>> {
         self.tokens.iter().filter(|t| t.is_own_word())
     }
 

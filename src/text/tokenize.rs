@@ -2,6 +2,8 @@
 //! Unicode word boundaries (UAX #29) inside each chunk, merged into mentions, hashtags, money
 //! and percentages.
 
+use std::borrow::Cow;
+
 use super::{Document, Sentence, Span, Terminator, Token, TokenKind};
 use unicode_properties::emoji::{is_regional_indicator, EmojiStatus};
 use unicode_properties::UnicodeEmoji;
@@ -133,23 +135,31 @@ fn is_currency(s: &str) -> bool {
 
 struct Builder<'a> {
     text: &'a str,
-    tokens: Vec<Token>,
+    tokens: Vec<Token<'a>>,
     /// Token indices before which a line break stood.
     line_breaks: Vec<usize>,
 }
 
 impl<'a> Builder<'a> {
     fn push(&mut self, kind: TokenKind, start: usize, end: usize, space_before: bool) {
-        // Lower case with curly apostrophes folded, so "don’t" looks up as "don't".
-        let lower = if kind == TokenKind::Word {
-            self.text[start..end].to_lowercase().replace('’', "'")
+        // Lower case with curly apostrophes folded, so "don’t" looks up as "don't"; borrowed
+        // when the word is lower case already (most are).
+        let src: &'a str = &self.text[start..end];
+        let lower = if kind != TokenKind::Word {
+            Cow::Borrowed("")
+        } else if src
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'' || b == b'-')
+        {
+            Cow::Borrowed(src)
         } else {
-            String::new()
+            Cow::Owned(src.to_lowercase().replace('’', "'"))
         };
         self.tokens.push(Token {
             kind,
             span: Span::new(start, end),
             lower,
+            info: Default::default(),
             quoted: false,
             sentence: 0,
             space_before,
@@ -333,7 +343,7 @@ fn is_sentence_end(text: &str, tokens: &[Token], i: usize) -> bool {
         let prev = &tokens[i - 1];
         if prev.span.end == t.span.start
             && prev.kind == TokenKind::Word
-            && ABBREVIATIONS.contains(&prev.lower.as_str())
+            && ABBREVIATIONS.contains(&prev.lower.as_ref())
         {
             return false;
         }
