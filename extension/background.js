@@ -1,26 +1,37 @@
-// Background (Chrome service worker / Firefox event page): owns the single wasm Engine and answers
-// the content scripts over "rapport" ports. Logic lives in lib/; this file only wires.
+// Background (Chrome service worker / Firefox event page): owns the single wasm Engine, answers
+// the content scripts over "rapport" ports and the extension pages over one-off messages, relays
+// the keyboard shortcut, and registers the content script on the sites the user enabled.
+// Logic lives in lib/; this file only wires.
 
-import init, { Engine } from './pkg/rapport.js';
+import init, { Engine, rules, validate_config } from './pkg/rapport.js';
 import { createEngineHost } from './lib/engine-host.js';
-import { PORT_NAME } from './lib/protocol.js';
+import { PORT_NAME, settingsAppliedNotice } from './lib/protocol.js';
 import { SETTINGS_KEY } from './lib/settings.js';
+import { userOrigins } from './lib/user-sites.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
+const USER_SCRIPT_ID = 'rapport-user-sites';
 
 const host = createEngineHost({
   init: () => init({ module_or_path: api.runtime.getURL('pkg/rapport_bg.wasm') }),
   Engine,
   readSettings: async () => (await api.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY],
   warn: (message) => console.warn(message),
+  validateConfig: validate_config,
+  listRules: rules,
 });
+
+/** Open ports, told when new settings are in force so their tabs analyse again. */
+const ports = new Set();
 
 // Listeners are registered synchronously so the worker wakes for them.
 api.runtime.onConnect.addListener((port) => {
   if (port.name !== PORT_NAME) return;
   let connected = true;
+  ports.add(port);
   port.onDisconnect.addListener(() => {
     connected = false;
+    ports.delete(port);
   });
   port.onMessage.addListener(async (message) => {
     const reply = await host.handle(message);
@@ -28,6 +39,62 @@ api.runtime.onConnect.addListener((port) => {
   });
 });
 
-api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'sync' && SETTINGS_KEY in changes) host.applySettings(changes[SETTINGS_KEY].newValue);
+api.storage.onChanged.addListener(async (changes, area) => {
+  if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
+  await host.applySettings(changes[SETTINGS_KEY].newValue);
+  for (const port of ports) {
+    try {
+      port.postMessage(settingsAppliedNotice());
+    } catch {
+      ports.delete(port);
+    }
+  }
 });
+
+async function answer(message, sender) {
+  // Only the extension's own pages and content scripts talk to the background.
+  if (sender.id !== api.runtime.id) return { error: 'unknown sender' };
+  switch (message?.type) {
+    case 'rules':
+      return { rules: await host.rules() };
+    case 'validate':
+      return { error: await host.validate(message.engine) };
+    case 'open-options':
+      await api.runtime.openOptionsPage();
+      return {};
+    default:
+      return { error: `unknown message ${JSON.stringify(message?.type)}` };
+  }
+}
+
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  answer(message, sender).then(sendResponse, (error) => sendResponse({ error: error.message }));
+  return true;
+});
+
+// The keyboard shortcut (commands): the active tab's content script shows or hides its panel.
+api.commands?.onCommand.addListener(async (command) => {
+  if (command !== 'toggle-panel') return;
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id !== undefined) api.tabs.sendMessage(tab.id, { type: 'toggle-panel' }).catch(() => {});
+});
+
+/** The content script runs on every origin the user granted from the popup. */
+async function syncUserSites() {
+  if (!api.scripting?.registerContentScripts) return;
+  const { origins = [] } = await api.permissions.getAll();
+  const matches = userOrigins(origins, api.runtime.getManifest());
+  const existing = await api.scripting.getRegisteredContentScripts({ ids: [USER_SCRIPT_ID] });
+  if (matches.length === 0) {
+    if (existing.length > 0) await api.scripting.unregisterContentScripts({ ids: [USER_SCRIPT_ID] });
+    return;
+  }
+  const script = { id: USER_SCRIPT_ID, matches, js: ['build/content.js'], runAt: 'document_idle', allFrames: false };
+  if (existing.length > 0) await api.scripting.updateContentScripts([script]);
+  else await api.scripting.registerContentScripts([script]);
+}
+const syncQuietly = () => syncUserSites().catch((error) => console.warn(`Rapport: ${error.message}`));
+api.permissions.onAdded.addListener(syncQuietly);
+api.permissions.onRemoved.addListener(syncQuietly);
+api.runtime.onInstalled.addListener(syncQuietly);
+api.runtime.onStartup.addListener(syncQuietly);

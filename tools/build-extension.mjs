@@ -34,9 +34,13 @@ const PACKAGED = [
   'background.js',
   'lib',
   'popup',
+  'options',
   '_locales',
   'icons',
   'build/content.js',
+  // Pure modules the popup and options pages import as ES modules (the site table).
+  'content/sites.js',
+  'content/sites',
   'pkg/rapport.js',
   'pkg/rapport_bg.wasm',
 ];

@@ -3,30 +3,37 @@
 
 const TONES = new Set(['positive', 'neutral', 'negative']);
 
-function field(report, path) {
+export function field(report, path) {
   const value = path.split('.').reduce((object, key) => object?.[key], report);
-  if (value === undefined || value === null) throw new Error(`report.${path} is missing`);
+  if (value === undefined) throw new Error(`report.${path} is missing`);
+  if (value === null && path !== 'counter.limit') throw new Error(`report.${path} is missing`);
   return value;
 }
 
 /**
- * @returns {{tone: string, invitesReply: boolean, used: number, limit: number, over: boolean,
- *            score: number, counterText: string, label: string}}
+ * @returns {{tone: string, invitesReply: boolean, selfFocused: boolean, used: number,
+ *            limit: number|null, over: boolean, score: number, hints: number,
+ *            counterText: string, label: string}}
+ *   limit is null where the platform has none (Tumblr): the counter shows the count alone.
  */
-export function chipModel(report, t) {
+export function chipModel(report, t, hintCount = report.hints?.length ?? 0) {
   const tone = field(report, 'verdicts.sentiment.label');
   if (!TONES.has(tone)) throw new Error(`report.verdicts.sentiment.label ${JSON.stringify(tone)} is not a tone`);
   const invitesReply = field(report, 'verdicts.invites_reply') === true;
+  const selfFocused = report.verdicts.self_focused === true;
   const used = field(report, 'counter.used');
   const limit = field(report, 'counter.limit');
   const over = field(report, 'counter.over') === true;
   const score = Math.round(field(report, 'score.value'));
-  const label = t('chipLabel', [
+  const parts = [
     t(`tone_${tone}`),
+    t(selfFocused ? 'selfFocused' : 'readerFocused'),
     t(invitesReply ? 'invitesReply' : 'invitesNoReply'),
-    String(used),
-    String(limit),
-    String(score),
-  ]);
-  return { tone, invitesReply, used, limit, over, score, counterText: `${used}/${limit}`, label };
+    limit === null ? t('counterNoLimit', [String(used)]) : t('counterOf', [String(used), String(limit)]),
+    t('scoreOf', [String(score)]),
+    hintCount === 1 ? t('oneHint') : t('hintCount', [String(hintCount)]),
+  ];
+  const label = t('chipLabel', [parts.join(', ')]);
+  const counterText = limit === null ? String(used) : `${used}/${limit}`;
+  return { tone, invitesReply, selfFocused, used, limit, over, score, hints: hintCount, counterText, label };
 }

@@ -56,6 +56,16 @@ export function createCoalescer({ read, send, onReport, onError, schedule }) {
       dirty = true;
       plan();
     },
+    /** Analyse again even if the text is unchanged (the settings changed). */
+    refresh() {
+      lastKey = null;
+      dirty = true;
+      plan();
+    },
+    /** True while a request is waiting for its reply. */
+    get inFlight() {
+      return inFlight;
+    },
     dispose() {
       disposed = true;
     },

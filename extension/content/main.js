@@ -1,126 +1,234 @@
 // Content script entry: finds the compose boxes of the current site, watches them, and keeps
-// one chip per box in the overlay. Only wiring; the logic lives in the imported modules.
+// one chip (and its underlines) per box in the overlay. Only wiring; the logic lives in the
+// imported modules.
 
 import { PORT_NAME } from '../lib/protocol.js';
-import { normalizeSettings, SETTINGS_KEY } from '../lib/settings.js';
+import { normalizeSettings, SETTINGS_KEY, siteEnabled, withRuleOff } from '../lib/settings.js';
+import { createBench } from './bench.js';
 import { watchBox } from './box-watcher.js';
 import { createOverlay } from './overlay.js';
 import { createPortClient } from './port-client.js';
-import { editableRootOf, findComposeBoxes, isEligible, siteForHost } from './sites.js';
+import { editableRootOf, findComposeBoxes, isEligible, siteForHost, userSite } from './sites.js';
+import { createUi } from './ui.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const site = siteForHost(location.hostname);
-
-const client = createPortClient({
-  connect: () => {
-    const port = api.runtime.connect({ name: PORT_NAME });
-    // Reading lastError marks it handled (Chrome logs it otherwise).
-    port.onDisconnect.addListener(() => void api.runtime.lastError);
-    return port;
-  },
-});
 const t = (key, substitutions) => api.i18n.getMessage(key, substitutions);
 
-let running = false;
-let overlay = null;
-/** box → watcher */
-const watchers = new Map();
-let framePending = false;
-let rescanPending = false;
+function run() {
+  const host = location.hostname;
+  const builtIn = siteForHost(host);
+  /** Benchmark hooks, only when the page was opened by the e2e bench (never in normal use). */
+  const bench = document.documentElement.hasAttribute('data-rapport-bench') ? createBench(document) : null;
 
-function watch(box) {
-  if (watchers.has(box) || [...watchers.keys()].some((other) => other.contains(box))) return;
-  overlay ??= createOverlay(document);
-  watchers.set(
-    box,
-    watchBox(box, {
-      platform: site.platform,
-      context: (element) => site.context(element, location),
-      client,
-      chip: overlay.createChip(),
-      t,
-      onLayout: requestFrame,
-      onError,
-    }),
-  );
-}
+  let site = builtIn;
+  let running = false;
+  let overlay = null;
+  let ui = null;
+  /** box → view (box watcher) */
+  const watchers = new Map();
+  let framePending = false;
+  let rescanPending = false;
+  let pointer = null;
 
-function onError(error) {
-  console.warn(`Rapport: ${error.message}`);
-  // Orphaned (the extension was reloaded or removed): take the chips away and stop listening.
-  if (client.closed && running) {
-    stop();
-    running = false;
+  const client = createPortClient({
+    connect: () => {
+      const port = api.runtime.connect({ name: PORT_NAME });
+      // Reading lastError marks it handled (Chrome logs it otherwise).
+      port.onDisconnect.addListener(() => void api.runtime.lastError);
+      return port;
+    },
+    // The background applied new settings: analyse every box again.
+    onNotice: () => refreshAll(),
+  });
+
+  async function updateSettings(change) {
+    const stored = (await api.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+    const { settings } = normalizeSettings(stored);
+    await api.storage.sync.set({ [SETTINGS_KEY]: change(settings) });
   }
-}
 
-function unwatch(box) {
-  watchers.get(box)?.dispose();
-  watchers.delete(box);
-}
+  function ensureOverlay() {
+    if (overlay) return;
+    let uiRef = null;
+    overlay = createOverlay(document, t, {
+      onHintHover: (view, key) => uiRef.onHintHover(view, key),
+      onHintActivate: (view, key, byKeyboard) => uiRef.onHintActivate(view, key, byKeyboard),
+      onCardAction: (action, view, hint) => uiRef.onCardAction(action, view, hint),
+      onCardLeave: () => uiRef.onCardLeave(),
+      onPanelClose: (byKeyboard) => uiRef.onPanelClose(byKeyboard),
+      onOpenOptions: () => uiRef.onOpenOptions(),
+    });
+    ui = createUi({
+      overlay,
+      views: () => watchers.values(),
+      t,
+      win: window,
+      turnRuleOff: (id) => updateSettings((settings) => withRuleOff(settings, id)).catch(onError),
+      openOptions: () => api.runtime.sendMessage({ type: 'open-options' }).catch(onError),
+    });
+    uiRef = ui;
+  }
 
-/** One frame does whatever is pending: rescan for boxes, then place every chip. */
-function requestFrame() {
-  if (framePending) return;
-  framePending = true;
-  requestAnimationFrame(() => {
+  function watch(box) {
+    if (watchers.has(box) || [...watchers.keys()].some((other) => other.contains(box))) return;
+    ensureOverlay();
+    watchers.set(
+      box,
+      watchBox(box, {
+        site,
+        client,
+        overlay,
+        t,
+        onChipClick: (view) => ui.onChipClick(view),
+        onReport: (view) => ui.onReport(view),
+        onLayout: requestFrame,
+        onError,
+        bench,
+      }),
+    );
+  }
+
+  function onError(error) {
+    console.warn(`Rapport: ${error.message}`);
+    // Orphaned (the extension was reloaded or removed): take the chips away and stop listening.
+    if (client.closed && running) {
+      stop();
+      running = false;
+    }
+  }
+
+  function unwatch(box) {
+    const view = watchers.get(box);
+    if (!view) return;
+    ui?.forget(view);
+    view.dispose();
+    watchers.delete(box);
+  }
+
+  function refreshAll() {
+    for (const view of watchers.values()) view.refresh();
+  }
+
+  /** One frame does whatever is pending: rescan for boxes, place every chip, show a card. */
+  function frame() {
     framePending = false;
     if (rescanPending) {
       rescanPending = false;
       rescan();
     }
     const viewport = { width: innerWidth, height: innerHeight };
-    for (const watcher of watchers.values()) watcher.place(viewport);
-  });
-}
-
-function rescan() {
-  for (const box of [...watchers.keys()]) {
-    if (!isEligible(box)) unwatch(box);
+    for (const view of watchers.values()) view.place(viewport);
+    ui?.place();
   }
-  for (const box of findComposeBoxes(document, site)) watch(box);
-}
 
-const documentObserver = new MutationObserver(() => {
-  rescanPending = true;
-  requestFrame();
-});
+  function requestFrame() {
+    if (framePending || !running) return;
+    framePending = true;
+    requestAnimationFrame(bench ? () => bench.time('layout', frame) : frame);
+  }
 
-/** Generic fallback: a focused editable field the site table does not know. */
-function onFocusIn(event) {
-  const root = editableRootOf(event.composedPath()[0]);
-  if (root && findComposeBoxes(document, site).length === 0) watch(root);
-}
+  function rescan() {
+    for (const box of [...watchers.keys()]) {
+      if (!isEligible(box)) unwatch(box);
+    }
+    for (const box of findComposeBoxes(document, site)) watch(box);
+  }
 
-function start() {
-  documentObserver.observe(document.documentElement, { childList: true, subtree: true });
-  addEventListener('focusin', onFocusIn, true);
-  addEventListener('scroll', requestFrame, { capture: true, passive: true });
-  addEventListener('resize', requestFrame, { passive: true });
-  rescan();
-  requestFrame();
-}
+  /** Mutations outside the watched editors may add or remove compose boxes. */
+  function onDocumentMutations(records) {
+    if (rescanPending) return;
+    for (const record of records) {
+      let inside = false;
+      for (const box of watchers.keys()) {
+        if (box.contains(record.target)) {
+          inside = true;
+          break;
+        }
+      }
+      if (!inside) {
+        rescanPending = true;
+        requestFrame();
+        return;
+      }
+    }
+  }
+  const documentObserver = new MutationObserver(bench ? (records) => bench.time('document', () => onDocumentMutations(records)) : onDocumentMutations);
 
-function stop() {
-  documentObserver.disconnect();
-  removeEventListener('focusin', onFocusIn, true);
-  removeEventListener('scroll', requestFrame, { capture: true });
-  removeEventListener('resize', requestFrame);
-  for (const box of [...watchers.keys()]) unwatch(box);
-  overlay?.destroy();
-  overlay = null;
-}
+  /** Generic fallback: a focused editable field the adapter does not know. */
+  function onFocusIn(event) {
+    const root = editableRootOf(event.composedPath()[0]);
+    if (root && findComposeBoxes(document, site).length === 0) watch(root);
+  }
 
-function applySettings(stored) {
-  const { settings } = normalizeSettings(stored);
-  if (settings.paused && running) stop();
-  if (!settings.paused && !running) start();
-  running = !settings.paused;
-}
+  function onPointerMove(event) {
+    const first = pointer === null;
+    pointer = event;
+    if (!first) return;
+    requestAnimationFrame(() => {
+      const { clientX, clientY } = pointer;
+      const path = pointer.composedPath();
+      pointer = null;
+      ui?.onPointer(clientX, clientY, path);
+    });
+  }
 
-if (site) {
+  function onKeyDown(event) {
+    if (event.key === 'Escape') ui?.onEscape();
+  }
+
+  function start() {
+    running = true;
+    documentObserver.observe(document.documentElement, { childList: true, subtree: true });
+    addEventListener('focusin', onFocusIn, true);
+    addEventListener('scroll', requestFrame, { capture: true, passive: true });
+    addEventListener('resize', requestFrame, { passive: true });
+    addEventListener('mousemove', onPointerMove, { capture: true, passive: true });
+    addEventListener('keydown', onKeyDown, true);
+    rescan();
+    requestFrame();
+  }
+
+  function stop() {
+    running = false;
+    documentObserver.disconnect();
+    removeEventListener('focusin', onFocusIn, true);
+    removeEventListener('scroll', requestFrame, { capture: true });
+    removeEventListener('resize', requestFrame);
+    removeEventListener('mousemove', onPointerMove, { capture: true });
+    removeEventListener('keydown', onKeyDown, true);
+    for (const box of [...watchers.keys()]) unwatch(box);
+    ui?.dispose();
+    overlay?.destroy();
+    overlay = null;
+    ui = null;
+  }
+
+  function applySettings(stored) {
+    const { settings } = normalizeSettings(stored);
+    const enabled = siteEnabled(settings, host, Boolean(builtIn));
+    if (!builtIn && enabled) {
+      // A host the user enabled: a Mastodon instance, or any site with the generic detector.
+      const next = userSite(host, document, settings.sites[host]);
+      if (site && site.platform !== next.platform && running) stop();
+      site = next;
+    }
+    const on = Boolean(site) && enabled && !settings.paused;
+    if (on && !running) start();
+    else if (!on && running) stop();
+    else if (on) refreshAll();
+  }
+
   api.storage.sync.get(SETTINGS_KEY).then((items) => applySettings(items[SETTINGS_KEY]));
   api.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync' && SETTINGS_KEY in changes) applySettings(changes[SETTINGS_KEY].newValue);
   });
+  api.runtime.onMessage.addListener((message) => {
+    if (message?.type === 'toggle-panel' && running) ui?.togglePanel();
+  });
+}
+
+// Injected again (the user enabled this site from the popup while it was open): run once.
+if (!globalThis.__rapportContentLoaded) {
+  globalThis.__rapportContentLoaded = true;
+  run();
 }

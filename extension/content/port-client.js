@@ -5,13 +5,15 @@
 // - a request without a reply after `timeoutMs` is sent again after a backoff, up to
 //   `maxAttempts` sends; then it fails with an error saying so;
 // - if opening a port throws (the extension was reloaded or removed: this content script is
-//   orphaned), every request fails and the client stays closed.
+//   orphaned), every request fails and the client stays closed;
+// - notices the background pushes (settings applied) go to `onNotice`.
 // Pure: `connect` and the timers are injected.
 
-import { analyzeRequest, parseReply } from '../lib/protocol.js';
+import { analyzeRequest, isNotice, parseReply } from '../lib/protocol.js';
 
 export function createPortClient({
   connect,
+  onNotice = () => {},
   timeoutMs = 4000,
   maxAttempts = 4,
   backoffMs = (attempt) => 100 * 2 ** (attempt - 1),
@@ -54,6 +56,10 @@ export function createPortClient({
   }
 
   function onMessage(message) {
+    if (isNotice(message)) {
+      onNotice(message);
+      return;
+    }
     let reply;
     try {
       reply = parseReply(message);

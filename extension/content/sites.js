@@ -1,46 +1,36 @@
 // Which compose boxes Rapport watches on each supported site, and which it must leave alone.
-// Pure apart from calling standard DOM methods on the elements it is given.
+// Pure apart from calling standard DOM methods on the elements it is given. An adapter that finds
+// nothing (the site changed its markup) fails quietly: the generic detector takes the focused field.
 
-/** Selectors are the sites' real compose boxes (checked against their live markup). */
-export const SITES = [
-  {
-    platform: 'x',
-    hosts: ['x.com', 'twitter.com'],
-    // Draft.js: the contenteditable root carries data-testid="tweetTextarea_N".
-    selectors: ['[data-testid^="tweetTextarea_"][contenteditable="true"]', '.public-DraftEditor-content[contenteditable="true"]'],
-    context: (box, location) => (location.pathname.includes('/status/') ? 'reply' : 'post'),
-  },
-  {
-    platform: 'linkedin',
-    hosts: ['www.linkedin.com'],
-    // Quill.
-    selectors: ['.ql-editor[contenteditable="true"]'],
-    context: (box) => (box.closest('.comments-comment-box, .comments-comment-texteditor') ? 'reply' : 'post'),
-  },
-  {
-    platform: 'facebook',
-    hosts: ['www.facebook.com'],
-    // Lexical.
-    selectors: ['[contenteditable="true"][role="textbox"][data-lexical-editor="true"]', '[contenteditable="true"][role="textbox"]'],
-    context: () => 'post',
-  },
-  {
-    platform: 'bluesky',
-    hosts: ['bsky.app'],
-    // TipTap / ProseMirror.
-    selectors: ['.ProseMirror[contenteditable="true"]'],
-    context: () => 'post',
-  },
-  {
-    platform: 'mastodon',
-    hosts: ['mastodon.social'],
-    selectors: ['textarea.autosuggest-textarea__textarea', '.compose-form textarea'],
-    context: (box) => (box.closest('.compose-form')?.querySelector('.reply-indicator') ? 'reply' : 'post'),
-  },
-];
+import { ADAPTERS } from './sites/index.js';
+import mastodon from './sites/mastodon.js';
+
+/** The built-in sites, one adapter file each under sites/. */
+export const SITES = ADAPTERS;
+
+/** Platforms a user-enabled site can be counted as; "tumblr" has no length limit. */
+export const PLATFORMS = ['x', 'linkedin', 'facebook', 'instagram', 'threads', 'bluesky', 'mastodon', 'reddit', 'youtube', 'tumblr', 'pinterest'];
+const NO_LIMIT_PLATFORM = 'tumblr';
 
 export function siteForHost(hostname) {
   return SITES.find((site) => site.hosts.includes(hostname)) ?? null;
+}
+
+/**
+ * The adapter for a host the user enabled from the popup (optional host permission): a Mastodon
+ * instance when the page is one, otherwise the generic detector alone (no selectors: the focused
+ * field is watched), counted as the platform the user chose (default: no limit).
+ */
+export function userSite(hostname, doc, siteSettings = {}) {
+  const isMastodon = Boolean(mastodon.detect(doc));
+  const platform = PLATFORMS.includes(siteSettings.platform) ? siteSettings.platform : isMastodon ? 'mastodon' : NO_LIMIT_PLATFORM;
+  return {
+    platform,
+    hosts: [hostname],
+    editor: isMastodon ? mastodon.editor : 'generic',
+    selectors: isMastodon ? mastodon.selectors : [],
+    context: isMastodon ? mastodon.context : () => 'post',
+  };
 }
 
 /** Fields that ask writing assistants to stay out, and fields nobody writes a post in. */
@@ -63,7 +53,11 @@ export function isEligible(element) {
 export function findComposeBoxes(root, site) {
   const found = new Set();
   for (const selector of site.selectors) {
-    for (const element of root.querySelectorAll(selector)) found.add(element);
+    try {
+      for (const element of root.querySelectorAll(selector)) found.add(element);
+    } catch {
+      // A selector the browser does not parse finds nothing; the generic detector remains.
+    }
   }
   return [...found].filter(
     (element) => isEligible(element) && ![...found].some((other) => other !== element && other.contains(element)),

@@ -11,8 +11,10 @@ import { normalizeSettings } from './settings.js';
  * @param {() => Promise<unknown>} deps.readSettings returns the stored settings (may be undefined)
  * @param {(message: string) => void} deps.warn
  */
-export function createEngineHost({ init, Engine, readSettings, warn }) {
+export function createEngineHost({ init, Engine, readSettings, warn, validateConfig = null, listRules = null }) {
   let engine = null;
+  /** The latest settings change being applied; analyses wait for it so none uses stale settings. */
+  let configuring = Promise.resolve();
 
   function engineConfig(stored) {
     const { settings, problems } = normalizeSettings(stored);
@@ -44,6 +46,7 @@ export function createEngineHost({ init, Engine, readSettings, warn }) {
       }
       try {
         await ready;
+        await configuring;
       } catch (error) {
         return errorReply(request.id, new Error(`engine failed to load: ${error.message}`));
       }
@@ -55,13 +58,29 @@ export function createEngineHost({ init, Engine, readSettings, warn }) {
     },
 
     /** Reapplies stored settings; a config the engine rejects leaves the previous one in force. */
-    async applySettings(stored) {
+    applySettings(stored) {
+      configuring = (async () => {
+        await ready;
+        try {
+          engine.set_config(engineConfig(stored));
+        } catch (error) {
+          warn(`Rapport: engine settings rejected (${error.message}); keeping the previous ones`);
+        }
+      })();
+      configuring.catch(() => {});
+      return configuring;
+    },
+
+    /** The engine's verdict on an engine config: null when valid, else the error naming the field. */
+    async validate(config) {
       await ready;
-      try {
-        engine.set_config(engineConfig(stored));
-      } catch (error) {
-        warn(`Rapport: engine settings rejected (${error.message}); keeping the previous ones`);
-      }
+      return validateConfig(config) ?? null;
+    },
+
+    /** Every built-in rule, as the engine lists them. */
+    async rules() {
+      await ready;
+      return listRules();
     },
   };
 }

@@ -3,6 +3,12 @@
 //
 // request: {id, type: "analyze", text, options: {platform, context}}
 // reply:   {id, ok: true, report} | {id, ok: false, error}
+// notice:  {notice: "settings-applied"}  background → every port, after the engine took new settings
+//
+// One-off runtime messages (sendMessage) to the background, answered with sendResponse:
+//   {type: "rules"}                → {rules: [...]} (every built-in rule, from the engine)
+//   {type: "validate", engine}     → {error: string | null}
+//   {type: "open-options"}         → {}
 
 export const PORT_NAME = 'rapport';
 
@@ -19,6 +25,12 @@ export class ProtocolError extends Error {
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isId = (value) => Number.isSafeInteger(value) && value >= 0;
 const isName = (value) => typeof value === 'string' && value.length > 0 && value.length <= 64;
+
+export const NOTICE_SETTINGS_APPLIED = 'settings-applied';
+
+export const settingsAppliedNotice = () => ({ notice: NOTICE_SETTINGS_APPLIED });
+
+export const isNotice = (message) => isObject(message) && typeof message.notice === 'string';
 
 export function analyzeRequest(id, text, { platform, context }) {
   return { id, type: 'analyze', text, options: { platform, context } };

@@ -1,16 +1,30 @@
 // User settings as stored in storage.sync under SETTINGS_KEY. Pure, no browser APIs.
 //
-// {paused: boolean, engine: object}
+// {paused: boolean, engine: object, sites: {[hostname]: {enabled?: boolean, platform?: string}}}
 //   paused  global pause from the popup: no analysis, no chips
 //   engine  passed as is to the wasm Engine (`new Engine(config)` / `set_config`),
 //           which validates it and names any bad field
+//   sites   per-site switches: a built-in site is on unless `enabled: false`; any other host
+//           (a Mastodon instance, a site the user enabled) is on only with `enabled: true`;
+//           `platform` picks the counter for a user-enabled host
 
 export const SETTINGS_KEY = 'settings';
 
-export const DEFAULT_SETTINGS = Object.freeze({ paused: false, engine: Object.freeze({}) });
+export const DEFAULT_SETTINGS = Object.freeze({ paused: false, engine: Object.freeze({}), sites: Object.freeze({}) });
+
+/** storage.sync refuses an item larger than this (QUOTA_BYTES_PER_ITEM, key included). */
+export const SYNC_ITEM_LIMIT = 8192;
+
+/** The export file's marker and format version. */
+export const EXPORT_FORMAT = 'rapport-settings';
+export const EXPORT_VERSION = 1;
+
+export const RULE_SETS = ['tone', 'aggression', 'shouting', 'self_focus', 'invites_reply', 'pitch', 'figures', 'platform', 'custom'];
+export const STRICTNESS = ['low', 'medium', 'high'];
 
 const isPlainObject = (value) =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+const HOSTNAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 
 /**
  * Reads whatever is stored (possibly nothing, possibly from an older or newer version) into a
@@ -19,7 +33,7 @@ const isPlainObject = (value) =>
  */
 export function normalizeSettings(stored) {
   const problems = [];
-  const settings = { paused: DEFAULT_SETTINGS.paused, engine: {} };
+  const settings = { paused: DEFAULT_SETTINGS.paused, engine: {}, sites: {} };
   if (stored === undefined || stored === null) return { settings, problems };
   if (!isPlainObject(stored)) {
     problems.push('settings must be an object; using defaults');
@@ -33,12 +47,149 @@ export function normalizeSettings(stored) {
     if (isPlainObject(stored.engine)) settings.engine = structuredClone(stored.engine);
     else problems.push('settings.engine must be an object; using {}');
   }
+  if ('sites' in stored) {
+    if (isPlainObject(stored.sites)) settings.sites = normalizeSites(stored.sites, problems);
+    else problems.push('settings.sites must be an object; using {}');
+  }
   for (const key of Object.keys(stored)) {
-    if (key !== 'paused' && key !== 'engine') problems.push(`settings.${key} is unknown; ignored`);
+    if (!(key in DEFAULT_SETTINGS)) problems.push(`settings.${key} is unknown; ignored`);
   }
   return { settings, problems };
 }
 
+function normalizeSites(sites, problems) {
+  const result = {};
+  for (const [host, entry] of Object.entries(sites)) {
+    const where = `settings.sites[${JSON.stringify(host)}]`;
+    if (!HOSTNAME.test(host)) {
+      problems.push(`${where}: not a host name; ignored`);
+      continue;
+    }
+    if (!isPlainObject(entry)) {
+      problems.push(`${where} must be an object; ignored`);
+      continue;
+    }
+    const clean = {};
+    for (const [key, value] of Object.entries(entry)) {
+      if (key === 'enabled' && typeof value === 'boolean') clean.enabled = value;
+      else if (key === 'platform' && typeof value === 'string' && value.length <= 32) clean.platform = value;
+      else problems.push(`${where}.${key} is not valid; ignored`);
+    }
+    result[host] = clean;
+  }
+  return result;
+}
+
 export function withPaused(settings, paused) {
   return { ...settings, paused: Boolean(paused) };
+}
+
+/** Is Rapport on for `host`? Built-in sites default to on, other hosts to off. */
+export function siteEnabled(settings, host, builtIn) {
+  const enabled = settings.sites?.[host]?.enabled;
+  return builtIn ? enabled !== false : enabled === true;
+}
+
+/** Merges `patch` into the host's entry. */
+export function withSite(settings, host, patch) {
+  return { ...settings, sites: { ...settings.sites, [host]: { ...settings.sites?.[host], ...patch } } };
+}
+
+export function withoutSite(settings, host) {
+  const { [host]: _removed, ...sites } = settings.sites ?? {};
+  return { ...settings, sites };
+}
+
+const withEngine = (settings, patch) => ({ ...settings, engine: { ...settings.engine, ...patch } });
+
+/** Rule sets are on unless switched off. */
+export const ruleSetOn = (settings, ruleSet) => settings.engine?.rule_sets?.[ruleSet] !== false;
+
+export function withRuleSet(settings, ruleSet, on) {
+  return withEngine(settings, { rule_sets: { ...settings.engine?.rule_sets, [ruleSet]: Boolean(on) } });
+}
+
+/** A rule's own switch: the stored value, else its default. (Its rule set can still switch it off.) */
+export function ruleOn(settings, rule) {
+  const stored = settings.engine?.rules?.[rule.id];
+  return typeof stored === 'boolean' ? stored : rule.default_on;
+}
+
+/** Sets a rule's switch; back at its default, the entry is dropped so defaults can change later. */
+export function withRule(settings, rule, on) {
+  const rules = { ...settings.engine?.rules };
+  if (Boolean(on) === rule.default_on) delete rules[rule.id];
+  else rules[rule.id] = Boolean(on);
+  return withEngine(settings, { rules });
+}
+
+/** Turns one rule off by id (from a card, where only the id is known). */
+export function withRuleOff(settings, id) {
+  return withEngine(settings, { rules: { ...settings.engine?.rules, [id]: false } });
+}
+
+export const strictnessOf = (settings) => (STRICTNESS.includes(settings.engine?.strictness) ? settings.engine.strictness : 'medium');
+
+export function withStrictness(settings, strictness) {
+  return withEngine(settings, { strictness });
+}
+
+/** Replaces engine fields (brands, acronyms, custom_rules); an empty list removes the field. */
+export function withEngineList(settings, field, list) {
+  const engine = { ...settings.engine };
+  if (list.length === 0) delete engine[field];
+  else engine[field] = list;
+  return { ...settings, engine };
+}
+
+/** "Acme, Rapport\nACME Corp" → ["Acme", "Rapport", "ACME Corp"] (trimmed, no blanks, no repeats). */
+export function parseList(text) {
+  return [...new Set(text.split(/[,\n]/).map((item) => item.trim()).filter(Boolean))];
+}
+
+/** Bytes the settings take in storage.sync (key + JSON, UTF-8). */
+export function storedSize(settings) {
+  return new TextEncoder().encode(SETTINGS_KEY + JSON.stringify(settings)).length;
+}
+
+/** The export file's text. */
+export function exportSettings(settings) {
+  return `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, settings }, null, 2)}\n`;
+}
+
+/**
+ * Reads an export file. Returns {settings} (complete, normalised) or {error} with the reason the
+ * file is refused. The engine part is checked by the engine itself (validate_config) before saving.
+ */
+export function parseImport(text) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { error: `not JSON (${error.message})` };
+  }
+  if (!isPlainObject(data) || data.format !== EXPORT_FORMAT) {
+    return { error: `not a Rapport settings file (no "format": "${EXPORT_FORMAT}")` };
+  }
+  if (data.version !== EXPORT_VERSION) return { error: `version ${JSON.stringify(data.version)} is not supported (expected ${EXPORT_VERSION})` };
+  if (!isPlainObject(data.settings)) return { error: '"settings" must be an object' };
+  const { settings, problems } = normalizeSettings(data.settings);
+  if (problems.length > 0) return { error: problems[0].replace(/; (ignored|using .*)$/, '') };
+  if (storedSize(settings) > SYNC_ITEM_LIMIT) {
+    return { error: `too large for browser sync storage (${storedSize(settings)} bytes; the limit is ${SYNC_ITEM_LIMIT})` };
+  }
+  return { settings };
+}
+
+/**
+ * Where an engine config error points: "invalid settings at `custom_rules[2].regex`: …" →
+ * {path: "custom_rules[2].regex", field: "custom_rules", index: 2, key: "regex", reason: "…"}. Null when the
+ * message names no field.
+ */
+export function errorLocation(message) {
+  const match = /`([a-z_]+)(?:\[(\d+)\])?(?:\.([a-z_]+))?[^`]*`/.exec(String(message));
+  if (!match) return null;
+  const [, field, index, key] = match;
+  const reason = String(message).replace(/^invalid settings at `[^`]*`: /, '');
+  return { reason, path: match[1] + (index === undefined ? '' : `[${index}]`) + (key ? `.${key}` : ''), field, index: index === undefined ? null : Number(index), key: key ?? null };
 }

@@ -1,22 +1,123 @@
-// Popup: the global pause switch, stored in storage.sync (settings.paused).
+// Popup: pause everywhere, on/off for this site (or "enable Rapport on this site", which asks for
+// the optional host permission), the rule-set switches and strictness. Settings live in
+// storage.sync; open tabs pick up a change at once.
 
-import { normalizeSettings, SETTINGS_KEY, withPaused } from '../lib/settings.js';
+import {
+  normalizeSettings, RULE_SETS, ruleSetOn, SETTINGS_KEY, siteEnabled, strictnessOf, STRICTNESS,
+  withPaused, withRuleSet, withSite, withStrictness,
+} from '../lib/settings.js';
+import { originPattern } from '../lib/user-sites.js';
+import { siteForHost } from '../content/sites.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
+const t = (key, substitutions) => api.i18n.getMessage(key, substitutions);
+const $ = (id) => document.getElementById(id);
 
-for (const element of document.querySelectorAll('[data-i18n]')) {
-  element.textContent = api.i18n.getMessage(element.dataset.i18n);
-}
+for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
 
-const active = document.getElementById('active');
+const load = async () => normalizeSettings((await api.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).settings;
+const save = (settings) => api.storage.sync.set({ [SETTINGS_KEY]: settings });
+/** Read-modify-write, so two quick clicks do not undo each other. */
+let queue = Promise.resolve();
+const update = (change) => {
+  queue = queue.then(async () => save(change(await load())));
+  return queue;
+};
 
-async function load() {
-  const { settings } = normalizeSettings((await api.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
-  return settings;
-}
+let settings = await load();
 
-active.checked = !(await load()).paused;
-active.addEventListener('change', async () => {
-  const settings = withPaused(await load(), !active.checked);
-  await api.storage.sync.set({ [SETTINGS_KEY]: settings });
+// Global pause.
+const active = $('active');
+active.checked = !settings.paused;
+document.body.classList.toggle('paused', settings.paused);
+active.addEventListener('change', () => {
+  document.body.classList.toggle('paused', !active.checked);
+  update((s) => withPaused(s, !active.checked));
 });
+
+// Rule sets.
+const ruleSets = $('rule-sets');
+for (const ruleSet of RULE_SETS) {
+  const label = document.createElement('label');
+  label.className = 'switch';
+  const input = document.createElement('input');
+  input.type = 'checkbox';
+  input.id = `rule-set-${ruleSet}`;
+  input.dataset.ruleSet = ruleSet;
+  input.checked = ruleSetOn(settings, ruleSet);
+  input.addEventListener('change', () => update((s) => withRuleSet(s, ruleSet, input.checked)));
+  const text = document.createElement('span');
+  text.textContent = t(`ruleSet_${ruleSet}`);
+  label.append(input, text);
+  ruleSets.append(label);
+}
+
+// Strictness.
+const strictness = $('strictness');
+for (const level of STRICTNESS) {
+  const label = document.createElement('label');
+  const input = document.createElement('input');
+  input.type = 'radio';
+  input.name = 'strictness';
+  input.value = level;
+  input.id = `strictness-${level}`;
+  input.checked = strictnessOf(settings) === level;
+  input.addEventListener('change', () => update((s) => withStrictness(s, level)));
+  const text = document.createElement('span');
+  text.textContent = t(`strictness_${level}`);
+  label.append(input, text);
+  strictness.append(label);
+}
+
+$('options').addEventListener('click', () => {
+  api.runtime.openOptionsPage();
+  window.close();
+});
+
+// This site.
+const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+const pattern = tab?.url ? originPattern(tab.url) : null;
+if (pattern) {
+  const host = new URL(tab.url).hostname;
+  const builtIn = Boolean(siteForHost(host));
+  const granted = builtIn || (await api.permissions.contains({ origins: [pattern] }));
+  $('site-section').hidden = false;
+  if (granted) {
+    const toggle = $('site');
+    $('site-toggle').hidden = false;
+    $('site-label').textContent = t('popupSite', [host]);
+    toggle.checked = siteEnabled(settings, host, builtIn);
+    toggle.addEventListener('change', async () => {
+      await update((s) => withSite(s, host, { enabled: toggle.checked }));
+      if (!builtIn && toggle.checked) inject(tab.id);
+    });
+  } else {
+    const button = $('enable-site');
+    button.hidden = false;
+    button.addEventListener('click', async () => {
+      // Asked first thing in the click: the browser only shows the prompt during a user gesture.
+      const ok = await api.permissions.request({ origins: [pattern] });
+      if (!ok) {
+        $('site-note').textContent = t('popupSiteDenied');
+        $('site-note').hidden = false;
+        return;
+      }
+      await update((s) => withSite(s, host, { enabled: true }));
+      await inject(tab.id);
+      window.close();
+    });
+  }
+} else if (tab && !tab.url?.startsWith(api.runtime.getURL(''))) {
+  $('site-section').hidden = false;
+  $('site-note').textContent = t('popupSiteUnsupported');
+  $('site-note').hidden = false;
+}
+
+/** Runs the content script in the tab now; the background registers it for later visits. */
+async function inject(tabId) {
+  try {
+    await api.scripting.executeScript({ target: { tabId }, files: ['build/content.js'] });
+  } catch (error) {
+    console.warn(`Rapport: ${error.message}`);
+  }
+}

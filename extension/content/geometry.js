@@ -1,0 +1,88 @@
+// Rectangle arithmetic for the overlay: underline boxes from a range's client rects, clipping to
+// the editor's visible box, hit testing, and placing the chip, panel and card. Pure; rects are
+// plain {left, top, right, bottom} in viewport coordinates.
+
+export const rect = (left, top, right, bottom) => ({ left, top, right, bottom });
+export const fromDOMRect = (r) => rect(r.left, r.top, r.right, r.bottom);
+
+export function intersect(a, b) {
+  const r = rect(Math.max(a.left, b.left), Math.max(a.top, b.top), Math.min(a.right, b.right), Math.min(a.bottom, b.bottom));
+  return r.right > r.left && r.bottom > r.top ? r : null;
+}
+
+/**
+ * One rect per line: a Range reports a rect per text node (and sometimes per inline element) on
+ * each line; rects that overlap vertically by more than half the smaller height are one line.
+ * Zero-width rects (line ends) are dropped.
+ */
+export function lineRects(rects) {
+  const lines = [];
+  for (const r of rects) {
+    if (r.right - r.left < 0.5 || r.bottom - r.top < 0.5) continue;
+    const line = lines.find((l) => {
+      const overlap = Math.min(l.bottom, r.bottom) - Math.max(l.top, r.top);
+      return overlap > Math.min(l.bottom - l.top, r.bottom - r.top) / 2;
+    });
+    if (line) {
+      line.left = Math.min(line.left, r.left);
+      line.right = Math.max(line.right, r.right);
+      line.top = Math.min(line.top, r.top);
+      line.bottom = Math.max(line.bottom, r.bottom);
+    } else {
+      lines.push({ ...r });
+    }
+  }
+  return lines.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** Clips each rect to `clip` (the editor's visible box); drops what falls outside. */
+export function clipRects(rects, clip) {
+  return rects.map((r) => intersect(r, clip)).filter(Boolean);
+}
+
+export function boundingRect(rects) {
+  if (rects.length === 0) return null;
+  return rects.reduce((a, b) => rect(Math.min(a.left, b.left), Math.min(a.top, b.top), Math.max(a.right, b.right), Math.max(a.bottom, b.bottom)));
+}
+
+/** The item (with .lines) under the point, the innermost (smallest) first; `slop` px of tolerance. */
+export function hitTest(items, x, y, slop = 2) {
+  let best = null;
+  let bestArea = Infinity;
+  for (const item of items) {
+    for (const r of item.lines) {
+      if (x >= r.left - slop && x <= r.right + slop && y >= r.top - slop && y <= r.bottom + slop) {
+        const area = (r.right - r.left) * (r.bottom - r.top);
+        if (area < bestArea) {
+          best = item;
+          bestArea = area;
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/** Top-left for a chip of `size` inside the bottom-right corner of `box`, kept in the viewport. */
+export function placeChip(box, size, viewport, inset = 6) {
+  return {
+    left: Math.round(Math.max(0, Math.min(box.right - size.width - inset, viewport.width - size.width))),
+    top: Math.round(Math.max(0, Math.min(box.bottom - size.height - inset, viewport.height - size.height))),
+  };
+}
+
+/**
+ * Top-left for a popover of `size` next to `anchor`: below it if it fits, else above, else
+ * wherever it overlaps the viewport least; aligned to the anchor's `align` edge, kept on screen.
+ */
+export function placePopover(anchor, size, viewport, { gap = 6, align = 'left' } = {}) {
+  const below = anchor.bottom + gap;
+  const above = anchor.top - gap - size.height;
+  let top;
+  if (below + size.height <= viewport.height) top = below;
+  else if (above >= 0) top = above;
+  else top = Math.max(0, viewport.height - size.height);
+  const preferred = align === 'right' ? anchor.right - size.width : anchor.left;
+  const left = Math.max(0, Math.min(preferred, viewport.width - size.width));
+  return { left: Math.round(left), top: Math.round(top) };
+}

@@ -1,0 +1,9 @@
+// Bluesky: TipTap (ProseMirror) in the composer dialog, for posts and replies alike.
+export default {
+  platform: 'bluesky',
+  hosts: ['bsky.app'],
+  editor: 'prosemirror',
+  selectors: ['.ProseMirror[contenteditable="true"]'],
+  // The reply composer shows the post it answers above the editor.
+  context: (box) => (box?.closest?.('[role="dialog"], [aria-modal="true"]')?.querySelector('[data-testid="replyToPost"], [aria-label^="Reply to"]') ? 'reply' : 'post'),
+};

@@ -1,0 +1,13 @@
+// Pinterest: the Pin description ("Tell everyone what your Pin is about") and comment boxes are
+// Draft.js editors; some forms still use a textarea.
+export default {
+  platform: 'pinterest',
+  hosts: ['www.pinterest.com'],
+  editor: 'draft-js',
+  selectors: [
+    '.public-DraftEditor-content[contenteditable="true"]',
+    'textarea#pin-draft-description',
+    'textarea[placeholder^="Add a comment"]',
+  ],
+  context: (box) => (box?.closest?.('[data-test-id="comment-editor-container"], [data-test-id="commentThread"]') ? 'reply' : 'post'),
+};

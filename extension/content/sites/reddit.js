@@ -1,0 +1,16 @@
+// Reddit. New Reddit (shreddit): the comment and post-body composers are Lexical contenteditables
+// slotted into <shreddit-composer>. Old Reddit: a markdown textarea in .usertext-edit.
+export default {
+  platform: 'reddit',
+  hosts: ['www.reddit.com', 'old.reddit.com'],
+  editor: 'lexical / textarea',
+  selectors: [
+    'shreddit-composer [contenteditable="true"][data-lexical-editor="true"]',
+    'shreddit-composer [contenteditable="true"][role="textbox"]',
+    '[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
+    '.usertext-edit textarea[name="text"]',
+    'textarea[name="text"]',
+  ],
+  // Comment boxes are on a post's page; posts are written on /submit.
+  context: (box, location) => (location.pathname.includes('/submit') ? 'post' : location.pathname.includes('/comments/') ? 'reply' : 'post'),
+};

@@ -1,0 +1,13 @@
+// Tumblr's post editor: a contenteditable of text blocks (<p> per block) in the post form; replies
+// are a contenteditable too. Tumblr has no length limit (the counter shows characters only).
+export default {
+  platform: 'tumblr',
+  hosts: ['www.tumblr.com'],
+  editor: 'contenteditable blocks',
+  selectors: [
+    '[data-testid="post-form"] [contenteditable="true"][role="textbox"]',
+    '.block-editor-rich-text__editable[contenteditable="true"]',
+    '[contenteditable="true"][aria-label="Reply"]',
+  ],
+  context: (box) => (box?.getAttribute?.('aria-label') === 'Reply' || box?.closest?.('[data-testid="reply-form"]') ? 'reply' : 'post'),
+};

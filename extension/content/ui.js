@@ -1,0 +1,210 @@
+// What the user does with Rapport's UI: the panel (chip click or keyboard shortcut), the card
+// (hovering an underline, or choosing a panel entry from the keyboard) and its actions, and the
+// screen-reader summary. Wiring only: the views (box watchers) and the overlay do the drawing.
+
+const HOVER_SHOW_MS = 200;
+const HOVER_HIDE_MS = 350;
+const ANNOUNCE_AFTER_MS = 1500;
+
+/**
+ * @param {object} deps
+ * @param {object} deps.overlay                from createOverlay
+ * @param {() => Iterable<object>} deps.views  the box watchers
+ * @param {(key, subs?) => string} deps.t
+ * @param {(ruleId: string) => void} deps.turnRuleOff
+ * @param {() => void} deps.openOptions
+ * @param {Window} deps.win
+ */
+export function createUi({ overlay, views, t, turnRuleOff, openOptions, win }) {
+  const doc = win.document;
+  let showTimer = 0;
+  let hideTimer = 0;
+  let announceTimer = 0;
+  let pending = null; // {view, key} waiting to be shown on hover
+  let savedFocus = null; // where focus was before the keyboard shortcut moved it into the panel
+
+  function setActive(view, key) {
+    for (const other of views()) other.setActive(other === view ? key : null);
+    overlay.panel.setActive(key);
+  }
+
+  function openPanel(view, { byKeyboard = false } = {}) {
+    const model = view.panelModel();
+    if (!model) return false;
+    for (const other of views()) other.chip.setExpanded(other === view);
+    overlay.panel.show(view, model, () => view.chip.rect());
+    if (byKeyboard) {
+      saveFocus(view);
+      overlay.panel.focusFirst();
+    }
+    return true;
+  }
+
+  function closePanel({ restore = false } = {}) {
+    const view = overlay.panel.view;
+    overlay.panel.hide();
+    overlay.card.hide();
+    for (const other of views()) other.chip.setExpanded(false);
+    setActive(null, null);
+    if (restore && view) restoreFocus(view);
+  }
+
+  /** Remembers the editor's selection, to give it back when the panel closes from the keyboard. */
+  function saveFocus(view) {
+    const selection = win.getSelection();
+    const inBox = view.box.contains(doc.activeElement) || doc.activeElement === view.box;
+    savedFocus = {
+      view,
+      inBox,
+      range: inBox && !(view.box.nodeName === 'TEXTAREA') && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null,
+    };
+  }
+
+  function restoreFocus(view) {
+    const saved = savedFocus;
+    savedFocus = null;
+    if (!saved || saved.view !== view || !saved.inBox || !view.box.isConnected) return;
+    // The user left the editor with the shortcut; they return to exactly where they were.
+    view.box.focus({ preventScroll: true });
+    if (saved.range) {
+      const selection = win.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(saved.range);
+    }
+  }
+
+  function showCard(view, key, { byKeyboard = false } = {}) {
+    const hint = view.hint(key);
+    if (!hint) return;
+    clearTimeout(hideTimer);
+    const anchor = view.hintRect(key) ?? view.chip.rect();
+    setActive(view, key);
+    overlay.card.show(view, hint, anchor, { focus: byKeyboard });
+  }
+
+  function hideCard() {
+    const state = overlay.card.state;
+    overlay.card.hide();
+    if (state && overlay.panel.view !== state.view) setActive(null, null);
+  }
+
+  function scheduleHide() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(() => {
+      // Keep the card while the keyboard is in it.
+      if (overlay.card.contains(overlay.root.activeElement)) return;
+      hideCard();
+    }, HOVER_HIDE_MS);
+  }
+
+  return {
+    onChipClick(view) {
+      if (overlay.panel.view === view) closePanel();
+      else openPanel(view);
+    },
+
+    /** The keyboard shortcut: the panel of the box being edited (or the only one) opens or closes. */
+    togglePanel() {
+      if (overlay.panel.view) {
+        closePanel({ restore: true });
+        return;
+      }
+      const all = [...views()];
+      const view = all.find((v) => v.box === doc.activeElement || v.box.contains(doc.activeElement)) ?? all.find((v) => v.report);
+      if (view) openPanel(view, { byKeyboard: true });
+    },
+
+    onReport(view) {
+      if (overlay.panel.view === view) overlay.panel.update(view, view.panelModel());
+      const state = overlay.card.state;
+      if (state?.view === view && !view.hint(state.hint.key)) hideCard();
+      clearTimeout(announceTimer);
+      announceTimer = setTimeout(() => {
+        if (view.report) overlay.announce(view.chip.element.getAttribute('aria-label'));
+      }, ANNOUNCE_AFTER_MS);
+    },
+
+    /** Pointer moved (at most once a frame): show the card of the underline under it. */
+    onPointer(x, y, path) {
+      if (path.some((node) => overlay.owns(node))) {
+        if (path.includes(overlay.card.element)) clearTimeout(hideTimer);
+        return;
+      }
+      let hit = null;
+      for (const view of views()) {
+        const hint = view.hitTest(x, y);
+        if (hint) {
+          hit = { view, key: hint.key };
+          break;
+        }
+      }
+      const shown = overlay.card.state;
+      if (hit && shown && shown.view === hit.view && shown.hint.key === hit.key) {
+        clearTimeout(hideTimer);
+        return;
+      }
+      if (hit) {
+        if (pending?.view === hit.view && pending.key === hit.key) return;
+        pending = hit;
+        clearTimeout(showTimer);
+        showTimer = setTimeout(() => {
+          pending = null;
+          showCard(hit.view, hit.key);
+        }, shown ? 0 : HOVER_SHOW_MS);
+        return;
+      }
+      pending = null;
+      clearTimeout(showTimer);
+      if (shown) scheduleHide();
+    },
+
+    onCardLeave: scheduleHide,
+
+    onHintHover(view, key) {
+      setActive(view, key);
+    },
+
+    onHintActivate(view, key, byKeyboard) {
+      showCard(view, key, { byKeyboard });
+    },
+
+    onPanelClose(byKeyboard) {
+      closePanel({ restore: byKeyboard });
+    },
+
+    onCardAction(action, view, hint) {
+      overlay.card.hide();
+      setActive(null, null);
+      if (action === 'apply') view.applySuggestion(hint);
+      else if (action === 'mute') view.mute(hint.rule);
+      else if (action === 'rule-off') turnRuleOff(hint.rule);
+    },
+
+    onOpenOptions: openOptions,
+
+    /** Escape anywhere closes the card (and, from the page, leaves the panel alone). */
+    onEscape() {
+      if (overlay.card.state) {
+        hideCard();
+        return true;
+      }
+      return false;
+    },
+
+    /** A view went away. */
+    forget(view) {
+      if (overlay.panel.view === view) closePanel();
+      if (overlay.card.state?.view === view) overlay.card.hide();
+    },
+
+    place() {
+      overlay.panel.place();
+    },
+
+    dispose() {
+      clearTimeout(showTimer);
+      clearTimeout(hideTimer);
+      clearTimeout(announceTimer);
+    },
+  };
+}

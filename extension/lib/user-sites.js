@@ -1,0 +1,23 @@
+// Sites the user enabled beyond the built-in ones (a Mastodon instance, any other site): granted
+// as optional host permissions from the popup. Pure.
+
+/** "https://example.social/path" → "https://example.social/*"; null for anything not http(s). */
+export function originPattern(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  return `${parsed.protocol}//${parsed.hostname}/*`;
+}
+
+/** The granted origins that are not the manifest's own hosts: where the content script is registered. */
+export function userOrigins(granted, manifest) {
+  const builtIn = new Set([...(manifest.host_permissions ?? []), ...(manifest.content_scripts ?? []).flatMap((script) => script.matches)]);
+  return granted.filter((origin) => !builtIn.has(origin) && /^https?:\/\/[^/*]+\/\*$/.test(origin)).sort();
+}
+
+/** The host name of a match pattern "https://host/*". */
+export const patternHost = (pattern) => /^https?:\/\/([^/]+)\/\*$/.exec(pattern)?.[1] ?? null;
