@@ -10,19 +10,20 @@ use crate::rules::language::Language;
 use crate::rules::RuleSet;
 use crate::text::Span;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// One thing to show on the words it is about.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hint {
     /// Stable rule id, e.g. `pitch.urgency`; `custom.<id>` for user rules.
-    pub rule: String,
+    pub rule: Cow<'static, str>,
     pub rule_set: RuleSet,
     pub severity: Severity,
     /// The words the hint is about (bytes in the engine, UTF-16 in JavaScript).
     pub span: Span,
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// One line on why it matters.
-    pub why: String,
+    pub why: Cow<'static, str>,
     /// Replacement text for the span the user may apply, where one exists offline.
     pub suggestion: Option<String>,
 }

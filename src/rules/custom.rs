@@ -93,12 +93,12 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
         }
         for span in rule.spans(a.doc.text).into_iter().take(MAX_HINTS_PER_RULE) {
             hints.push(Hint {
-                rule: rule.id.clone(),
+                rule: rule.id.clone().into(),
                 rule_set: RuleSet::Custom,
                 severity: rule.severity,
                 span,
-                message: rule.message.clone(),
-                why: rule.why.clone(),
+                message: rule.message.clone().into(),
+                why: rule.why.clone().into(),
                 suggestion: None,
             });
         }

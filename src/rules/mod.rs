@@ -22,6 +22,7 @@ use crate::platform::Counter;
 use crate::report::Hint;
 use crate::text::{Document, Span};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -118,8 +119,23 @@ pub fn registry() -> &'static [RuleInfo] {
     })
 }
 
+/// A rule's position in [`registry`], by id (one hash, not a scan of every id).
+pub fn rule_index(id: &str) -> Option<usize> {
+    static INDEX: OnceLock<crate::lexicon::FastMap<&'static str, usize>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            registry()
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id, i))
+                .collect()
+        })
+        .get(id)
+        .copied()
+}
+
 pub fn rule_info(id: &str) -> Option<&'static RuleInfo> {
-    registry().iter().find(|r| r.id == id)
+    rule_index(id).map(|i| &registry()[i])
 }
 
 /// Picks a threshold by strictness.
@@ -134,6 +150,8 @@ pub fn by_strictness<T>(s: Strictness, low: T, medium: T, high: T) -> T {
 /// What the engine compiles once per settings change.
 #[derive(Debug, Clone, Default)]
 pub struct Compiled {
+    /// Whether each rule of [`registry`] is on, by its index there.
+    pub enabled: Vec<bool>,
     pub brands: Option<aho_corasick::AhoCorasick>,
     /// Lower-cased acronyms the user allows in capitals.
     pub acronyms: std::collections::HashSet<String>,
@@ -168,7 +186,12 @@ impl Compiled {
             .enumerate()
             .map(|(i, r)| custom::CustomMatcher::new(r, i))
             .collect::<Result<_, _>>()?;
+        let enabled = registry()
+            .iter()
+            .map(|r| config.rule_enabled(r.id, r.rule_set, r.default_on))
+            .collect();
         Ok(Compiled {
+            enabled,
             brands,
             acronyms,
             custom,
@@ -245,8 +268,8 @@ impl<'a> Analysis<'a> {
 
     /// Whether a registered rule is on.
     pub fn enabled(&self, id: &str) -> bool {
-        let info = rule_info(id).expect("rule ids used in code are registered (tested)");
-        self.config.rule_enabled(id, info.rule_set, info.default_on)
+        self.compiled.enabled
+            [rule_index(id).expect("rule ids used in code are registered (tested)")]
     }
 
     /// A hint for a registered rule with its registry severity.
@@ -254,17 +277,17 @@ impl<'a> Analysis<'a> {
         &self,
         id: &str,
         span: Span,
-        message: impl Into<String>,
-        why: impl Into<String>,
+        message: impl Into<Cow<'static, str>>,
+        why: &'static str,
     ) -> Hint {
         let info = rule_info(id).expect("rule ids used in code are registered (tested)");
         Hint {
-            rule: info.id.to_string(),
+            rule: Cow::Borrowed(info.id),
             rule_set: info.rule_set,
             severity: info.severity,
             span,
             message: message.into(),
-            why: why.into(),
+            why: Cow::Borrowed(why),
             suggestion: None,
         }
     }
@@ -314,12 +337,12 @@ pub fn phrase_rule_hints(a: &Analysis, set: RuleSet, hints: &mut Vec<Hint>) {
             .take(MAX_HINTS_PER_RULE);
         for h in spans {
             hints.push(Hint {
-                rule: rule.id.clone(),
+                rule: Cow::Borrowed(rule.id.as_str()),
                 rule_set: set,
                 severity: rule.severity,
                 span: h.span,
-                message: rule.message.clone(),
-                why: rule.why.clone(),
+                message: Cow::Borrowed(rule.message.as_str()),
+                why: Cow::Borrowed(rule.why.as_str()),
                 suggestion: rule.suggestion.clone(),
             });
         }

@@ -62,6 +62,19 @@ fn is_caps_word(src: &str) -> bool {
 /// The word with each run of 3+ identical letters cut to one, or to two when that spelling is
 /// a known word ("sooo good" → "so", "gooood" → "good").
 fn unstretch(word: &str, lex: &Lexicon, data: &Data) -> Option<String> {
+    // Most words hold no letter three times: find out without allocating.
+    let held = word
+        .as_bytes()
+        .windows(STRETCH_MIN)
+        .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic())
+        || (!word.is_ascii() && {
+            let cs: Vec<char> = word.chars().collect();
+            cs.windows(STRETCH_MIN)
+                .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_alphabetic())
+        });
+    if !held {
+        return None;
+    }
     let chars: Vec<char> = word.chars().collect();
     let mut runs: Vec<(char, usize)> = Vec::new();
     for &c in &chars {

@@ -190,3 +190,12 @@ fn spans_are_on_char_boundaries_for_awkward_text() {
         }
     }
 }
+
+#[test]
+fn emoticon_length_bound_covers_the_list() {
+    let longest = super::EMOTICONS.iter().map(|e| e.len()).max().unwrap();
+    assert!(
+        longest <= 4,
+        "raise EMOTICON_MAX_LEN in tokenize.rs to {longest}"
+    );
+}

@@ -38,6 +38,14 @@ const ABBREVIATIONS: &[&str] = &[
     "oct", "nov", "dec", "u.s", "a.m", "p.m",
 ];
 
+/// The longest entry of [`EMOTICONS`], in bytes.
+const EMOTICON_MAX_LEN: usize = 4;
+
+fn is_emoticon(s: &str) -> bool {
+    (s.len() <= EMOTICON_MAX_LEN && EMOTICONS.contains(&s))
+        || crate::lexicon::Lexicon::get().is_emoticon(s)
+}
+
 pub fn is_emoji_token(segment: &str) -> bool {
     let Some(first) = segment.chars().next() else {
         return false;
@@ -80,6 +88,13 @@ fn trim_link_end(s: &str) -> usize {
 
 /// Where a scheme or `www.` link starts inside a chunk, if it does.
 fn link_start(chunk: &str) -> Option<usize> {
+    // Every marker below has one of these bytes; most chunks have none.
+    if !chunk
+        .bytes()
+        .any(|c| matches!(c, b':' | b'.' | b'?' | b'/'))
+    {
+        return None;
+    }
     let lower = chunk.to_ascii_lowercase();
     // `watch?v=` and `youtu.be/` are video links pasted without their scheme.
     ["https://", "http://", "www.", "watch?v=", "youtu.be/"]
@@ -152,8 +167,12 @@ impl<'a> Builder<'a> {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'' || b == b'-')
         {
             Cow::Borrowed(src)
-        } else {
+        } else if src.is_ascii() {
+            Cow::Owned(src.to_ascii_lowercase())
+        } else if src.contains('’') {
             Cow::Owned(src.to_lowercase().replace('’', "'"))
+        } else {
+            Cow::Owned(src.to_lowercase())
         };
         self.tokens.push(Token {
             kind,
@@ -168,6 +187,9 @@ impl<'a> Builder<'a> {
 
     fn chunk(&mut self, start: usize, end: usize) {
         let s = &self.text[start..end];
+        if self.plain_word(start, end) {
+            return;
+        }
         if let Some(at) = link_start(s) {
             if at > 0 {
                 self.segments(start, start + at, true);
@@ -185,13 +207,11 @@ impl<'a> Builder<'a> {
                 .len();
         let core_end = lead + trim_link_end(&s[lead..]);
         let core = &s[lead..core_end];
-        let kind = if EMOTICONS.contains(&s) || crate::lexicon::Lexicon::get().is_emoticon(s) {
+        let kind = if is_emoticon(s) {
             // The emoticon is the whole chunk, brackets and all.
             self.push(TokenKind::Emoticon, start, end, true);
             return;
-        } else if !core.is_empty()
-            && (EMOTICONS.contains(&core) || crate::lexicon::Lexicon::get().is_emoticon(core))
-        {
+        } else if !core.is_empty() && is_emoticon(core) {
             Some(TokenKind::Emoticon)
         } else if is_email(core) || (core.contains('.') && is_bare_domain(core)) {
             Some(TokenKind::Url)
@@ -210,6 +230,34 @@ impl<'a> Builder<'a> {
             }
             None => self.segments(start, end, true),
         }
+    }
+
+    /// Fast path for most chunks: an ASCII word (with inner apostrophes) followed by closing
+    /// marks, as UAX #29 would split it: "great", "don't,", "now!!". The letter-only emoticons
+    /// (`xD`) go the long way.
+    fn plain_word(&mut self, start: usize, end: usize) -> bool {
+        let b = &self.text.as_bytes()[start..end];
+        let mut n = 0;
+        while n < b.len()
+            && (b[n].is_ascii_alphabetic()
+                || (b[n] == b'\'' && n > 0 && b.get(n + 1).is_some_and(u8::is_ascii_alphabetic)))
+        {
+            n += 1;
+        }
+        if n == 0 || (n == b.len() && matches!(b, b"xD" | b"XD" | b"xd")) {
+            return false;
+        }
+        if !b[n..]
+            .iter()
+            .all(|c| matches!(c, b'.' | b',' | b'!' | b'?' | b';' | b')' | b'"'))
+        {
+            return false;
+        }
+        self.push(TokenKind::Word, start, start + n, true);
+        for i in start + n..end {
+            self.push(TokenKind::Punct, i, i + 1, false);
+        }
+        true
     }
 
     /// Tokens from UAX #29 word boundaries inside `[start, end)`, merging `@name`, `#tag`,
@@ -384,7 +432,8 @@ fn terminator(text: &str, tokens: &[Token]) -> Terminator {
 pub fn parse(text: &str) -> Document<'_> {
     let mut b = Builder {
         text,
-        tokens: Vec::new(),
+        // About one token per five bytes of English; sized once rather than grown.
+        tokens: Vec::with_capacity(text.len() / 5 + 4),
         line_breaks: Vec::new(),
     };
     let mut chunk_start: Option<usize> = None;
