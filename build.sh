@@ -108,7 +108,7 @@ quality() {
 run_tests() {
   local t0=$SECONDS
   build
-  step "cargo test" cargo test --locked --quiet
+  step "cargo test" cargo test --release --locked --quiet
   step "quality gates on ../shared/data" quality
   step "wasm in Node matches native; JS modules (node --test)" npm run --silent test:js
   step "web-ext lint (Firefox build)" npm run --silent lint:firefox
