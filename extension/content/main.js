@@ -173,7 +173,8 @@ function run() {
   }
 
   function onKeyDown(event) {
-    if (event.key === 'Escape') ui?.onEscape();
+    // Escape in the page closes a card; inside Rapport's own UI its handlers deal with it.
+    if (event.key === 'Escape' && !event.composedPath().some((node) => overlay?.owns(node))) ui?.onEscape();
   }
 
   function start() {

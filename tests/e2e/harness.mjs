@@ -50,6 +50,7 @@ export async function launch(mode) {
       '--disable-sync',
     ],
     viewport: { width: 1000, height: 800 },
+    permissions: ['clipboard-read', 'clipboard-write'],
   });
   const blocked = [];
   const pages = new Map([...SITES, GENERIC_PAGE].map((site) => [new URL(site.url).href, site]));
@@ -134,7 +135,8 @@ export function pageHelpers() {
   }, true);
 
   function checkPending() {
-    if (pending && pending.t0 !== null && pending.done === null && chip()?.dataset.length === pending.expected) {
+    if (pending && pending.t0 !== null && pending.done === null && chip()?.dataset.length === pending.expected
+      && (pending.hints === null || chip()?.dataset.hints === pending.hints)) {
       pending.done = performance.now();
     }
   }
@@ -169,14 +171,88 @@ export function pageHelpers() {
       return records;
     },
     /** Arms a keystroke → chip measurement: done when the chip's data-length reaches `expected`. */
-    arm(expected) {
+    arm(expected, hints = null) {
       if (!chipObserver) {
         chipObserver = new MutationObserver(checkPending);
         chipObserver.observe(document.querySelector('rapport-overlay').shadowRoot, { subtree: true, attributes: true });
       }
-      pending = { expected: String(expected), t0: null, done: null };
+      pending = { expected: String(expected), hints: hints === null ? null : String(hints), t0: null, done: null };
     },
     latency: () => (pending?.done != null ? pending.done - pending.t0 : null),
+    /** Every underline: its contract attributes, its key (rule@start-end) and its rectangle. */
+    underlines() {
+      const root = document.querySelector('rapport-overlay')?.shadowRoot;
+      return [...(root?.querySelectorAll('[data-rapport="underline"]') ?? [])].map((element) => ({
+        rule: element.dataset.rule,
+        ruleSet: element.dataset.ruleSet,
+        severity: element.dataset.severity,
+        key: element.dataset.key,
+        rect: element.getBoundingClientRect().toJSON(),
+      }));
+    },
+    /** Every panel entry (empty while the panel is closed). */
+    panelHints() {
+      const root = document.querySelector('rapport-overlay')?.shadowRoot;
+      return [...(root?.querySelectorAll('[data-rapport="hint"]') ?? [])].map((element) => ({
+        rule: element.dataset.rule,
+        ruleSet: element.dataset.ruleSet,
+        severity: element.dataset.severity,
+      }));
+    },
+    /** The card's state, or null when hidden. */
+    card() {
+      const card = document.querySelector('rapport-overlay')?.shadowRoot?.querySelector('[data-rapport="card"]');
+      if (!card || card.hidden) return null;
+      return { rule: card.dataset.rule, text: card.textContent, rect: card.getBoundingClientRect().toJSON() };
+    },
+    /**
+     * Where the editor draws text[start, end), measured independently of Rapport: a Range over
+     * the editor's own text nodes (single-line texts), or, for a textarea, a copy of it with every
+     * computed style. Returns the bounding box of the non-empty line rects.
+     */
+    textRect(start, end) {
+      const root = window.__rapportFixture.root();
+      let rects;
+      if (root.nodeName === 'TEXTAREA') {
+        const style = getComputedStyle(root);
+        const copy = document.createElement('div');
+        for (const name of style) copy.style.setProperty(name, style.getPropertyValue(name));
+        const box = root.getBoundingClientRect();
+        Object.assign(copy.style, { position: 'fixed', left: `${box.left}px`, top: `${box.top}px`, margin: '0', visibility: 'hidden', whiteSpace: 'pre-wrap', overflow: 'hidden' });
+        copy.textContent = root.value;
+        document.body.append(copy);
+        const range = document.createRange();
+        range.setStart(copy.firstChild, start);
+        range.setEnd(copy.firstChild, end);
+        rects = [...range.getClientRects()].map((r) => ({ left: r.left, right: r.right, top: r.top - root.scrollTop, bottom: r.bottom - root.scrollTop, width: r.width }));
+        copy.remove();
+      } else {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        let offset = 0;
+        let started = false;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const next = offset + node.data.length;
+          if (!started && start >= offset && start <= next) {
+            range.setStart(node, start - offset);
+            started = true;
+          }
+          if (end >= offset && end <= next) {
+            range.setEnd(node, end - offset);
+            break;
+          }
+          offset = next;
+        }
+        rects = [...range.getClientRects()];
+      }
+      rects = rects.filter((r) => r.width > 0.5);
+      return {
+        left: Math.min(...rects.map((r) => r.left)),
+        right: Math.max(...rects.map((r) => r.right)),
+        top: Math.min(...rects.map((r) => r.top)),
+        bottom: Math.max(...rects.map((r) => r.bottom)),
+      };
+    },
     modelText: () => window.__rapportFixture.modelText(),
     caretAtEndAndFocused() {
       const root = window.__rapportFixture.root();

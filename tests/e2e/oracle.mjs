@@ -1,25 +1,35 @@
-// The engine itself, loaded in Node from extension/pkg, as the oracle for what the chip must show.
+// The engine itself, loaded in Node from extension/pkg, as the oracle for what the chip and the
+// underlines must show.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EXTENSION_DIR } from './harness.mjs';
 
+let pkg = null;
 let engine = null;
 
 export async function loadOracle() {
-  const pkg = await import(pathToFileURL(join(EXTENSION_DIR, 'pkg', 'rapport.js')).href);
+  pkg = await import(pathToFileURL(join(EXTENSION_DIR, 'pkg', 'rapport.js')).href);
   pkg.initSync({ module: readFileSync(join(EXTENSION_DIR, 'pkg', 'rapport_bg.wasm')) });
   engine = new pkg.Engine({});
 }
 
-/** What the chip should say for `text` on `platform` (all fixtures are new posts). */
-export function expectedChip(text, platform) {
-  const report = engine.analyze(text, { platform, context: 'post' });
+/** The engine's report for `text` with the default settings, or with `settings`. */
+export function expectedReport(text, platform, context = 'post', settings = null) {
+  if (settings === null) return engine.analyze(text, { platform, context });
+  return new pkg.Engine(settings).analyze(text, { platform, context });
+}
+
+/** What the chip should say for `text` (data-* values as strings). */
+export function expectedChip(text, platform, context = 'post') {
+  const report = expectedReport(text, platform, context);
   return {
     tone: report.verdicts.sentiment.label,
     invitesReply: String(report.verdicts.invites_reply),
+    selfFocused: String(report.verdicts.self_focused),
     length: String(report.counter.used),
-    limit: String(report.counter.limit),
+    limit: report.counter.limit === null ? '' : String(report.counter.limit),
     score: String(Math.round(report.score.value)),
+    hints: String(report.hints.length),
   };
 }
