@@ -63,11 +63,15 @@ export function hitTest(items, x, y, slop = 2) {
   return best;
 }
 
-/** Top-left for a chip of `size` inside the bottom-right corner of `box`, kept in the viewport. */
-export function placeChip(box, size, viewport, inset = 6) {
+/**
+ * Distances from the viewport's right and bottom edges for a chip sitting inside the bottom-right
+ * corner of `box`, kept in the viewport. Anchoring by the right edge means the chip never has to
+ * be measured when its text (and width) changes.
+ */
+export function placeChip(box, viewport, inset = 6) {
   return {
-    left: Math.round(Math.max(0, Math.min(box.right - size.width - inset, viewport.width - size.width))),
-    top: Math.round(Math.max(0, Math.min(box.bottom - size.height - inset, viewport.height - size.height))),
+    right: Math.round(Math.max(0, viewport.width - box.right + inset)),
+    bottom: Math.round(Math.max(0, viewport.height - box.bottom + inset)),
   };
 }
 

@@ -12,7 +12,13 @@ import { editableRootOf, findComposeBoxes, isEligible, siteForHost, userSite } f
 import { createUi } from './ui.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const t = (key, substitutions) => api.i18n.getMessage(key, substitutions);
+const messages = new Map();
+/** i18n lookup; messages without substitutions are cached (the chip asks on every keystroke). */
+const t = (key, substitutions) => {
+  if (substitutions) return api.i18n.getMessage(key, substitutions);
+  if (!messages.has(key)) messages.set(key, api.i18n.getMessage(key));
+  return messages.get(key);
+};
 
 function run() {
   const host = location.hostname;

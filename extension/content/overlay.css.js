@@ -59,8 +59,8 @@ button { font: inherit; color: inherit; }
 /* Chip */
 [data-rapport="chip"] {
   position: fixed;
-  top: 0;
-  left: 0;
+  right: 0;
+  bottom: 0;
   display: inline-flex;
   align-items: center;
   gap: 7px;

@@ -25,6 +25,13 @@ function makeH(doc) {
   };
 }
 
+/** Writes an inline style only when it changed (an unchanged write still invalidates style). */
+function setStyle(element, css) {
+  if (element.__rapportCss === css) return;
+  element.__rapportCss = css;
+  element.style.cssText = css;
+}
+
 const SEVERITY_DEPTH = { info: 0, suggestion: 1, warning: 2 };
 
 /** Keeps focus (and the caret) in the editor when Rapport's UI is clicked with the mouse. */
@@ -70,32 +77,30 @@ export function createOverlay(doc, t, handlers) {
     );
     chips.append(chip);
     let shown = false;
-    let size = null;
     return {
       element: chip,
       /** @param {ReturnType<import('./chip-model.js').chipModel>} model */
       update(model) {
-        chip.dataset.tone = model.tone;
-        chip.dataset.invitesReply = String(model.invitesReply);
-        chip.dataset.selfFocused = String(model.selfFocused);
-        chip.dataset.length = String(model.used);
-        chip.dataset.limit = model.limit === null ? '' : String(model.limit);
-        chip.dataset.over = String(model.over);
-        chip.dataset.score = String(model.score);
-        chip.dataset.hints = String(model.hints);
-        chip.setAttribute('aria-label', model.label);
-        focus.dataset.on = String(model.selfFocused);
-        focus.hidden = !model.selfFocused;
-        reply.dataset.on = String(model.invitesReply);
-        if (counter.textContent !== model.counterText) {
-          counter.textContent = model.counterText;
-          size = null;
+        // Only what changed is written: this runs on every keystroke.
+        const data = {
+          tone: model.tone,
+          invitesReply: String(model.invitesReply),
+          selfFocused: String(model.selfFocused),
+          length: String(model.used),
+          limit: model.limit === null ? '' : String(model.limit),
+          over: String(model.over),
+          score: String(model.score),
+          hints: String(model.hints),
+        };
+        for (const [key, value] of Object.entries(data)) if (chip.dataset[key] !== value) chip.dataset[key] = value;
+        if (chip.getAttribute('aria-label') !== model.label) chip.setAttribute('aria-label', model.label);
+        if (focus.hidden !== !model.selfFocused) {
+          focus.dataset.on = String(model.selfFocused);
+          focus.hidden = !model.selfFocused;
         }
-        if (score.textContent !== String(model.score)) {
-          score.textContent = String(model.score);
-          size = null;
-        }
-        size = null;
+        if (reply.dataset.on !== String(model.invitesReply)) reply.dataset.on = String(model.invitesReply);
+        if (counter.textContent !== model.counterText) counter.textContent = model.counterText;
+        if (score.textContent !== String(model.score)) score.textContent = String(model.score);
         shown = true;
       },
       setExpanded(expanded) {
@@ -104,14 +109,11 @@ export function createOverlay(doc, t, handlers) {
       /** Places the chip inside the bottom-right corner of `rect` (viewport coordinates). */
       place(rect, view) {
         const visible = shown && rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < view.height;
-        chip.hidden = !visible;
+        if (chip.hidden !== !visible) chip.hidden = !visible;
         if (!visible) return;
-        if (size === null) {
-          const measured = chip.getBoundingClientRect();
-          size = { width: measured.width, height: measured.height };
-        }
-        const { left, top } = placeChip(rect, size, view);
-        chip.style.transform = `translate(${left}px, ${top}px)`;
+        const { right, bottom } = placeChip(rect, view);
+        const transform = `translate(${-right}px, ${-bottom}px)`;
+        if (chip.style.transform !== transform) chip.style.transform = transform;
       },
       rect: () => chip.getBoundingClientRect(),
       remove() {
@@ -127,7 +129,8 @@ export function createOverlay(doc, t, handlers) {
     layer.append(group);
     let active = null;
     return {
-      render(unordered) {
+      render(unordered, activeKey = active) {
+        active = activeKey;
         // Quieter severities first, so a warning's line is drawn over a note's.
         const items = [...unordered].sort((a, b) => SEVERITY_DEPTH[a.hint.severity] - SEVERITY_DEPTH[b.hint.severity]);
         // Reuse elements by position: typing changes few hints, and this runs every keystroke.
@@ -146,12 +149,13 @@ export function createOverlay(doc, t, handlers) {
             dataset.ruleSet = hint.rule_set;
             dataset.severity = hint.severity;
           }
-          dataset.active = String(hint.key === active);
+          const isActive = String(hint.key === active);
+          if (dataset.active !== isActive) dataset.active = isActive;
           const left = Math.min(...lines.map((r) => r.left));
           const top = Math.min(...lines.map((r) => r.top));
           const right = Math.max(...lines.map((r) => r.right));
           const bottom = Math.max(...lines.map((r) => r.bottom));
-          element.style.cssText = `left:${left}px;top:${top}px;width:${right - left}px;height:${bottom - top}px`;
+          setStyle(element, `left:${left}px;top:${top}px;width:${right - left}px;height:${bottom - top}px`);
           // Children: a fill and a line per text line.
           while (element.childElementCount > lines.length * 2) element.lastElementChild.remove();
           lines.forEach((r, i) => {
@@ -164,19 +168,22 @@ export function createOverlay(doc, t, handlers) {
             }
             const x = r.left - left;
             const w = r.right - r.left;
-            fill.style.cssText = `left:${x}px;top:${r.top - top}px;width:${w}px;height:${r.bottom - r.top}px`;
+            setStyle(fill, `left:${x}px;top:${r.top - top}px;width:${w}px;height:${r.bottom - r.top}px`);
             // Notes (dotted) sit at the very bottom of the line box, the others just above them.
             const lift = hint.severity === 'info' ? 1.5 : 3.5;
-            line.style.cssText = `left:${x}px;top:${r.bottom - top - lift}px;width:${w}px`;
+            setStyle(line, `left:${x}px;top:${r.bottom - top - lift}px;width:${w}px`);
           });
         });
       },
       setActive(key) {
         active = key;
-        for (const element of group.children) element.dataset.active = String(element.dataset.key === key);
+        for (const element of group.children) {
+          const value = String(element.dataset.key === key);
+          if (element.dataset.active !== value) element.dataset.active = value;
+        }
       },
       clear() {
-        group.replaceChildren();
+        if (group.firstChild) group.replaceChildren();
       },
       remove() {
         group.remove();
