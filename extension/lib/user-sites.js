@@ -1,7 +1,7 @@
 // Sites the user enabled beyond the built-in ones (a Mastodon instance, any other site): granted
 // as optional host permissions from the popup. Pure.
 
-/** "https://example.social/path" → "https://example.social/*"; null for anything not http(s). */
+/** A page URL → the match pattern of its origin ("<scheme>://<host>/*"); null for anything not http(s). */
 export function originPattern(url) {
   let parsed;
   try {
@@ -19,5 +19,8 @@ export function userOrigins(granted, manifest) {
   return granted.filter((origin) => !builtIn.has(origin) && /^https?:\/\/[^/*]+\/\*$/.test(origin)).sort();
 }
 
-/** The host name of a match pattern "https://host/*". */
+/** The host name of a match pattern ("<scheme>://<host>/*"). */
 export const patternHost = (pattern) => /^https?:\/\/([^/]+)\/\*$/.exec(pattern)?.[1] ?? null;
+
+/** The match patterns that grant a host, for permissions.remove. */
+export const hostPatterns = (host) => ['https', 'http'].map((scheme) => `${scheme}://${host}/*`);

@@ -8,7 +8,7 @@ import {
   SETTINGS_KEY, siteEnabled, storedSize, strictnessOf, STRICTNESS, SYNC_ITEM_LIMIT, withEngineList, withoutSite,
   withPaused, withRule, withRuleSet, withSite, withStrictness,
 } from '../lib/settings.js';
-import { patternHost, userOrigins } from '../lib/user-sites.js';
+import { hostPatterns, patternHost, userOrigins } from '../lib/user-sites.js';
 import { PLATFORMS, SITES } from '../content/sites.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -146,7 +146,7 @@ async function renderSites() {
           type: 'button', className: 'button', text: t('optionsRemoveSite'),
           on: {
             click: async () => {
-              await api.permissions.remove({ origins: [`https://${host}/*`, `http://${host}/*`] }).catch(() => {});
+              await api.permissions.remove({ origins: hostPatterns(host) }).catch(() => {});
               await update((s) => withoutSite(s, host));
             },
           },

@@ -1,25 +1,20 @@
 // End to end in Debian's Firefox ESR: the Firefox build (dist/firefox: event page, gecko
-// settings) installed as a temporary add-on, typing into a textarea and a ProseMirror fixture,
-// with and without a strict page CSP.
+// settings) installed as a temporary add-on, typing with a strict page CSP into the five original
+// editors (chip), and a sales post into a textarea and a Lexical editor (underlines over their words).
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { FIREFOX, FIREFOX_EXTENSION_DIR, launchFirefox } from './firefox.mjs';
 import { checkPrerequisites, STRICT_CSP } from './harness.mjs';
-import { expectedChip, loadOracle } from './oracle.mjs';
+import { expectedChip, expectedReport, loadOracle } from './oracle.mjs';
 import { SITES } from './sites.mjs';
 
 const missing = [FIREFOX, FIREFOX_EXTENSION_DIR].filter((path) => !existsSync(path));
 const skip = missing.length > 0 && `needs ${missing.join(' and ')} (apt-get install firefox-esr; npm run build:ext)`;
-/** Where to click to start typing, per editor. */
-const EDITOR_SELECTOR = {
-  'draft-js': '[data-testid="tweetTextarea_0"]',
-  quill: '.ql-editor',
-  lexical: '[data-lexical-editor]',
-  prosemirror: '.ProseMirror',
-  textarea: 'textarea',
-};
+/** The original five editors (one site each); the underline smoke test uses Mastodon's textarea and Reddit's Lexical. */
+const FIREFOX_SITES = ['x', 'linkedin', 'facebook', 'bluesky', 'mastodon'];
+const SALES = 'We are thrilled to announce our new product! Buy now, 50% off, link in bio!!!';
 const ENTER = '\uE007';
 const BACKSPACE = '\uE003';
 
@@ -47,20 +42,20 @@ describe('Firefox ESR', { skip }, () => {
     await firefox?.close();
   });
 
-  for (const site of SITES.filter((s) => s.editor in EDITOR_SELECTOR)) {
+  for (const site of SITES.filter((s) => FIREFOX_SITES.includes(s.name))) {
     test(`${site.name} (${site.editor}) with a strict CSP: chip follows typing`, async () => {
       await firefox.goto(site.url);
-      await firefox.click(EDITOR_SELECTOR[site.editor]);
+      await firefox.click(site.click);
       await waitForChip(firefox, { length: '0' }, 'chip for the empty box');
       const text = 'Thank you all for the wonderful support\nWhat would you love to see next?';
       // Draft.js in Firefox leaves the caret before the first character typed into an empty
       // editor (with or without Rapport); a second click puts it after, as a person would.
       await firefox.type(text[0]);
-      await firefox.click(EDITOR_SELECTOR[site.editor]);
+      await firefox.click(site.click);
       await firefox.type(`${text.slice(1).replace('\n', ENTER)}x${BACKSPACE}`);
       const chip = await waitForChip(firefox, expectedChip(text, site.platform), 'after typing');
       assert.equal(await firefox.evaluate('window.__e2e.modelText()'), text);
-      assert.match(chip.ariaLabel, /^Rapport: tone \w+, .+, \d+ of \d+ characters, score \d+$/);
+      assert.match(chip.ariaLabel, /^Rapport: \w+ tone, .+, \d+ of \d+ characters, score \d+, (1 hint|\d+ hints)$/);
       assert.equal(await firefox.evaluate('window.__e2e.caretAtEndAndFocused()'), true);
       // Styled by the adopted sheet (fixed position comes only from it).
       assert.deepEqual(await firefox.evaluate(`(() => {
@@ -68,6 +63,31 @@ describe('Firefox ESR', { skip }, () => {
         const chip = host.shadowRoot.querySelector('[data-rapport="chip"]');
         return { sheets: host.shadowRoot.adoptedStyleSheets.length, position: getComputedStyle(chip).position };
       })()`), { sheets: 1, position: 'fixed' });
+    });
+  }
+
+  for (const name of ['mastodon', 'reddit']) {
+    test(`${name} with a strict CSP: underlines on the words of each hint`, async () => {
+      const site = SITES.find((s) => s.name === name);
+      await firefox.goto(site.url);
+      await firefox.click(site.click);
+      await waitForChip(firefox, { length: '0' }, 'chip for the empty box');
+      await firefox.type(SALES);
+      await waitForChip(firefox, expectedChip(SALES, site.platform, site.context), 'after the sales post');
+      const want = expectedReport(SALES, site.platform, site.context).hints.filter((h) => h.span.end > h.span.start);
+      let underlines = [];
+      for (let waited = 0; waited < 5000 && underlines.length !== want.length; waited += 50) {
+        underlines = await firefox.evaluate('window.__e2e.underlines()');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.deepEqual(underlines.map((u) => u.key).sort(), want.map((h) => `${h.rule}@${h.span.start}-${h.span.end}`).sort());
+      for (const ruleSet of ['pitch', 'self_focus', 'shouting']) assert.ok(underlines.some((u) => u.ruleSet === ruleSet), ruleSet);
+      for (const underline of underlines) {
+        const [, start, end] = /@(\d+)-(\d+)$/.exec(underline.key).map(Number);
+        const words = await firefox.evaluate(`window.__e2e.textRect(${start}, ${end})`);
+        const off = Math.max(...['left', 'right', 'top', 'bottom'].map((side) => Math.abs(underline.rect[side] - words[side])));
+        assert.ok(off <= 3, `${underline.key}: underline ${JSON.stringify(underline.rect)} vs words ${JSON.stringify(words)}`);
+      }
     });
   }
 

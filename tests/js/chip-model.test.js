@@ -15,31 +15,46 @@ function t(key, substitutions = []) {
 }
 
 const report = (overrides = {}) => ({
-  verdicts: { sentiment: { score: 0.4, label: 'positive' }, invites_reply: true, ...overrides.verdicts },
+  verdicts: { sentiment: { score: 0.4, label: 'positive' }, invites_reply: true, self_focused: false, ...overrides.verdicts },
   counter: { platform: 'x', used: 231, limit: 280, over: false, ...overrides.counter },
   score: { value: 71.6, breakdown: [], ...overrides.score },
+  hints: overrides.hints ?? [{}, {}, {}],
 });
 
 test('summarises a report', () => {
   assert.deepEqual(chipModel(report(), t), {
     tone: 'positive',
     invitesReply: true,
+    selfFocused: false,
     used: 231,
     limit: 280,
     over: false,
     score: 72,
+    hints: 3,
     counterText: '231/280',
-    label: 'Rapport: tone positive, invites a reply, 231 of 280 characters, score 72',
+    label: 'Rapport: positive tone, not self-focused, invites a reply, 231 of 280 characters, score 72, 3 hints',
   });
 });
 
-test('no reply invitation, over the limit', () => {
+test('no reply invitation, self-focused, over the limit, one hint', () => {
   const model = chipModel(
-    report({ verdicts: { sentiment: { label: 'negative' }, invites_reply: false }, counter: { used: 300, over: true } }),
+    report({ verdicts: { sentiment: { label: 'negative' }, invites_reply: false, self_focused: true }, counter: { used: 300, over: true }, hints: [{}] }),
     t,
   );
-  assert.equal(model.label, 'Rapport: tone negative, does not invite a reply, 300 of 280 characters, score 72');
+  assert.equal(model.label, 'Rapport: negative tone, mostly about you, does not invite a reply, 300 of 280 characters, score 72, 1 hint');
   assert.equal(model.over, true);
+  assert.equal(model.selfFocused, true);
+});
+
+test('a platform without a limit (Tumblr) shows the count alone', () => {
+  const model = chipModel(report({ counter: { platform: 'tumblr', used: 42, limit: null } }), t);
+  assert.equal(model.limit, null);
+  assert.equal(model.counterText, '42');
+  assert.match(model.label, /, 42 characters,/);
+});
+
+test('the hint count can leave out muted hints', () => {
+  assert.equal(chipModel(report(), t, 0).label.endsWith('0 hints'), true);
 });
 
 // A report missing what the chip needs fails with the field's name.

@@ -16,11 +16,24 @@ test('MV3, version, default locale', () => {
   assert.equal(manifest.default_locale, 'en');
 });
 
-test('permissions: storage only; hosts: the supported sites only', () => {
-  assert.deepEqual(manifest.permissions, ['storage']);
+test('permissions: storage, scripting (user-enabled sites), activeTab; hosts: the supported sites only', () => {
+  assert.deepEqual(manifest.permissions, ['storage', 'scripting', 'activeTab']);
   assert.deepEqual([...manifest.host_permissions].sort(), siteMatches);
   assert.equal(manifest.optional_permissions, undefined);
-  assert.equal(manifest.optional_host_permissions, undefined);
+  // Any other site only when the user asks for it, from the popup, at that moment.
+  assert.deepEqual(manifest.optional_host_permissions, ['https://*/*', 'http://*/*']);
+});
+
+test('the new sites are matched', () => {
+  for (const host of ['www.instagram.com', 'www.threads.net', 'www.threads.com', 'www.reddit.com', 'old.reddit.com', 'www.youtube.com', 'www.tumblr.com', 'www.pinterest.com']) {
+    assert.ok(manifest.content_scripts[0].matches.includes(`https://${host}/*`), host);
+  }
+});
+
+test('options page, and the panel shortcut', () => {
+  assert.deepEqual(manifest.options_ui, { page: 'options/options.html', open_in_tab: true });
+  assert.ok(existsSync(join(EXT, manifest.options_ui.page)));
+  assert.equal(manifest.commands['toggle-panel'].suggested_key.default, 'Alt+Shift+R');
 });
 
 test('extension pages CSP is exact', () => {
@@ -65,8 +78,18 @@ test('every referenced file exists', () => {
 
 test('every __MSG_x__ in the manifest and every data-i18n key exists in messages.json', () => {
   const keys = [...JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]);
-  const popup = readFileSync(join(EXT, manifest.action.default_popup), 'utf8');
-  keys.push(...[...popup.matchAll(/data-i18n="(\w+)"/g)].map((m) => m[1]));
+  for (const page of [manifest.action.default_popup, manifest.options_ui.page]) {
+    const html = readFileSync(join(EXT, page), 'utf8');
+    keys.push(...[...html.matchAll(/data-i18n="(\w+)"/g)].map((m) => m[1]));
+  }
+  // Keys the scripts ask for by name: t('key' …) and `ruleSet_${…}` style families.
+  for (const path of sources().filter((file) => file.endsWith('.js') && !file.includes(`${join('build', '')}`))) {
+    const text = readFileSync(path, 'utf8');
+    keys.push(...[...text.matchAll(/\bt\('(\w+)'/g)].map((m) => m[1]));
+  }
+  for (const family of ['ruleSet_', 'severity_', 'tone_', 'focus_', 'strictness_']) {
+    assert.ok(Object.keys(messages).some((key) => key.startsWith(family)), family);
+  }
   assert.ok(keys.length >= 4);
   for (const key of keys) assert.ok(messages[key]?.message, `messages.json lacks ${key}`);
 });
@@ -92,7 +115,7 @@ test('no remote URLs and no network APIs in extension code', () => {
     const rel = relative(EXT, path);
     let text = readFileSync(path, 'utf8');
     // The manifest's match patterns name the sites; they are not fetched.
-    if (rel === 'manifest.json') text = text.replace(/"https:\/\/[\w.]+\/\*"/g, '');
+    if (rel === 'manifest.json') text = text.replace(/"https?:\/\/[\w.*]+\/\*"/g, '');
     assert.doesNotMatch(text, /\b(?:https?|wss?):\/\//, `${rel} contains a URL`);
     assert.doesNotMatch(text, /\bfetch\s*\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon|setUninstallURL/, `${rel} uses a network API`);
   }

@@ -1,0 +1,214 @@
+//! Whole-post behaviour: report snapshots, span properties, settings errors, context, size.
+
+use rapport::config::{Config, Options};
+use rapport::{Context, Engine, Platform, Report, MAX_ANALYZED_BYTES};
+
+fn engine() -> Engine {
+    Engine::new(Config::default()).unwrap()
+}
+
+fn analyze(text: &str, platform: Platform, context: Context) -> Report {
+    engine().analyze(text, &Options { platform: Some(platform), context: Some(context) })
+}
+
+/// A compact, readable snapshot: verdicts, counter, score and the rules that fired, in order.
+fn snapshot(r: &Report) -> String {
+    let v = &r.verdicts;
+    let mut flags = Vec::new();
+    for (name, on) in [
+        ("question", v.question),
+        ("invites", v.invites_reply),
+        ("pitch", v.pitch),
+        ("aggressive", v.aggressive),
+        ("shouting", v.shouting),
+        ("self_focused", v.self_focused),
+    ] {
+        if on {
+            flags.push(name);
+        }
+    }
+    let mut rules: Vec<&str> = r.hints.iter().map(|h| h.rule.as_ref()).collect();
+    rules.dedup();
+    format!(
+        "{} | {} | {}/{} | score {} | {}",
+        v.sentiment.label,
+        flags.join(","),
+        r.counter.used,
+        r.counter.limit.map_or("-".to_string(), |l| l.to_string()),
+        r.score.value,
+        rules.join(",")
+    )
+}
+
+#[test]
+fn report_snapshots() {
+    use Context::*;
+    use Platform::*;
+    let cases: &[(&str, Platform, Context, &str)] = &[
+        (
+            "We are thrilled to announce our new product! Buy now, 50% off, link in bio!!!",
+            X,
+            Post,
+            "positive | pitch,shouting,self_focused | 77/280 | score 9 | self_focus.pronouns,pitch.self_promo,pitch.call_to_action,invites_reply.no_question,pitch.percent_off,pitch.link_in_bio,shouting.marks",
+        ),
+        ("Congrats on the launch — what was the hardest part?", Linkedin, Post, "positive | question,invites | 51/3000 | score 83 | "),
+        ("You people never listen. This is pathetic.", X, Reply, "negative | aggressive | 42/280 | score 6 | aggression.hostile_you,tone.negative"),
+        ("Hola a todos, ¿cómo están? Gracias por venir a la fiesta", Mastodon, Post, "neutral | question,invites | 56/500 | score 75 | "),
+        ("Revenue up 23%, margin 41%, 1,200 new clients and $3.4M ARR in Q3.", Linkedin, Post, "neutral |  | 66/3000 | score 37 | invites_reply.no_question,figures.density"),
+        ("THIS IS HUGE NEWS FOR EVERYONE", X, Post, "positive | shouting | 30/280 | score 42 | invites_reply.no_question,shouting.caps"),
+        ("", Bluesky, Post, "neutral |  | 0/300 | score 50 | "),
+    ];
+    let mut failures = Vec::new();
+    for &(text, platform, context, want) in cases {
+        let got = snapshot(&analyze(text, platform, context));
+        if got != want {
+            failures.push(format!("{text:?}\n   want {want}\n    got {got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Deterministic pseudo-random drafts mixing every awkward kind of text.
+fn drafts(n: usize) -> Vec<String> {
+    const PIECES: &[&str] = &[
+        "hello", "I", "we", "you", "BUY NOW", "50%", "$9.99", "!!!", "?", "?!", ".", ",", " ", "  ", "\n", "\r\n",
+        "\u{00A0}", "👨‍👩‍👧‍👦", "🇫🇷", "👍🏽", "1️⃣", "❤️", "😡", "中文", "日本語", "e\u{301}", "naïve", "https://example.com/a?b=1",
+        "www.x.co", "@bob@mastodon.social", "#launch", "\"quoted idiot\"", "“curly”", ":)", "<3", "D:", "don’t", "sooo",
+        "\u{200B}", "\u{FEFF}", "link in bio", "what do you think", "RT @x:", "—", "…", "\t",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    (0..n)
+        .map(|_| {
+            let len = (next() % 40) as usize;
+            (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect::<Vec<_>>().join(if next() % 3 == 0 { "" } else { " " })
+        })
+        .collect()
+}
+
+#[test]
+fn every_span_is_inside_the_text_on_boundaries_in_bytes_and_in_utf16() {
+    let e = engine();
+    for (i, text) in drafts(600).iter().enumerate() {
+        let platform = Platform::ALL[i % Platform::ALL.len()];
+        let mut r = e.analyze(text, &Options { platform: Some(platform), context: None });
+        r.map_spans(|s| {
+            assert!(s.start <= s.end && s.end <= text.len(), "{text:?}: span {s:?} outside the text");
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{text:?}: {s:?} splits a char");
+        });
+        let bytes: Vec<_> = {
+            let mut v = Vec::new();
+            r.map_spans(|s| v.push(*s));
+            v
+        };
+        r.spans_to_utf16(text);
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        let mut k = 0;
+        r.map_spans(|s| {
+            let b = bytes[k];
+            k += 1;
+            assert_eq!(s.start, text[..b.start].encode_utf16().count(), "{text:?}: start of {b:?}");
+            assert_eq!(s.end, text[..b.end].encode_utf16().count(), "{text:?}: end of {b:?}");
+            for at in [s.start, s.end] {
+                assert!(at == utf16.len() || !(0xDC00..0xE000).contains(&utf16[at]), "{text:?}: {at} splits a surrogate pair");
+            }
+        });
+    }
+}
+
+#[test]
+fn settings_errors_name_the_field() {
+    let cases: &[(&str, &str)] = &[
+        (r#"{"strictness": "extreme"}"#, "`strictness`"),
+        (r#"{"rules": {"no.such": true}}"#, "`rules.no.such`"),
+        (r#"{"rule_sets": {"nope": false}}"#, "`rule_sets.nope`"),
+        (r#"{"bogus": 1}"#, "unknown field `bogus`"),
+        (r#"{"platform": "myspace"}"#, "`platform`"),
+        (r#"{"mastodon_limit": 0}"#, "`mastodon_limit`"),
+        (r#"{"brands": [""]}"#, "`brands[0]`"),
+        (r#"{"custom_rules": [{"id": "x", "message": "m"}]}"#, "`custom_rules[0].phrases`"),
+        (r#"{"custom_rules": [{"id": "x", "regex": "(", "message": "m"}]}"#, "`custom_rules[0].regex`: custom rule `x`"),
+        (r#"{"custom_rules": [{"id": "x", "regex": "a*", "message": "m"}]}"#, "matches empty text"),
+        (r#"{"custom_rules": [{"id": "x", "phrases": ["a"], "regex": "b", "message": "m"}]}"#, "not both"),
+        (r#"{"custom_rules": [{"id": "bad id", "phrases": ["a"], "message": "m"}]}"#, "`custom_rules[0].id`"),
+        (r#"{"custom_rules": [{"id": "x", "phrases": ["a"], "message": "m"}, {"id": "x", "phrases": ["b"], "message": "m"}]}"#, "id used twice"),
+        ("{not json", "invalid settings"),
+    ];
+    for (json, want) in cases {
+        let err = Engine::from_json(json).expect_err(json).to_string();
+        assert!(err.contains(want), "{json}: got {err:?}, want it to mention {want:?}");
+    }
+    let long_regex = format!(r#"{{"custom_rules": [{{"id": "x", "regex": "{}", "message": "m"}}]}}"#, "a".repeat(600));
+    assert!(Engine::from_json(&long_regex).unwrap_err().to_string().contains("longer than"));
+}
+
+#[test]
+fn custom_rules_fire_with_their_own_message() {
+    let e = Engine::from_json(
+        r#"{"custom_rules": [{"id": "jargon", "phrases": ["synergy"], "message": "Jargon", "severity": "warning"},
+                             {"id": "tags", "regex": "(#\\w+\\s*){3,}", "message": "Tag run"}]}"#,
+    )
+    .unwrap();
+    let r = e.analyze("Real synergy here #a #b #c", &Options::default());
+    let rules: Vec<(&str, &str)> = r.hints.iter().map(|h| (h.rule.as_ref(), h.message.as_ref())).collect();
+    assert!(rules.contains(&("custom.jargon", "Jargon")), "{rules:?}");
+    assert!(rules.contains(&("custom.tags", "Tag run")), "{rules:?}");
+    let off = Engine::from_json(r#"{"rules": {"custom.jargon": false}, "custom_rules": [{"id": "jargon", "phrases": ["synergy"], "message": "J"}]}"#).unwrap();
+    assert!(off.analyze("synergy", &Options::default()).hints.iter().all(|h| h.rule != "custom.jargon"));
+}
+
+#[test]
+fn replies_weigh_hostility_more_and_need_no_question() {
+    let text = "This take is stupid and you know it.";
+    let post = analyze(text, Platform::X, Context::Post);
+    let reply = analyze(text, Platform::X, Context::Reply);
+    assert!(reply.score.value < post.score.value, "reply {} vs post {}", reply.score.value, post.score.value);
+    let sev = |r: &Report| r.hints.iter().find(|h| h.rule == "aggression.insult").map(|h| h.severity);
+    assert!(sev(&reply) >= sev(&post));
+    assert!(post.hints.iter().any(|h| h.rule == "invites_reply.no_question"));
+    assert!(reply.hints.iter().all(|h| h.rule != "invites_reply.no_question"));
+}
+
+#[test]
+fn brands_count_as_self_reference() {
+    let e = Engine::from_json(r#"{"brands": ["Acme Cloud"]}"#).unwrap();
+    let r = e.analyze("Acme Cloud ships faster. Acme Cloud scales. Acme Cloud wins.", &Options::default());
+    assert_eq!(r.signals.self_focus.brand, 3);
+    assert!(r.verdicts.self_focused);
+}
+
+#[test]
+fn allowed_acronyms_are_not_shouting() {
+    let text = "Our OKR and QBR review went well";
+    assert!(engine().analyze(text, &Options::default()).hints.iter().any(|h| h.rule == "shouting.caps"));
+    let e = Engine::from_json(r#"{"acronyms": ["OKR", "qbr"]}"#).unwrap();
+    assert!(e.analyze(text, &Options::default()).hints.iter().all(|h| h.rule != "shouting.caps"));
+}
+
+#[test]
+fn huge_paste_is_truncated_not_lost() {
+    let sentence = "This is a long pasted report, sentence after sentence, with no end in sight. ";
+    let text = sentence.repeat(1_048_576 / sentence.len() + 1); // > 1 MB
+    let r = engine().analyze(&text, &Options { platform: Some(Platform::Linkedin), context: None });
+    assert_eq!(r.counter.used as usize, text.len(), "the counter counts the whole text");
+    assert!(r.counter.over);
+    let t = r.hints.iter().find(|h| h.rule == "platform.truncated").expect("a truncation hint");
+    assert_eq!(t.span.end, text.len());
+    assert!(t.span.start <= MAX_ANALYZED_BYTES && t.span.start > MAX_ANALYZED_BYTES - 1024);
+    assert!(r.signals.analyzed_bytes as usize <= MAX_ANALYZED_BYTES);
+}
+
+#[test]
+fn strictness_moves_thresholds() {
+    let text = "I think my plan is good.";
+    let at = |s: &str| Engine::from_json(&format!(r#"{{"strictness": "{s}"}}"#)).unwrap().analyze(text, &Options::default());
+    assert!(!at("low").verdicts.self_focused);
+    assert!(at("high").verdicts.self_focused);
+    // Low strictness shows no info-level hints.
+    assert!(at("low").hints.iter().all(|h| h.severity != rapport::Severity::Info));
+}
