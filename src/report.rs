@@ -180,6 +180,37 @@ pub struct Report {
 }
 
 impl Report {
+    /// Rewrites every span from byte offsets into `text` to UTF-16 code units, with one walk
+    /// over the text (what JavaScript's string indices count). `text` must be the analysed text.
+    pub fn spans_to_utf16(&mut self, text: &str) {
+        let mut offsets = Vec::new();
+        self.map_spans(|s| {
+            offsets.push(s.start);
+            offsets.push(s.end);
+        });
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut table = Vec::with_capacity(offsets.len());
+        let mut units = 0usize;
+        let mut next = offsets.iter().peekable();
+        for (byte, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), '\0')))
+        {
+            while next.peek().is_some_and(|&&o| o <= byte) {
+                table.push((*next.next().expect("peeked"), units));
+            }
+            units += c.len_utf16();
+        }
+        let lookup = |b: usize| {
+            table[table
+                .binary_search_by_key(&b, |&(k, _)| k)
+                .expect("every span offset was collected")]
+            .1
+        };
+        self.map_spans(|s: &mut Span| *s = Span::new(lookup(s.start), lookup(s.end)));
+    }
+
     /// Calls `f` on every span in the report (hints and all evidence), for unit conversion.
     pub fn map_spans(&mut self, mut f: impl FnMut(&mut Span)) {
         for h in &mut self.hints {

@@ -2,7 +2,6 @@
 //! every span converted from byte offsets to UTF-16 code units in one pass over the text.
 
 use crate::config::{Config, Options};
-use crate::text::Span;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -43,36 +42,6 @@ fn js_err(message: String) -> JsError {
     JsError::new(&message)
 }
 
-/// Rewrites byte offsets into `text` as UTF-16 offsets, with one walk over the text.
-pub(crate) fn to_utf16(text: &str, report: &mut crate::Report) {
-    let mut offsets = Vec::new();
-    report.map_spans(|s| {
-        offsets.push(s.start);
-        offsets.push(s.end);
-    });
-    offsets.sort_unstable();
-    offsets.dedup();
-    let mut table = Vec::with_capacity(offsets.len());
-    let mut units = 0usize;
-    let mut next = offsets.iter().peekable();
-    for (byte, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), '\0')))
-    {
-        while next.peek().is_some_and(|&&o| o <= byte) {
-            table.push((*next.next().unwrap(), units));
-        }
-        units += c.len_utf16();
-    }
-    let lookup = |b: usize| {
-        table[table
-            .binary_search_by_key(&b, |&(k, _)| k)
-            .expect("every span offset was collected")]
-        .1
-    };
-    report.map_spans(|s: &mut Span| *s = Span::new(lookup(s.start), lookup(s.end)));
-}
-
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();
@@ -105,7 +74,7 @@ impl Engine {
     pub fn analyze(&self, text: &str, options: JsValue) -> Result<JsValue, JsError> {
         let options = options_from_js(options).map_err(js_err)?;
         let mut report = self.inner.analyze(text, &options);
-        to_utf16(text, &mut report);
+        report.spans_to_utf16(text);
         to_js(&report)
     }
 }

@@ -8,7 +8,13 @@ fn engine() -> Engine {
 }
 
 fn analyze(text: &str, platform: Platform, context: Context) -> Report {
-    engine().analyze(text, &Options { platform: Some(platform), context: Some(context) })
+    engine().analyze(
+        text,
+        &Options {
+            platform: Some(platform),
+            context: Some(context),
+        },
+    )
 }
 
 /// A compact, readable snapshot: verdicts, counter, score and the rules that fired, in order.
@@ -71,10 +77,52 @@ fn report_snapshots() {
 /// Deterministic pseudo-random drafts mixing every awkward kind of text.
 fn drafts(n: usize) -> Vec<String> {
     const PIECES: &[&str] = &[
-        "hello", "I", "we", "you", "BUY NOW", "50%", "$9.99", "!!!", "?", "?!", ".", ",", " ", "  ", "\n", "\r\n",
-        "\u{00A0}", "👨‍👩‍👧‍👦", "🇫🇷", "👍🏽", "1️⃣", "❤️", "😡", "中文", "日本語", "e\u{301}", "naïve", "https://example.com/a?b=1",
-        "www.x.co", "@bob@mastodon.social", "#launch", "\"quoted idiot\"", "“curly”", ":)", "<3", "D:", "don’t", "sooo",
-        "\u{200B}", "\u{FEFF}", "link in bio", "what do you think", "RT @x:", "—", "…", "\t",
+        "hello",
+        "I",
+        "we",
+        "you",
+        "BUY NOW",
+        "50%",
+        "$9.99",
+        "!!!",
+        "?",
+        "?!",
+        ".",
+        ",",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\u{00A0}",
+        "👨‍👩‍👧‍👦",
+        "🇫🇷",
+        "👍🏽",
+        "1️⃣",
+        "❤️",
+        "😡",
+        "中文",
+        "日本語",
+        "e\u{301}",
+        "naïve",
+        "https://example.com/a?b=1",
+        "www.x.co",
+        "@bob@mastodon.social",
+        "#launch",
+        "\"quoted idiot\"",
+        "“curly”",
+        ":)",
+        "<3",
+        "D:",
+        "don’t",
+        "sooo",
+        "\u{200B}",
+        "\u{FEFF}",
+        "link in bio",
+        "what do you think",
+        "RT @x:",
+        "—",
+        "…",
+        "\t",
     ];
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = || {
@@ -86,7 +134,10 @@ fn drafts(n: usize) -> Vec<String> {
     (0..n)
         .map(|_| {
             let len = (next() % 40) as usize;
-            (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect::<Vec<_>>().join(if next() % 3 == 0 { "" } else { " " })
+            (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect::<Vec<_>>()
+                .join(if next() % 3 == 0 { "" } else { " " })
         })
         .collect()
 }
@@ -96,10 +147,22 @@ fn every_span_is_inside_the_text_on_boundaries_in_bytes_and_in_utf16() {
     let e = engine();
     for (i, text) in drafts(600).iter().enumerate() {
         let platform = Platform::ALL[i % Platform::ALL.len()];
-        let mut r = e.analyze(text, &Options { platform: Some(platform), context: None });
+        let mut r = e.analyze(
+            text,
+            &Options {
+                platform: Some(platform),
+                context: None,
+            },
+        );
         r.map_spans(|s| {
-            assert!(s.start <= s.end && s.end <= text.len(), "{text:?}: span {s:?} outside the text");
-            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{text:?}: {s:?} splits a char");
+            assert!(
+                s.start <= s.end && s.end <= text.len(),
+                "{text:?}: span {s:?} outside the text"
+            );
+            assert!(
+                text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+                "{text:?}: {s:?} splits a char"
+            );
         });
         let bytes: Vec<_> = {
             let mut v = Vec::new();
@@ -112,10 +175,21 @@ fn every_span_is_inside_the_text_on_boundaries_in_bytes_and_in_utf16() {
         r.map_spans(|s| {
             let b = bytes[k];
             k += 1;
-            assert_eq!(s.start, text[..b.start].encode_utf16().count(), "{text:?}: start of {b:?}");
-            assert_eq!(s.end, text[..b.end].encode_utf16().count(), "{text:?}: end of {b:?}");
+            assert_eq!(
+                s.start,
+                text[..b.start].encode_utf16().count(),
+                "{text:?}: start of {b:?}"
+            );
+            assert_eq!(
+                s.end,
+                text[..b.end].encode_utf16().count(),
+                "{text:?}: end of {b:?}"
+            );
             for at in [s.start, s.end] {
-                assert!(at == utf16.len() || !(0xDC00..0xE000).contains(&utf16[at]), "{text:?}: {at} splits a surrogate pair");
+                assert!(
+                    at == utf16.len() || !(0xDC00..0xE000).contains(&utf16[at]),
+                    "{text:?}: {at} splits a surrogate pair"
+                );
             }
         });
     }
@@ -131,20 +205,47 @@ fn settings_errors_name_the_field() {
         (r#"{"platform": "myspace"}"#, "`platform`"),
         (r#"{"mastodon_limit": 0}"#, "`mastodon_limit`"),
         (r#"{"brands": [""]}"#, "`brands[0]`"),
-        (r#"{"custom_rules": [{"id": "x", "message": "m"}]}"#, "`custom_rules[0].phrases`"),
-        (r#"{"custom_rules": [{"id": "x", "regex": "(", "message": "m"}]}"#, "`custom_rules[0].regex`: custom rule `x`"),
-        (r#"{"custom_rules": [{"id": "x", "regex": "a*", "message": "m"}]}"#, "matches empty text"),
-        (r#"{"custom_rules": [{"id": "x", "phrases": ["a"], "regex": "b", "message": "m"}]}"#, "not both"),
-        (r#"{"custom_rules": [{"id": "bad id", "phrases": ["a"], "message": "m"}]}"#, "`custom_rules[0].id`"),
-        (r#"{"custom_rules": [{"id": "x", "phrases": ["a"], "message": "m"}, {"id": "x", "phrases": ["b"], "message": "m"}]}"#, "id used twice"),
+        (
+            r#"{"custom_rules": [{"id": "x", "message": "m"}]}"#,
+            "`custom_rules[0].phrases`",
+        ),
+        (
+            r#"{"custom_rules": [{"id": "x", "regex": "(", "message": "m"}]}"#,
+            "`custom_rules[0].regex`: custom rule `x`",
+        ),
+        (
+            r#"{"custom_rules": [{"id": "x", "regex": "a*", "message": "m"}]}"#,
+            "matches empty text",
+        ),
+        (
+            r#"{"custom_rules": [{"id": "x", "phrases": ["a"], "regex": "b", "message": "m"}]}"#,
+            "not both",
+        ),
+        (
+            r#"{"custom_rules": [{"id": "bad id", "phrases": ["a"], "message": "m"}]}"#,
+            "`custom_rules[0].id`",
+        ),
+        (
+            r#"{"custom_rules": [{"id": "x", "phrases": ["a"], "message": "m"}, {"id": "x", "phrases": ["b"], "message": "m"}]}"#,
+            "id used twice",
+        ),
         ("{not json", "invalid settings"),
     ];
     for (json, want) in cases {
         let err = Engine::from_json(json).expect_err(json).to_string();
-        assert!(err.contains(want), "{json}: got {err:?}, want it to mention {want:?}");
+        assert!(
+            err.contains(want),
+            "{json}: got {err:?}, want it to mention {want:?}"
+        );
     }
-    let long_regex = format!(r#"{{"custom_rules": [{{"id": "x", "regex": "{}", "message": "m"}}]}}"#, "a".repeat(600));
-    assert!(Engine::from_json(&long_regex).unwrap_err().to_string().contains("longer than"));
+    let long_regex = format!(
+        r#"{{"custom_rules": [{{"id": "x", "regex": "{}", "message": "m"}}]}}"#,
+        "a".repeat(600)
+    );
+    assert!(Engine::from_json(&long_regex)
+        .unwrap_err()
+        .to_string()
+        .contains("longer than"));
 }
 
 #[test]
@@ -155,11 +256,19 @@ fn custom_rules_fire_with_their_own_message() {
     )
     .unwrap();
     let r = e.analyze("Real synergy here #a #b #c", &Options::default());
-    let rules: Vec<(&str, &str)> = r.hints.iter().map(|h| (h.rule.as_ref(), h.message.as_ref())).collect();
+    let rules: Vec<(&str, &str)> = r
+        .hints
+        .iter()
+        .map(|h| (h.rule.as_ref(), h.message.as_ref()))
+        .collect();
     assert!(rules.contains(&("custom.jargon", "Jargon")), "{rules:?}");
     assert!(rules.contains(&("custom.tags", "Tag run")), "{rules:?}");
     let off = Engine::from_json(r#"{"rules": {"custom.jargon": false}, "custom_rules": [{"id": "jargon", "phrases": ["synergy"], "message": "J"}]}"#).unwrap();
-    assert!(off.analyze("synergy", &Options::default()).hints.iter().all(|h| h.rule != "custom.jargon"));
+    assert!(off
+        .analyze("synergy", &Options::default())
+        .hints
+        .iter()
+        .all(|h| h.rule != "custom.jargon"));
 }
 
 #[test]
@@ -167,17 +276,36 @@ fn replies_weigh_hostility_more_and_need_no_question() {
     let text = "This take is stupid and you know it.";
     let post = analyze(text, Platform::X, Context::Post);
     let reply = analyze(text, Platform::X, Context::Reply);
-    assert!(reply.score.value < post.score.value, "reply {} vs post {}", reply.score.value, post.score.value);
-    let sev = |r: &Report| r.hints.iter().find(|h| h.rule == "aggression.insult").map(|h| h.severity);
+    assert!(
+        reply.score.value < post.score.value,
+        "reply {} vs post {}",
+        reply.score.value,
+        post.score.value
+    );
+    let sev = |r: &Report| {
+        r.hints
+            .iter()
+            .find(|h| h.rule == "aggression.insult")
+            .map(|h| h.severity)
+    };
     assert!(sev(&reply) >= sev(&post));
-    assert!(post.hints.iter().any(|h| h.rule == "invites_reply.no_question"));
-    assert!(reply.hints.iter().all(|h| h.rule != "invites_reply.no_question"));
+    assert!(post
+        .hints
+        .iter()
+        .any(|h| h.rule == "invites_reply.no_question"));
+    assert!(reply
+        .hints
+        .iter()
+        .all(|h| h.rule != "invites_reply.no_question"));
 }
 
 #[test]
 fn brands_count_as_self_reference() {
     let e = Engine::from_json(r#"{"brands": ["Acme Cloud"]}"#).unwrap();
-    let r = e.analyze("Acme Cloud ships faster. Acme Cloud scales. Acme Cloud wins.", &Options::default());
+    let r = e.analyze(
+        "Acme Cloud ships faster. Acme Cloud scales. Acme Cloud wins.",
+        &Options::default(),
+    );
     assert_eq!(r.signals.self_focus.brand, 3);
     assert!(r.verdicts.self_focused);
 }
@@ -185,19 +313,41 @@ fn brands_count_as_self_reference() {
 #[test]
 fn allowed_acronyms_are_not_shouting() {
     let text = "Our OKR and QBR review went well";
-    assert!(engine().analyze(text, &Options::default()).hints.iter().any(|h| h.rule == "shouting.caps"));
+    assert!(engine()
+        .analyze(text, &Options::default())
+        .hints
+        .iter()
+        .any(|h| h.rule == "shouting.caps"));
     let e = Engine::from_json(r#"{"acronyms": ["OKR", "qbr"]}"#).unwrap();
-    assert!(e.analyze(text, &Options::default()).hints.iter().all(|h| h.rule != "shouting.caps"));
+    assert!(e
+        .analyze(text, &Options::default())
+        .hints
+        .iter()
+        .all(|h| h.rule != "shouting.caps"));
 }
 
 #[test]
 fn huge_paste_is_truncated_not_lost() {
     let sentence = "This is a long pasted report, sentence after sentence, with no end in sight. ";
     let text = sentence.repeat(1_048_576 / sentence.len() + 1); // > 1 MB
-    let r = engine().analyze(&text, &Options { platform: Some(Platform::Linkedin), context: None });
-    assert_eq!(r.counter.used as usize, text.len(), "the counter counts the whole text");
+    let r = engine().analyze(
+        &text,
+        &Options {
+            platform: Some(Platform::Linkedin),
+            context: None,
+        },
+    );
+    assert_eq!(
+        r.counter.used as usize,
+        text.len(),
+        "the counter counts the whole text"
+    );
     assert!(r.counter.over);
-    let t = r.hints.iter().find(|h| h.rule == "platform.truncated").expect("a truncation hint");
+    let t = r
+        .hints
+        .iter()
+        .find(|h| h.rule == "platform.truncated")
+        .expect("a truncation hint");
     assert_eq!(t.span.end, text.len());
     assert!(t.span.start <= MAX_ANALYZED_BYTES && t.span.start > MAX_ANALYZED_BYTES - 1024);
     assert!(r.signals.analyzed_bytes as usize <= MAX_ANALYZED_BYTES);
@@ -206,9 +356,16 @@ fn huge_paste_is_truncated_not_lost() {
 #[test]
 fn strictness_moves_thresholds() {
     let text = "I think my plan is good.";
-    let at = |s: &str| Engine::from_json(&format!(r#"{{"strictness": "{s}"}}"#)).unwrap().analyze(text, &Options::default());
+    let at = |s: &str| {
+        Engine::from_json(&format!(r#"{{"strictness": "{s}"}}"#))
+            .unwrap()
+            .analyze(text, &Options::default())
+    };
     assert!(!at("low").verdicts.self_focused);
     assert!(at("high").verdicts.self_focused);
     // Low strictness shows no info-level hints.
-    assert!(at("low").hints.iter().all(|h| h.severity != rapport::Severity::Info));
+    assert!(at("low")
+        .hints
+        .iter()
+        .all(|h| h.severity != rapport::Severity::Info));
 }
