@@ -13,8 +13,14 @@ fail() { printf '\nFAILED: %s\n' "$*" >&2; exit 1; }
 step() {
   local name=$1; shift
   say "$name"
-  local t0=$SECONDS
-  "$@" || fail "$name (command: $*)"
+  local t0=$SECONDS rc
+  # A subshell that is not the left side of `||`, so `set -e` holds inside the step's
+  # functions and their first failing command stops them.
+  set +e
+  (set -e; "$@")
+  rc=$?
+  set -e
+  [ "$rc" -eq 0 ] || fail "$name (exit status $rc)"
   printf '    (%s: %ss)\n' "$name" $((SECONDS - t0))
 }
 
