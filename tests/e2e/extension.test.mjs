@@ -288,6 +288,8 @@ for (const mode of MODES) {
         // Undo through the editor's own history: an earlier state of this draft.
         await page.waitForTimeout(1100); // past the editors' undo grouping delay
         await page.keyboard.press('Control+Z');
+        // React editors (Draft.js) publish the undone state on their next render.
+        await page.waitForFunction((typed) => window.__e2e.modelText() !== typed, text, { timeout: 2000 }).catch(() => {});
         // Editors group undo steps differently (ProseMirror and Quill merge quick edits): the
         // result must be an earlier state of this draft.
         const undone = await modelText(page);
