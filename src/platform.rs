@@ -79,12 +79,41 @@ fn x_char_weight(c: char) -> u32 {
     }
 }
 
+/// In ASCII every byte is a grapheme but CR LF, which is one.
+fn ascii_graphemes(s: &str) -> usize {
+    s.len() - s.matches("\r\n").count()
+}
+
+/// Extended grapheme clusters, with ASCII runs counted by bytes: only the stretches around
+/// non-ASCII text go through the full segmentation. The last ASCII character before a
+/// non-ASCII stretch goes with it (a combining mark or ZWJ may attach to it). The one case
+/// this skips is a Prepend character (rare, Brahmic scripts) directly before ASCII.
 fn graphemes(s: &str) -> u32 {
-    if s.is_ascii() {
-        // In ASCII every byte is a grapheme but CR LF, which is one.
-        return (s.len() - s.matches("\r\n").count()) as u32;
+    let b = s.as_bytes();
+    let mut count = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        while i < b.len() && b[i] < 0x80 {
+            i += 1;
+        }
+        if i == b.len() {
+            count += ascii_graphemes(&s[start..]);
+            break;
+        }
+        let mut fast_end = if i > start { i - 1 } else { i };
+        if fast_end > start && b[fast_end] == b'\n' && b[fast_end - 1] == b'\r' {
+            fast_end -= 1;
+        }
+        count += ascii_graphemes(&s[start..fast_end]);
+        let mut j = i;
+        while j < b.len() && b[j] >= 0x80 {
+            j += 1;
+        }
+        count += s[fast_end..j].graphemes(true).count();
+        i = j;
     }
-    s.graphemes(true).count() as u32
+    count as u32
 }
 
 fn utf16(s: &str) -> u32 {
@@ -284,5 +313,39 @@ mod tests {
             count(&Document::parse("x"), Platform::Tumblr, None).limit,
             None
         );
+    }
+}
+
+#[cfg(test)]
+mod grapheme_tests {
+    use unicode_segmentation::UnicodeSegmentation;
+
+    #[test]
+    fn fast_grapheme_count_matches_full_segmentation() {
+        let cases = [
+            "",
+            "abc",
+            "a\r\nb",
+            "\r\n\r\n",
+            "e\u{301}te\u{301}",
+            "👨‍👩‍👧‍👦 ok",
+            "x🇫🇷🇩🇪y",
+            "#\u{FE0F}\u{20E3}",
+            "1️⃣2️⃣",
+            "café au lait",
+            "中文 and 日本語",
+            "a\u{200D}b",
+            "\r\n😀\r\n",
+            "ok👍🏽ok",
+            "\u{00A0}\u{00A0}",
+            "a\u{301}\u{302}b",
+        ];
+        for s in cases {
+            assert_eq!(
+                super::graphemes(s),
+                s.graphemes(true).count() as u32,
+                "{s:?}"
+            );
+        }
     }
 }
