@@ -4,7 +4,7 @@
 //! list); word classes into one map from word to class bits.
 
 use crate::config::Severity;
-use crate::lexicon::{FastMap, Lexicon};
+use crate::lexicon::FastMap;
 use crate::rules::RuleSet;
 use crate::text::{Document, Span, TokenKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -41,27 +41,29 @@ pub mod class {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct WordsFile {
+#[serde(bound(deserialize = "'de: 'a"))]
+struct WordsFile<'a> {
     #[serde(rename = "_about")]
-    _about: String,
-    self_i: Vec<String>,
-    self_we: Vec<String>,
-    you: Vec<String>,
-    question_words: Vec<String>,
-    auxiliaries: Vec<String>,
-    imperatives: Vec<String>,
-    insults: Vec<String>,
-    harsh: Vec<String>,
-    profanity: Vec<String>,
-    hostile_targets: Vec<String>,
-    boasts: Vec<String>,
-    acronyms: Vec<String>,
-    english: Vec<String>,
-    boosters_up: Vec<String>,
-    boosters_down: Vec<String>,
-    negations: Vec<String>,
-    laughter: Vec<String>,
-    other_languages: BTreeMap<String, Vec<String>>,
+    _about: &'a str,
+    self_i: Vec<&'a str>,
+    self_we: Vec<&'a str>,
+    you: Vec<&'a str>,
+    question_words: Vec<&'a str>,
+    auxiliaries: Vec<&'a str>,
+    imperatives: Vec<&'a str>,
+    insults: Vec<&'a str>,
+    harsh: Vec<&'a str>,
+    profanity: Vec<&'a str>,
+    hostile_targets: Vec<&'a str>,
+    boasts: Vec<&'a str>,
+    acronyms: Vec<&'a str>,
+    english: Vec<&'a str>,
+    boosters_up: Vec<&'a str>,
+    boosters_down: Vec<&'a str>,
+    negations: Vec<&'a str>,
+    laughter: Vec<&'a str>,
+    #[serde(borrow)]
+    other_languages: BTreeMap<&'a str, Vec<&'a str>>,
 }
 
 /// A phrase list whose matches become hints.
@@ -136,7 +138,9 @@ pub struct Info {
 
 pub struct Data {
     /// Every known word (lower case), emoticon and emoji: one lookup per token.
-    vocab: FastMap<Box<str>, Info>,
+    vocab: FastMap<&'static str, Info>,
+    /// Lexicon entries that are emoticons (`:l`, `d:`, `<3`), as written in the lexicon.
+    emoticons: FastMap<&'static str, ()>,
     pub languages: Vec<String>,
     pub rules: Vec<PhraseRule>,
     pub signals: Vec<PhraseSignal>,
@@ -144,9 +148,9 @@ pub struct Data {
     owners: Vec<List>,
 }
 
-fn check_list(name: &str, list: &[String]) -> Result<(), String> {
+fn check_list<S: AsRef<str>>(name: &str, list: &[S]) -> Result<(), String> {
     let mut seen = std::collections::HashSet::new();
-    for w in list {
+    for w in list.iter().map(AsRef::as_ref) {
         if w.is_empty() || w.trim() != w || w.to_lowercase() != *w || w.contains('’') {
             return Err(format!(
                 "{name}: entry {w:?} must be lower case, straight apostrophes, no padding"
@@ -161,15 +165,31 @@ fn check_list(name: &str, list: &[String]) -> Result<(), String> {
 
 impl Data {
     pub fn parse() -> Result<Data, String> {
-        let w: WordsFile =
+        let w: WordsFile<'static> =
             serde_json::from_str(WORDS_JSON).map_err(|e| format!("words.json: {e}"))?;
         let p: PhrasesFile =
             serde_json::from_str(PHRASES_JSON).map_err(|e| format!("phrases.json: {e}"))?;
-        let lexicon = Lexicon::get();
-        let mut vocab: FastMap<Box<str>, Info> = FastMap::default();
-        vocab.reserve(lexicon.len() + 1024);
-        for (word, valence) in lexicon.entries() {
-            vocab.entry(word.into()).or_default().valence = Some(valence);
+        // The lexicon files straight into the vocabulary: keys borrow the compiled-in text.
+        let mut valences: FastMap<&'static str, f32> = FastMap::default();
+        valences.reserve(8_192);
+        for (file, src, replace) in crate::lexicon::FILES {
+            crate::lexicon::parse_into(file, src, &mut valences, replace)
+                .map_err(|e| format!("{}:{}: {}", e.file, e.line, e.reason))?;
+        }
+        let mut vocab: FastMap<&'static str, Info> = FastMap::default();
+        vocab.reserve(valences.len() + 1_024);
+        let mut emoticons = FastMap::default();
+        for (&word, &valence) in &valences {
+            vocab.insert(
+                word,
+                Info {
+                    valence: Some(valence),
+                    ..Info::default()
+                },
+            );
+            if crate::lexicon::is_emoticon_entry(word) {
+                emoticons.insert(word, ());
+            }
         }
         for (name, list, bit) in [
             ("self_i", &w.self_i, class::SELF_I),
@@ -192,17 +212,17 @@ impl Data {
         ] {
             check_list(name, list)?;
             for word in list {
-                vocab.entry(word.as_str().into()).or_default().class |= bit;
+                vocab.entry(word).or_default().class |= bit;
             }
         }
-        let languages: Vec<String> = w.other_languages.keys().cloned().collect();
+        let languages: Vec<String> = w.other_languages.keys().map(|k| k.to_string()).collect();
         if languages.len() > 16 {
             return Err("other_languages: at most 16 languages".into());
         }
         for (i, (code, list)) in w.other_languages.iter().enumerate() {
             check_list(code, list)?;
             for word in list {
-                vocab.entry(word.as_str().into()).or_default().languages |= 1 << i;
+                vocab.entry(word).or_default().languages |= 1 << i;
             }
         }
 
@@ -250,9 +270,9 @@ impl Data {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .map_err(|e| format!("phrase automaton: {e}"))?;
-        vocab.shrink_to_fit();
         Ok(Data {
             vocab,
+            emoticons,
             languages,
             rules: p.rules,
             signals: p.signals,
@@ -270,6 +290,14 @@ impl Data {
     /// What is known of a lower-cased word (curly apostrophes already folded).
     pub fn info(&self, word: &str) -> Info {
         self.vocab.get(word).copied().unwrap_or_default()
+    }
+
+    /// Whether a whitespace-delimited chunk is an emoticon the lexicon scores (any case).
+    pub fn is_emoticon(&self, chunk: &str) -> bool {
+        chunk.len() <= 8
+            && crate::lexicon::is_emoticon_entry(chunk)
+            && (self.emoticons.contains_key(chunk)
+                || self.emoticons.contains_key(chunk.to_lowercase().as_str()))
     }
 
     /// Class bits of a lower-cased word.

@@ -4,7 +4,7 @@
 //! The parse is part of every cold start (the first analysis in a fresh extension worker), so it
 //! avoids the general float parser and SipHash: see [`parse_valence`] and [`FastHasher`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -15,8 +15,6 @@ const OVERRIDES: &str = include_str!("data/lexicon/overrides.tsv");
 /// Valences on VADER's scale, −4 (most negative) to +4 (most positive).
 pub struct Lexicon {
     words: FastMap<&'static str, f32>,
-    /// Entries that are emoticons (`:l`, `d:`, `<3`), lower-cased.
-    emoticons: HashSet<&'static str, BuildHasherDefault<FastHasher>>,
 }
 
 /// A map keyed by the engine's own fixed word lists.
@@ -103,7 +101,7 @@ fn parse_valence(text: &str) -> Option<f32> {
 }
 
 /// An entry is an emoticon when it has a mark that is not a word's own apostrophe or hyphen.
-fn is_emoticon_entry(token: &str) -> bool {
+pub fn is_emoticon_entry(token: &str) -> bool {
     token.chars().count() >= 2
         && token
             .chars()
@@ -118,7 +116,15 @@ pub struct LexiconError {
     pub reason: String,
 }
 
-fn parse_into(
+/// The three lexicon files, in the order they apply (later ones may replace only in overrides).
+pub const FILES: [(&str, &str, bool); 3] = [
+    ("vader.tsv", VADER, false),
+    ("emoji.tsv", EMOJI, false),
+    ("overrides.tsv", OVERRIDES, true),
+];
+
+/// Parses every line of one lexicon file into `words`, checking the schema.
+pub fn parse_into(
     file: &'static str,
     src: &'static str,
     words: &mut FastMap<&'static str, f32>,
@@ -163,22 +169,10 @@ impl Lexicon {
             VADER.len() / 12 + EMOJI.len() / 8 + OVERRIDES.len() / 8,
             Default::default(),
         );
-        parse_into("vader.tsv", VADER, &mut words, false)?;
-        parse_into("emoji.tsv", EMOJI, &mut words, false)?;
-        parse_into("overrides.tsv", OVERRIDES, &mut words, true)?;
-        let emoticons = words
-            .keys()
-            .copied()
-            .filter(|k| is_emoticon_entry(k))
-            .collect();
-        Ok(Lexicon { words, emoticons })
-    }
-
-    /// Whether a whitespace-delimited chunk is an emoticon the lexicon scores (any case).
-    pub fn is_emoticon(&self, chunk: &str) -> bool {
-        chunk.len() <= 8
-            && is_emoticon_entry(chunk)
-            && self.emoticons.contains(chunk.to_lowercase().as_str())
+        for (file, src, replace) in FILES {
+            parse_into(file, src, &mut words, replace)?;
+        }
+        Ok(Lexicon { words })
     }
 
     /// The lexicon compiled into the crate (its files are checked by a test).
@@ -268,7 +262,7 @@ mod tests {
         use std::hash::BuildHasher;
         let build = BuildHasherDefault::<FastHasher>::default();
         let lex = Lexicon::parse().unwrap();
-        let mut buckets = HashSet::new();
+        let mut buckets = std::collections::HashSet::new();
         for word in lex.words.keys() {
             buckets.insert(build.hash_one(word) & 0x3fff);
         }

@@ -17,7 +17,6 @@ pub mod tone;
 
 use crate::config::{Config, Context, Platform, Severity, Strictness};
 use crate::data::{Data, List, PhraseHit};
-use crate::lexicon::Lexicon;
 use crate::platform::Counter;
 use crate::report::Hint;
 use crate::text::{Document, Span};
@@ -205,7 +204,6 @@ pub struct Analysis<'a> {
     pub config: &'a Config,
     pub compiled: &'a Compiled,
     pub data: &'static Data,
-    pub lexicon: &'static Lexicon,
     pub platform: Platform,
     pub context: Context,
     pub hits: Vec<PhraseHit>,
@@ -230,13 +228,12 @@ impl<'a> Analysis<'a> {
         counter: Counter,
     ) -> Analysis<'a> {
         let data = Data::get();
-        let lexicon = Lexicon::get();
         let hits = data.phrase_hits(doc);
         let language = language::detect(doc, data);
         let tone = tone::score(doc);
         let pronouns = self_focus::find(doc, compiled.brands.as_ref());
         let mut questions = invites_reply::find(doc, data, &hits);
-        let shouting = shouting::find(doc, data, &compiled.acronyms, lexicon);
+        let shouting = shouting::find(doc, data, &compiled.acronyms);
         let figures = figures::find(doc);
         let aggression = aggression::find(doc, data, &hits);
         let pitch = pitch::find(doc, data, &hits, platform);
@@ -246,7 +243,6 @@ impl<'a> Analysis<'a> {
             config,
             compiled,
             data,
-            lexicon,
             platform,
             context,
             hits,

@@ -3,7 +3,6 @@
 use super::{by_strictness, Analysis, RuleInfo, RuleSet, MAX_HINTS_PER_RULE};
 use crate::config::Severity;
 use crate::data::{class, Data};
-use crate::lexicon::Lexicon;
 use crate::report::Hint;
 use crate::text::{Document, Span, TokenKind};
 use std::collections::HashSet;
@@ -61,7 +60,7 @@ fn is_caps_word(src: &str) -> bool {
 
 /// The word with each run of 3+ identical letters cut to one, or to two when that spelling is
 /// a known word ("sooo good" → "so", "gooood" → "good").
-fn unstretch(word: &str, lex: &Lexicon, data: &Data) -> Option<String> {
+fn unstretch(word: &str, data: &Data) -> Option<String> {
     // Most words hold no letter three times: find out without allocating.
     let held = word
         .as_bytes()
@@ -98,7 +97,7 @@ fn unstretch(word: &str, lex: &Lexicon, data: &Data) -> Option<String> {
     let two = build(2);
     let known = |w: &str| {
         let l = w.to_lowercase();
-        lex.valence(&l).is_some() || data.class(&l) != 0
+        data.info(&l) != crate::data::Info::default()
     };
     Some(if !known(&one) && known(&two) {
         two
@@ -107,7 +106,7 @@ fn unstretch(word: &str, lex: &Lexicon, data: &Data) -> Option<String> {
     })
 }
 
-pub fn find(doc: &Document, data: &Data, acronyms: &HashSet<String>, lex: &Lexicon) -> Shouting {
+pub fn find(doc: &Document, data: &Data, acronyms: &HashSet<String>) -> Shouting {
     let mut s = Shouting::default();
     let mut run: Option<(Span, usize, usize)> = None; // span, words, sentence
     for t in &doc.tokens {
@@ -134,7 +133,7 @@ pub fn find(doc: &Document, data: &Data, acronyms: &HashSet<String>, lex: &Lexic
             } else if let Some((sp, n, _)) = run.take() {
                 s.caps_runs.push((sp, n));
             }
-            if let Some(plain) = unstretch(src, lex, data) {
+            if let Some(plain) = unstretch(src, data) {
                 s.stretched.push((t.span, plain));
             }
         }

@@ -43,7 +43,7 @@ const EMOTICON_MAX_LEN: usize = 4;
 
 fn is_emoticon(s: &str) -> bool {
     (s.len() <= EMOTICON_MAX_LEN && EMOTICONS.contains(&s))
-        || crate::lexicon::Lexicon::get().is_emoticon(s)
+        || crate::data::Data::get().is_emoticon(s)
 }
 
 pub fn is_emoji_token(segment: &str) -> bool {
