@@ -158,22 +158,32 @@ fn for_each_piece(doc: &Document, unit: Unit, mut f: impl FnMut(usize, u32)) {
         return gap(0, text.len(), &mut f);
     }
     let mut at = 0;
-    for t in &doc.tokens {
-        let src = &text[t.span.start..t.span.end];
+    for (t, charge) in charged_tokens(doc, unit) {
+        gap(at, t.start, &mut f);
+        f(t.start, charge);
+        at = t.end;
+    }
+    gap(at, text.len(), &mut f);
+}
+
+/// The tokens `unit` charges whole, with their cost: a link is 23 (X and Mastodon), an emoji
+/// sequence 2 (X), and `@user@instance` only its local part (Mastodon).
+fn charged_tokens<'d>(
+    doc: &'d Document,
+    unit: Unit,
+) -> impl Iterator<Item = (crate::text::Span, u32)> + 'd {
+    doc.tokens.iter().filter_map(move |t| {
+        let src = &doc.text[t.span.start..t.span.end];
         let charge = match t.kind {
             TokenKind::Url if !src.contains('@') => URL_WEIGHT,
             TokenKind::Emoji if unit == Unit::Weighted => 2,
-            // Only the local part of @user@instance counts on Mastodon.
             TokenKind::Mention if unit == Unit::MastodonChars => {
                 1 + graphemes(src[1..].split('@').next().unwrap_or(""))
             }
-            _ => continue,
+            _ => return None,
         };
-        gap(at, t.span.start, &mut f);
-        f(t.span.start, charge);
-        at = t.span.end;
-    }
-    gap(at, text.len(), &mut f);
+        Some((t.span, charge))
+    })
 }
 
 /// The length in `unit`: the same pieces as [`for_each_piece`], summed a gap at a time.
@@ -187,18 +197,9 @@ fn measure(doc: &Document, unit: Unit) -> u32 {
     };
     let mut used = 0;
     let mut at = 0;
-    for t in &doc.tokens {
-        let src = &text[t.span.start..t.span.end];
-        let charge = match t.kind {
-            TokenKind::Url if !src.contains('@') => URL_WEIGHT,
-            TokenKind::Emoji if unit == Unit::Weighted => 2,
-            TokenKind::Mention if unit == Unit::MastodonChars => {
-                1 + graphemes(src[1..].split('@').next().unwrap_or(""))
-            }
-            _ => continue,
-        };
-        used += gap(&text[at..t.span.start]) + charge;
-        at = t.span.end;
+    for (t, charge) in charged_tokens(doc, unit) {
+        used += gap(&text[at..t.start]) + charge;
+        at = t.end;
     }
     used + gap(&text[at..])
 }
