@@ -170,26 +170,26 @@ impl Data {
         let p: PhrasesFile =
             serde_json::from_str(PHRASES_JSON).map_err(|e| format!("phrases.json: {e}"))?;
         // The lexicon files straight into the vocabulary: keys borrow the compiled-in text.
-        let mut valences: FastMap<&'static str, f32> = FastMap::default();
-        valences.reserve(8_192);
-        for (file, src, replace) in crate::lexicon::FILES {
-            crate::lexicon::parse_into(file, src, &mut valences, replace)
-                .map_err(|e| format!("{}:{}: {}", e.file, e.line, e.reason))?;
-        }
         let mut vocab: FastMap<&'static str, Info> = FastMap::default();
-        vocab.reserve(valences.len() + 1_024);
+        vocab.reserve(8_192 + 1_024);
         let mut emoticons = FastMap::default();
-        for (&word, &valence) in &valences {
-            vocab.insert(
-                word,
-                Info {
-                    valence: Some(valence),
-                    ..Info::default()
-                },
-            );
-            if crate::lexicon::is_emoticon_entry(word) {
-                emoticons.insert(word, ());
-            }
+        for (file, src, replace) in crate::lexicon::FILES {
+            let insert = |word: &'static str, valence: f32| {
+                if crate::lexicon::is_emoticon_entry(word) {
+                    emoticons.insert(word, ());
+                }
+                vocab
+                    .insert(
+                        word,
+                        Info {
+                            valence: Some(valence),
+                            ..Info::default()
+                        },
+                    )
+                    .is_some()
+            };
+            crate::lexicon::parse_into(file, src, insert, replace)
+                .map_err(|e| format!("{}:{}: {}", e.file, e.line, e.reason))?;
         }
         for (name, list, bit) in [
             ("self_i", &w.self_i, class::SELF_I),

@@ -127,7 +127,7 @@ pub const FILES: [(&str, &str, bool); 3] = [
 pub fn parse_into(
     file: &'static str,
     src: &'static str,
-    words: &mut FastMap<&'static str, f32>,
+    mut insert: impl FnMut(&'static str, f32) -> bool,
     allow_replace: bool,
 ) -> Result<(), LexiconError> {
     for (n, raw) in src.lines().enumerate() {
@@ -155,7 +155,7 @@ pub fn parse_into(
         if token.is_empty() || token != token.trim() {
             return Err(err("empty or padded token".into()));
         }
-        if words.insert(token, value).is_some() && !allow_replace {
+        if insert(token, value) && !allow_replace {
             return Err(err(format!("duplicate token {token:?}")));
         }
     }
@@ -170,7 +170,7 @@ impl Lexicon {
             Default::default(),
         );
         for (file, src, replace) in FILES {
-            parse_into(file, src, &mut words, replace)?;
+            parse_into(file, src, |t, v| words.insert(t, v).is_some(), replace)?;
         }
         Ok(Lexicon { words })
     }
@@ -215,18 +215,18 @@ mod tests {
 
     #[test]
     fn bad_lines_are_named() {
-        let new = FastMap::default;
-        let e = parse_into("t", "good\t1\nbad 2\n", &mut new(), false).unwrap_err();
+        let parse = |src: &'static str| {
+            let mut words: FastMap<&'static str, f32> = FastMap::default();
+            parse_into("t", src, |t, v| words.insert(t, v).is_some(), false).unwrap_err()
+        };
+        let e = parse("good\t1\nbad 2\n");
         assert_eq!(
             (e.line, e.reason.as_str()),
             (2, "expected token<TAB>valence")
         );
-        let e = parse_into("t", "good\tx\n", &mut new(), false).unwrap_err();
-        assert!(e.reason.contains("not a number"));
-        let e = parse_into("t", "good\t9\n", &mut new(), false).unwrap_err();
-        assert!(e.reason.contains("outside"));
-        let e = parse_into("t", "a\t1\na\t2\n", &mut new(), false).unwrap_err();
-        assert!(e.reason.contains("duplicate"));
+        assert!(parse("good\tx\n").reason.contains("not a number"));
+        assert!(parse("good\t9\n").reason.contains("outside"));
+        assert!(parse("a\t1\na\t2\n").reason.contains("duplicate"));
     }
 
     #[test]
