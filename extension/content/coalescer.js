@@ -32,8 +32,9 @@ export function createCoalescer({ read, send, onReport, onError, schedule }) {
     dirty = false;
     const snapshot = read();
     if (snapshot === null) return;
-    const key = JSON.stringify([snapshot.text, snapshot.options]);
-    if (key === lastKey) return;
+    // Compared field by field: serialising a long text on every keystroke costs more.
+    const key = [snapshot.text, ...Object.entries(snapshot.options ?? {}).flat()];
+    if (lastKey !== null && key.length === lastKey.length && key.every((value, index) => value === lastKey[index])) return;
     lastKey = key;
     inFlight = true;
     send(snapshot).then(

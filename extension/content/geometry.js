@@ -63,30 +63,59 @@ export function hitTest(items, x, y, slop = 2) {
   return best;
 }
 
+/** The chip's height (fixed in the overlay's CSS). */
+export const CHIP_HEIGHT = 24;
+
 /**
- * Distances from the viewport's right and bottom edges for a chip sitting inside the bottom-right
- * corner of `box`, kept in the viewport. Anchoring by the right edge means the chip never has to
- * be measured when its text (and width) changes.
+ * Distances from the viewport's right and bottom edges for the chip of an editor `box`, which sits
+ * just outside the box so it never covers the words: below its bottom-right corner; else (no room
+ * below) beside its bottom-right corner, to the right; else above its top-right corner; else, when
+ * the box fills the screen, inside its bottom-right corner. Always kept in the viewport. Anchoring
+ * by the right edge means the chip is measured (`width`, a number or a function returning one) only
+ * for the placement to the right.
+ * @returns {{right: number, bottom: number, side: 'below'|'right'|'above'|'inside'}}
  */
-export function placeChip(box, viewport, inset = 6) {
-  return {
-    right: Math.round(Math.max(0, viewport.width - box.right + inset)),
-    bottom: Math.round(Math.max(0, viewport.height - box.bottom + inset)),
-  };
+export function placeChip(box, viewport, width = 0, { gap = 4, inset = 6, height = CHIP_HEIGHT } = {}) {
+  const { width: vw, height: vh } = viewport;
+  const chipWidth = () => (typeof width === 'function' ? width() : width);
+  const clamp = (value, max) => Math.round(Math.max(0, Math.min(value, max)));
+  const alignedRight = (w) => clamp(vw - box.right, vw - w);
+  if (box.bottom + gap + height <= vh) {
+    return { right: alignedRight(0), bottom: Math.round(vh - box.bottom - gap - height), side: 'below' };
+  }
+  const w = chipWidth();
+  if (box.right + gap + w <= vw) {
+    // Beside the box, its bottom level with the box's bottom (or the viewport's, if lower).
+    const bottom = clamp(vh - box.bottom, vh - Math.max(0, box.top) - height);
+    return { right: Math.round(vw - box.right - gap - w), bottom, side: 'right' };
+  }
+  if (box.top - gap - height >= 0) {
+    return { right: alignedRight(w), bottom: Math.round(vh - box.top + gap), side: 'above' };
+  }
+  return { right: clamp(vw - box.right + inset, vw - w), bottom: clamp(vh - box.bottom + inset, vh - height), side: 'inside' };
 }
 
 /**
  * Top-left for a popover of `size` next to `anchor`: below it if it fits, else above, else
  * wherever it overlaps the viewport least; aligned to the anchor's `align` edge, kept on screen.
  */
-export function placePopover(anchor, size, viewport, { gap = 6, align = 'left' } = {}) {
+export function placePopover(anchor, size, viewport, { gap = 6, align = 'left', avoid = null } = {}) {
   const below = anchor.bottom + gap;
   const above = anchor.top - gap - size.height;
+  const preferred = align === 'right' ? anchor.right - size.width : anchor.left;
+  const left = Math.max(0, Math.min(preferred, viewport.width - size.width));
+  const fits = (top) => top >= 0 && top + size.height <= viewport.height;
+  const clear = (l, top) => !avoid || !intersect(rect(l, top, l + size.width, top + size.height), avoid);
   let top;
   if (below + size.height <= viewport.height) top = below;
   else if (above >= 0) top = above;
   else top = Math.max(0, viewport.height - size.height);
-  const preferred = align === 'right' ? anchor.right - size.width : anchor.left;
-  const left = Math.max(0, Math.min(preferred, viewport.width - size.width));
+  if (!clear(left, top)) {
+    // `avoid` (the chip) is in the way: the other side of the anchor, else beside the chip.
+    const other = top === below ? above : below;
+    if (fits(other) && clear(left, other)) return { left: Math.round(left), top: Math.round(other) };
+    const beside = avoid.left - gap - size.width >= 0 ? avoid.left - gap - size.width : avoid.right + gap;
+    if (beside + size.width <= viewport.width) return { left: Math.round(beside), top: Math.round(top) };
+  }
   return { left: Math.round(left), top: Math.round(top) };
 }

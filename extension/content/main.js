@@ -13,9 +13,23 @@ import { createUi } from './ui.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const messages = new Map();
-/** i18n lookup; messages without substitutions are cached (the chip asks on every keystroke). */
+/** Per key and number of substitutions: the message with markers where the substitutions go. */
+const templates = new Map();
+const MARKER = /\u0001(\d+)\u0002/g;
+/**
+ * i18n lookup, cached: the chip asks on every keystroke. A message with substitutions is fetched
+ * once with markers in their place (the browser inserts substitutions literally), then filled in.
+ */
 const t = (key, substitutions) => {
-  if (substitutions) return api.i18n.getMessage(key, substitutions);
+  if (substitutions) {
+    const id = `${key}/${substitutions.length}`;
+    let template = templates.get(id);
+    if (template === undefined) {
+      template = api.i18n.getMessage(key, substitutions.map((_, index) => `\u0001${index}\u0002`));
+      templates.set(id, template);
+    }
+    return template.replace(MARKER, (_, index) => substitutions[Number(index)]);
+  }
   if (!messages.has(key)) messages.set(key, api.i18n.getMessage(key));
   return messages.get(key);
 };

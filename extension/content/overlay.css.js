@@ -106,7 +106,10 @@ button { font: inherit; color: inherit; }
 
 /* Underlines: drawn over the editor, never catching the pointer (hover is hit-tested). */
 .layer { position: fixed; top: 0; left: 0; width: 0; height: 0; pointer-events: none; }
-[data-rapport="underline"] { position: fixed; box-sizing: border-box; pointer-events: none; }
+[data-rapport="underline"] { position: fixed; box-sizing: border-box; pointer-events: none; z-index: 1; }
+/* Quieter severities below, so a warning's line is drawn over a note's. */
+[data-rapport="underline"][data-severity="info"] { z-index: 0; }
+[data-rapport="underline"][data-severity="warning"] { z-index: 2; }
 [data-rapport="underline"] > .line {
   position: absolute;
   height: 2px;

@@ -32,8 +32,6 @@ function setStyle(element, css) {
   element.style.cssText = css;
 }
 
-const SEVERITY_DEPTH = { info: 0, suggestion: 1, warning: 2 };
-
 /** Keeps focus (and the caret) in the editor when Rapport's UI is clicked with the mouse. */
 const keepFocus = (event) => {
   if (event.button === 0) event.preventDefault();
@@ -68,8 +66,11 @@ export function createOverlay(doc, t, handlers) {
     const dot = h('span', { className: 'dot', 'aria-hidden': 'true' });
     const focus = h('span', { className: 'glyph focus', 'aria-hidden': 'true', title: t('selfFocusedTitle') }, t('glyphSelf'));
     const reply = h('span', { className: 'glyph reply', 'aria-hidden': 'true', title: t('invitesReplyTitle') }, '?');
-    const counter = h('span', { className: 'counter', 'aria-hidden': 'true' });
-    const score = h('span', { className: 'score', 'aria-hidden': 'true' });
+    // Text nodes kept to update in place (setting textContent replaces the node every keystroke).
+    const counterText = doc.createTextNode('');
+    const scoreText = doc.createTextNode('');
+    const counter = h('span', { className: 'counter', 'aria-hidden': 'true' }, counterText);
+    const score = h('span', { className: 'score', 'aria-hidden': 'true' }, scoreText);
     const chip = h(
       'button',
       { type: 'button', 'aria-expanded': 'false', 'aria-haspopup': 'dialog', dataset: { rapport: 'chip' }, hidden: true, on: { mousedown: keepFocus, click: onClick } },
@@ -77,11 +78,14 @@ export function createOverlay(doc, t, handlers) {
     );
     chips.append(chip);
     let shown = false;
+    /** What update() last wrote. */
+    const written = {};
     return {
       element: chip,
       /** @param {ReturnType<import('./chip-model.js').chipModel>} model */
       update(model) {
-        // Only what changed is written: this runs on every keystroke.
+        // Only what changed is written (compared with what was written last, without reading the
+        // DOM): this runs on every keystroke.
         const data = {
           tone: model.tone,
           invitesReply: String(model.invitesReply),
@@ -92,26 +96,45 @@ export function createOverlay(doc, t, handlers) {
           score: String(model.score),
           hints: String(model.hints),
         };
-        for (const [key, value] of Object.entries(data)) if (chip.dataset[key] !== value) chip.dataset[key] = value;
-        if (chip.getAttribute('aria-label') !== model.label) chip.setAttribute('aria-label', model.label);
-        if (focus.hidden !== !model.selfFocused) {
+        for (const key in data) {
+          if (written[key] !== data[key]) {
+            written[key] = data[key];
+            chip.dataset[key] = data[key];
+          }
+        }
+        if (written.label !== model.label) {
+          written.label = model.label;
+          chip.setAttribute('aria-label', model.label);
+        }
+        if (written.selfFocusedGlyph !== model.selfFocused) {
+          written.selfFocusedGlyph = model.selfFocused;
           focus.dataset.on = String(model.selfFocused);
           focus.hidden = !model.selfFocused;
         }
-        if (reply.dataset.on !== String(model.invitesReply)) reply.dataset.on = String(model.invitesReply);
-        if (counter.textContent !== model.counterText) counter.textContent = model.counterText;
-        if (score.textContent !== String(model.score)) score.textContent = String(model.score);
+        if (written.reply !== data.invitesReply) {
+          written.reply = data.invitesReply;
+          reply.dataset.on = data.invitesReply;
+        }
+        if (written.counter !== model.counterText) {
+          written.counter = model.counterText;
+          counterText.data = model.counterText;
+        }
+        if (written.scoreText !== data.score) {
+          written.scoreText = data.score;
+          scoreText.data = data.score;
+        }
         shown = true;
       },
       setExpanded(expanded) {
         chip.setAttribute('aria-expanded', String(expanded));
       },
-      /** Places the chip inside the bottom-right corner of `rect` (viewport coordinates). */
+      /** Places the chip just outside the editor's box `rect` (viewport coordinates); see placeChip. */
       place(rect, view) {
         const visible = shown && rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < view.height;
         if (chip.hidden !== !visible) chip.hidden = !visible;
         if (!visible) return;
-        const { right, bottom } = placeChip(rect, view);
+        // The width is read only when the chip goes beside the box (before anything is written).
+        const { right, bottom } = placeChip(rect, view, () => chip.offsetWidth);
         const transform = `translate(${-right}px, ${-bottom}px)`;
         if (chip.style.transform !== transform) chip.style.transform = transform;
       },
@@ -128,33 +151,60 @@ export function createOverlay(doc, t, handlers) {
     const group = h('div', { className: 'group-layer' });
     layer.append(group);
     let active = null;
+    /** hint key → its element */
+    const byKey = new Map();
     return {
-      render(unordered, activeKey = active) {
+      render(items, activeKey = active) {
         active = activeKey;
-        // Quieter severities first, so a warning's line is drawn over a note's.
-        const items = [...unordered].sort((a, b) => SEVERITY_DEPTH[a.hint.severity] - SEVERITY_DEPTH[b.hint.severity]);
-        // Reuse elements by position: typing changes few hints, and this runs every keystroke.
-        while (group.childElementCount > items.length) group.lastElementChild.remove();
-        items.forEach((item, index) => {
-          let element = group.children[index];
+        // One element per hint key, kept while the hint stays; an element whose lines did not
+        // change is not touched, and one whose hint went away is reused for a new hint (typing
+        // changes few hints, and this runs every keystroke). Paint order (a warning's line over a
+        // note's) comes from the severity's z-index in the stylesheet, not the DOM order.
+        const fresh = [];
+        const seen = new Set();
+        for (const item of items) {
+          if (seen.has(item.hint.key)) continue;
+          seen.add(item.hint.key);
+          if (!byKey.has(item.hint.key)) fresh.push(item);
+        }
+        const spare = [];
+        for (const [key, element] of byKey) {
+          if (!seen.has(key)) {
+            spare.push(element);
+            byKey.delete(key);
+          }
+        }
+        for (const { hint } of fresh) {
+          let element = spare.pop();
           if (!element) {
             element = h('div', { dataset: { rapport: 'underline' }, 'aria-hidden': 'true' });
             group.append(element);
           }
+          element.__rapportLines = null;
+          Object.assign(element.dataset, { key: hint.key, rule: hint.rule, ruleSet: hint.rule_set, severity: hint.severity });
+          byKey.set(hint.key, element);
+        }
+        for (const element of spare) element.remove();
+        for (const item of items) {
           const { hint, lines } = item;
-          const dataset = element.dataset;
-          if (dataset.key !== hint.key) {
-            dataset.key = hint.key;
-            dataset.rule = hint.rule;
-            dataset.ruleSet = hint.rule_set;
-            dataset.severity = hint.severity;
-          }
+          const element = byKey.get(hint.key);
           const isActive = String(hint.key === active);
-          if (dataset.active !== isActive) dataset.active = isActive;
-          const left = Math.min(...lines.map((r) => r.left));
-          const top = Math.min(...lines.map((r) => r.top));
-          const right = Math.max(...lines.map((r) => r.right));
-          const bottom = Math.max(...lines.map((r) => r.bottom));
+          if (element.__rapportActive !== isActive) {
+            element.__rapportActive = isActive;
+            element.dataset.active = isActive;
+          }
+          if (element.__rapportLines === lines) continue;
+          element.__rapportLines = lines;
+          let left = Infinity;
+          let top = Infinity;
+          let right = -Infinity;
+          let bottom = -Infinity;
+          for (const r of lines) {
+            if (r.left < left) left = r.left;
+            if (r.top < top) top = r.top;
+            if (r.right > right) right = r.right;
+            if (r.bottom > bottom) bottom = r.bottom;
+          }
           setStyle(element, `left:${left}px;top:${top}px;width:${right - left}px;height:${bottom - top}px`);
           // Children: a fill and a line per text line.
           while (element.childElementCount > lines.length * 2) element.lastElementChild.remove();
@@ -173,16 +223,20 @@ export function createOverlay(doc, t, handlers) {
             const lift = hint.severity === 'info' ? 1.5 : 3.5;
             setStyle(line, `left:${x}px;top:${r.bottom - top - lift}px;width:${w}px`);
           });
-        });
+        }
       },
       setActive(key) {
         active = key;
         for (const element of group.children) {
           const value = String(element.dataset.key === key);
-          if (element.dataset.active !== value) element.dataset.active = value;
+          if (element.__rapportActive !== value) {
+            element.__rapportActive = value;
+            element.dataset.active = value;
+          }
         }
       },
       clear() {
+        byKey.clear();
         if (group.firstChild) group.replaceChildren();
       },
       remove() {
@@ -339,7 +393,8 @@ export function createOverlay(doc, t, handlers) {
     get state() {
       return card.hidden ? null : cardState;
     },
-    show(view, hint, anchor, { focus = false } = {}) {
+    /** Shows the card for `hint` next to `anchor`, clear of `avoid` (the chip's rect) where it can. */
+    show(view, hint, anchor, { focus = false, avoid = null } = {}) {
       cardState = { view, hint };
       const act = (action) => () => handlers.onCardAction(action, view, hint);
       card.dataset.rule = hint.rule;
@@ -371,7 +426,7 @@ export function createOverlay(doc, t, handlers) {
       );
       card.hidden = false;
       const size = { width: card.offsetWidth, height: card.offsetHeight };
-      const { left, top } = placePopover(anchor, size, viewport());
+      const { left, top } = placePopover(anchor, size, viewport(), { avoid: avoid && avoid.right > avoid.left ? avoid : null });
       card.style.transform = `translate(${left}px, ${top}px)`;
       if (focus) card.querySelector('button')?.focus({ preventScroll: true });
     },

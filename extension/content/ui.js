@@ -77,9 +77,10 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, win }) {
     const hint = view.hint(key);
     if (!hint) return;
     clearTimeout(hideTimer);
-    const anchor = view.hintRect(key) ?? view.chip.rect();
+    const chipRect = view.chip.rect();
+    const hintRect = view.hintRect(key);
     setActive(view, key);
-    overlay.card.show(view, hint, anchor, { focus: byKeyboard });
+    overlay.card.show(view, hint, hintRect ?? chipRect, { focus: byKeyboard, avoid: hintRect ? chipRect : null });
   }
 
   function hideCard() {

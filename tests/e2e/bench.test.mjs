@@ -62,6 +62,8 @@ describe('bench', () => {
     const mainThread = [];
     const layoutFlush = [];
     const ownTime = [];
+    /** part → its time in each keystroke */
+    const partTimes = {};
     let text = base;
     const typed = ' What would you change first, and why? Tell us below!';
     for (const char of typed.padEnd(KEYS, '.').slice(0, KEYS)) {
@@ -83,6 +85,10 @@ describe('bench', () => {
       const now = await stats(page);
       const flush = (now.parts.layoutFlush ?? 0) - (before.parts.layoutFlush ?? 0);
       mainThread.push(now.total - before.total);
+      for (const [name, value] of Object.entries({ ...now.parts, ...Object.fromEntries(Object.entries(now.totals).map(([k, v]) => [`total.${k}`, v])) })) {
+        const earlier = name.startsWith('total.') ? before.totals[name.slice(6)] : before.parts[name];
+        (partTimes[name] ??= []).push(value - (earlier ?? 0));
+      }
       layoutFlush.push(flush);
       ownTime.push(now.total - before.total - flush);
     }
@@ -95,6 +101,7 @@ describe('bench', () => {
     console.log(`bench linkedin-3000 of which forced layout (the page layout after the keystroke, read first by the report handler) p50=${f(layoutFlush, 50)} ms p95=${f(layoutFlush, 95)} ms; Rapport JS alone p50=${f(ownTime, 50)} ms p95=${f(ownTime, 95)} ms`);
     const parts = (await stats(page)).parts;
     console.log(`bench linkedin-3000 parts ${Object.entries(parts).map(([k, v]) => `${k}=${v.toFixed(1)}ms`).join(" ")}`);
+    console.log(`bench linkedin-3000 per keystroke p50/p95 ${Object.entries(partTimes).map(([k, v]) => `${k}=${f(v, 50)}/${f(v, 95)}`).join(' ')}`);
     console.log(`bench linkedin-3000 content-script totals ${Object.entries(breakdown).map(([k, v]) => `${k}=${v.toFixed(1)}ms`).join(' ')}`);
 
     // Fast typing, 20 keys/s: never more than one analysis waiting for its reply.

@@ -110,12 +110,12 @@ async function typeTimed(page, site, text, latencies) {
 const clickChip = (page) => page.evaluate(() => document.querySelector('rapport-overlay').shadowRoot.querySelector('[data-rapport="chip"]').click());
 const panelOpen = (page) => page.evaluate(() => !document.querySelector('rapport-overlay').shadowRoot.querySelector('[data-rapport="panel"]').hidden);
 
-/** A screenshot of the region around the editor (and the panel, if open). */
+/** A screenshot of the region around the editor and its chip (and the panel or card, if open). */
 async function shoot(page, site, what, scheme) {
   const clip = await page.evaluate(() => {
     const root = document.querySelector('rapport-overlay').shadowRoot;
     const rects = [window.__rapportFixture.root().getBoundingClientRect()];
-    for (const selector of ['[data-rapport="panel"]', '[data-rapport="card"]']) {
+    for (const selector of ['[data-rapport="chip"]', '[data-rapport="panel"]', '[data-rapport="card"]']) {
       const element = root.querySelector(selector);
       if (!element.hidden) rects.push(element.getBoundingClientRect());
     }
@@ -274,16 +274,23 @@ for (const mode of MODES) {
         await page.waitForTimeout(150);
         assert.deepEqual(await page.evaluate(() => window.__e2e.records()), [], 'no mutation in the editor while not typing');
 
-        // One overlay, under <html>, styled by an adopted sheet only, chip at the box's bottom right.
+        // One overlay, under <html>, styled by an adopted sheet only, chip just outside the box's
+        // bottom-right corner (below it, or beside it when there is no room below), on screen.
         assert.deepEqual(await page.evaluate(() => window.__e2e.overlayInfo()), {
           count: 1, parentIsHtml: true, styleElements: 0, adoptedSheets: 1,
         });
         const placement = await page.evaluate((anchor) => {
           const box = (anchor ? document.querySelector(anchor) : window.__rapportFixture.root()).getBoundingClientRect();
           const chipRect = document.querySelector('rapport-overlay').shadowRoot.querySelector('[data-rapport="chip"]').getBoundingClientRect();
-          return { dx: box.right - chipRect.right, dy: box.bottom - chipRect.bottom, inside: chipRect.left >= box.left && chipRect.top >= box.top };
+          return {
+            below: chipRect.top >= box.bottom && chipRect.top - box.bottom < 12 && Math.abs(box.right - chipRect.right) < 1,
+            beside: chipRect.left >= box.right && chipRect.left - box.right < 12 && Math.abs(Math.min(box.bottom, innerHeight) - chipRect.bottom) < 1,
+            onScreen: chipRect.left >= 0 && chipRect.top >= 0 && chipRect.right <= innerWidth && chipRect.bottom <= innerHeight,
+            box: [box.left, box.top, box.right, box.bottom].map(Math.round),
+            chip: [chipRect.left, chipRect.top, chipRect.right, chipRect.bottom].map(Math.round),
+          };
         }, site.anchor ?? null);
-        assert.ok(placement.inside && placement.dx >= 0 && placement.dx < 30 && placement.dy >= 0 && placement.dy < 30, `chip placement ${JSON.stringify(placement)}`);
+        assert.ok((placement.below || placement.beside) && placement.onScreen, `chip placement ${JSON.stringify(placement)}`);
 
         // Undo through the editor's own history: an earlier state of this draft.
         await page.waitForTimeout(1100); // past the editors' undo grouping delay
@@ -320,6 +327,63 @@ for (const mode of MODES) {
         });
         await page.close();
       }
+    });
+
+    test('underlines stay over their words after an edit in an earlier paragraph and a page scroll', async () => {
+      const site = SITES.find((s) => s.name === 'linkedin');
+      const page = await openFixture(browser.context, site);
+      await page.keyboard.type('Buy now, 50% off!');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('We are thrilled to announce our new product. Link in bio!!!');
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.type('Honestly, ');
+      const text = 'Honestly, Buy now, 50% off!\nWe are thrilled to announce our new product. Link in bio!!!';
+      await waitForChip(page, chipFor(site, text), 'after editing the first paragraph');
+      const withSpan = expectedReport(text, site.platform, site.context).hints.filter((hint) => hint.span.end > hint.span.start);
+      await waitForUnderlines(page, { count: withSpan.length }, 'underlines after the edit');
+      // Where the editor draws text[start, end): Quill's paragraphs, joined by one line break each.
+      const wordsRect = (start, end) => page.evaluate(([s, e]) => {
+        let offset = 0;
+        for (const paragraph of window.__rapportFixture.root().children) {
+          const length = paragraph.textContent.length;
+          if (s >= offset && e <= offset + length) {
+            const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+            const range = document.createRange();
+            let at = offset;
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              if (s >= at && s <= at + node.data.length) range.setStart(node, s - at);
+              if (e >= at && e <= at + node.data.length) {
+                range.setEnd(node, e - at);
+                break;
+              }
+              at += node.data.length;
+            }
+            const rects = [...range.getClientRects()].filter((r) => r.width > 0.5);
+            return { left: Math.min(...rects.map((r) => r.left)), top: Math.min(...rects.map((r) => r.top)), right: Math.max(...rects.map((r) => r.right)), bottom: Math.max(...rects.map((r) => r.bottom)) };
+          }
+          offset += length + 1;
+        }
+        return null;
+      }, [start, end]);
+      const check = async (when) => {
+        for (const underline of await page.evaluate(() => window.__e2e.underlines())) {
+          const [, start, end] = /@(\d+)-(\d+)$/.exec(underline.key).map(Number);
+          const words = await wordsRect(start, end);
+          if (!words) continue; // a span across the paragraph break
+          const { rect } = underline;
+          const off = Math.max(Math.abs(rect.left - words.left), Math.abs(rect.right - words.right), Math.abs(rect.top - words.top), Math.abs(rect.bottom - words.bottom));
+          assert.ok(off <= 3, `${when}: ${underline.key} "${text.slice(start, end)}": underline ${JSON.stringify(rect)} vs words ${JSON.stringify(words)}`);
+        }
+      };
+      await check('after the edit');
+      // The page scrolls: the underlines move with the editor.
+      await page.evaluate(() => {
+        document.body.style.paddingBottom = '2000px';
+        window.scrollBy(0, 37);
+      });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await check('after a scroll');
+      await page.close();
     });
 
     test('keyboard: the command message opens the panel with focus on the first hint; Escape gives the caret back', async () => {

@@ -69,10 +69,24 @@ test('hitTest finds the smallest underline under the point', () => {
   assert.equal(hitTest(items, 10, 40), null);
 });
 
-test('placeChip: inside the bottom-right corner, kept in the viewport', () => {
+test('placeChip: just outside the box (below, else right, else above), kept in the viewport', () => {
   const viewport = { width: 1000, height: 800 };
-  assert.deepEqual(placeChip(rect(100, 100, 700, 300), viewport), { right: 306, bottom: 506 });
-  assert.deepEqual(placeChip(rect(100, 600, 1200, 900), viewport), { right: 0, bottom: 0 });
+  // Below the bottom-right corner: right edges aligned, top 4 px under the box.
+  assert.deepEqual(placeChip(rect(100, 100, 700, 300), viewport, 120), { right: 300, bottom: 472, side: 'below' });
+  // No room below: to the right, bottoms level; the width is read only then.
+  let reads = 0;
+  assert.deepEqual(placeChip(rect(100, 500, 700, 790), viewport, () => { reads += 1; return 120; }), { right: 176, bottom: 10, side: 'right' });
+  assert.equal(reads, 1);
+  placeChip(rect(100, 100, 700, 300), viewport, () => { reads += 1; return 120; });
+  assert.equal(reads, 1, 'not measured when it goes below');
+  // A box running past the bottom of the viewport: beside it, at the viewport's bottom.
+  assert.deepEqual(placeChip(rect(100, 500, 700, 1200), viewport, 120), { right: 176, bottom: 0, side: 'right' });
+  // No room below or right: above the top-right corner.
+  assert.deepEqual(placeChip(rect(100, 500, 990, 790), viewport, 120), { right: 10, bottom: 304, side: 'above' });
+  // The box fills the screen: inside its corner, on screen.
+  assert.deepEqual(placeChip(rect(0, 0, 1200, 900), viewport, 120), { right: 0, bottom: 0, side: 'inside' });
+  // Never outside the viewport on the left.
+  assert.deepEqual(placeChip(rect(0, 100, 50, 300), viewport, 120), { right: 950, bottom: 472, side: 'below' });
 });
 
 test('placePopover: below if it fits, else above, aligned and on screen', () => {
@@ -82,6 +96,18 @@ test('placePopover: below if it fits, else above, aligned and on screen', () => 
   assert.deepEqual(placePopover(rect(100, 700, 150, 720), size, viewport), { left: 100, top: 494 });
   assert.deepEqual(placePopover(rect(900, 100, 950, 120), size, viewport), { left: 700, top: 126 });
   assert.deepEqual(placePopover(rect(600, 100, 950, 120), size, viewport, { align: 'right' }), { left: 650, top: 126 });
+});
+
+test('placePopover: keeps clear of the chip', () => {
+  const viewport = { width: 1000, height: 800 };
+  const size = { width: 300, height: 200 };
+  const chip = rect(500, 250, 620, 274);
+  // Below would cover the chip: above instead.
+  assert.deepEqual(placePopover(rect(400, 230, 450, 248), size, viewport, { avoid: chip }), { left: 400, top: 24 });
+  // Neither below nor above is clear (no room above): beside the chip.
+  assert.deepEqual(placePopover(rect(400, 100, 450, 118), size, viewport, { avoid: rect(380, 150, 500, 174) }), { left: 74, top: 124 });
+  // Not in the way: unchanged.
+  assert.deepEqual(placePopover(rect(100, 100, 150, 120), size, viewport, { avoid: chip }), { left: 100, top: 126 });
 });
 
 const ORIGINS = [
