@@ -6,7 +6,6 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
 
 const VADER: &str = include_str!("data/lexicon/vader.tsv");
 const EMOJI: &str = include_str!("data/lexicon/emoji.tsv");
@@ -175,20 +174,9 @@ impl Lexicon {
         Ok(Lexicon { words })
     }
 
-    /// The lexicon compiled into the crate (its files are checked by a test).
-    pub fn get() -> &'static Lexicon {
-        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| Lexicon::parse().expect("built-in lexicon is valid (tested)"))
-    }
-
     /// Valence of a lower-cased token (or emoji/emoticon as written).
     pub fn valence(&self, token: &str) -> Option<f32> {
         self.words.get(token).copied()
-    }
-
-    /// Every (token, valence) pair.
-    pub fn entries(&self) -> impl Iterator<Item = (&'static str, f32)> + '_ {
-        self.words.iter().map(|(k, v)| (*k, *v))
     }
 
     pub fn len(&self) -> usize {

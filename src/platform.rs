@@ -130,12 +130,6 @@ fn x_weight(s: &str) -> u32 {
     s.chars().map(x_char_weight).sum()
 }
 
-/// Length of `doc` as `platform` counts it.
-pub fn length(doc: &Document, platform: Platform) -> u32 {
-    let (unit, _, _) = spec(platform, None);
-    measure(doc, unit)
-}
-
 /// Calls `f(start_byte, cost)` for each counted piece of the text, in order: a URL or emoji
 /// token where the unit charges it whole, otherwise a grapheme, code point or UTF-16 unit.
 fn for_each_piece(doc: &Document, unit: Unit, mut f: impl FnMut(usize, u32)) {

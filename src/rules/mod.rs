@@ -288,14 +288,6 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// Phrase hits of the rule list `id`.
-    pub fn rule_hits<'s>(&'s self, id: &'s str) -> impl Iterator<Item = Span> + 's {
-        self.hits.iter().filter_map(move |h| match h.list {
-            List::Rule(i) if self.data.rules[i].id == id => Some(h.span),
-            _ => None,
-        })
-    }
-
     /// The English rule sets stay quiet on a draft in another language.
     pub fn english(&self) -> bool {
         self.language.english
