@@ -141,6 +141,26 @@ fn is_email(s: &str) -> bool {
     }
 }
 
+/// The kind of token a number segment forms with its neighbour: money for a currency sign
+/// before it (`$50`) or after it (`50€`, unless another number follows), percent for `%`.
+fn number_pair(seg: &str, next: Option<&str>, after: Option<&str>) -> Option<TokenKind> {
+    let starts_digit = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+    let next = next?;
+    if is_currency(seg) && starts_digit(next) {
+        return Some(TokenKind::Money);
+    }
+    if !starts_digit(seg) || seg.contains('\u{20E3}') {
+        return None;
+    }
+    if next == "%" {
+        Some(TokenKind::Percent)
+    } else if is_currency(next) && !after.is_some_and(starts_digit) {
+        Some(TokenKind::Money)
+    } else {
+        None
+    }
+}
+
 fn is_currency(s: &str) -> bool {
     matches!(
         s,
@@ -297,41 +317,14 @@ impl<'a> Builder<'a> {
                 let stop_off = segs.get(stop).map_or(s.len(), |&(o, _)| o);
                 self.push(kind, abs, start + stop_off, space_before);
                 i = stop;
-            } else if is_currency(seg)
-                && next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
-            {
+            } else if let Some(kind) = number_pair(seg, next, segs.get(i + 2).map(|&(_, n)| n)) {
+                // `$50`, `50%`, `50€`: a number and its sign are one token.
                 let (noff, nseg) = segs[i + 1];
-                self.push(
-                    TokenKind::Money,
-                    abs,
-                    start + noff + nseg.len(),
-                    space_before,
-                );
+                self.push(kind, abs, start + noff + nseg.len(), space_before);
                 i += 2;
             } else if first.is_ascii_digit() && !seg.contains('\u{20E3}') {
-                if next == Some("%") {
-                    self.push(TokenKind::Percent, abs, abs + seg.len() + 1, space_before);
-                    i += 2;
-                } else {
-                    let money_suffix = next.is_some_and(is_currency)
-                        && !segs
-                            .get(i + 2)
-                            .is_some_and(|&(_, n)| n.starts_with(|c: char| c.is_ascii_digit()));
-                    if money_suffix {
-                        // 50€
-                        let (noff, nseg) = segs[i + 1];
-                        self.push(
-                            TokenKind::Money,
-                            abs,
-                            start + noff + nseg.len(),
-                            space_before,
-                        );
-                        i += 2;
-                    } else {
-                        self.push(TokenKind::Number, abs, abs + seg.len(), space_before);
-                        i += 1;
-                    }
-                }
+                self.push(TokenKind::Number, abs, abs + seg.len(), space_before);
+                i += 1;
             } else if is_emoji_token(seg) {
                 self.push(TokenKind::Emoji, abs, abs + seg.len(), space_before);
                 i += 1;
