@@ -80,9 +80,9 @@ impl Engine {
 
         let mut hints = Vec::new();
         rules::run(&a, &mut hints);
-        if analysed.len() < text.len() && a.enabled("platform.truncated") {
+        if analysed.len() < text.len() && a.enabled(crate::rule!("platform.truncated")) {
             hints.push(a.hint(
-                "platform.truncated",
+                crate::rule!("platform.truncated"),
                 Span::new(analysed.len(), text.len()),
                 format!("Only the first {} KB are checked", MAX_ANALYZED_BYTES / 1024),
                 "A text this long is past every platform's limit; the counter still counts all of it.",

@@ -81,7 +81,12 @@ fn x_char_weight(c: char) -> u32 {
 
 /// In ASCII every byte is a grapheme but CR LF, which is one.
 fn ascii_graphemes(s: &str) -> usize {
-    s.len() - s.matches("\r\n").count()
+    // "\r\n" is one grapheme; a byte scan, not a substring search (this runs per keystroke).
+    s.len()
+        - s.as_bytes()
+            .windows(2)
+            .filter(|w| w[0] == b'\r' && w[1] == b'\n')
+            .count()
 }
 
 /// Extended grapheme clusters, with ASCII runs counted by bytes: only the stretches around

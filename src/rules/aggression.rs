@@ -115,7 +115,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     let ag = &a.aggression;
     // In a reply the words land on a person: hostility weighs more.
     let reply = a.context == Context::Reply;
-    if a.enabled("aggression.insult") {
+    if a.enabled(crate::rule!("aggression.insult")) {
         let mut spans: Vec<(Span, bool)> = ag
             .insults
             .iter()
@@ -130,17 +130,17 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
                 "An insult"
             };
             hints.push(a.hint(
-                "aggression.insult",
+                crate::rule!("aggression.insult"),
                 span,
                 message,
                 "Would you say it face to face? Insults end conversations and invite pile-ons.",
             ));
         }
     }
-    if a.enabled("aggression.profanity") {
+    if a.enabled(crate::rule!("aggression.profanity")) {
         for &span in ag.profanity.iter().take(MAX_HINTS_PER_RULE) {
             let mut h = a.hint(
-                "aggression.profanity",
+                crate::rule!("aggression.profanity"),
                 span,
                 "Profanity",
                 "Strong language narrows who will answer; keep it for friends.",

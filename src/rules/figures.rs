@@ -71,13 +71,13 @@ pub fn rules() -> Vec<RuleInfo> {
 
 pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     let f = &a.figures;
-    if !a.enabled("figures.density") || !f.dense(a.strictness()) {
+    if !a.enabled(crate::rule!("figures.density")) || !f.dense(a.strictness()) {
         return;
     }
     let message = format!("A wall of figures: {} in {} words", f.spans.len(), f.words);
     for &span in f.spans.iter().take(MAX_HINTS_PER_RULE) {
         hints.push(a.hint(
-            "figures.density",
+            crate::rule!("figures.density"),
             span,
             message.clone(),
             "Readers answer a story, not a spreadsheet; keep the one number that matters.",

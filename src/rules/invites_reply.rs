@@ -449,14 +449,14 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     let q = &a.questions;
     let post = a.context == Context::Post;
     if post
-        && a.enabled("invites_reply.no_question")
+        && a.enabled(crate::rule!("invites_reply.no_question"))
         && !q.any_genuine()
         && q.invitations.is_empty()
         && a.doc.word_count() >= MIN_WORDS
     {
         if let Some(last) = a.doc.sentences.last() {
             let mut h = a.hint(
-                "invites_reply.no_question",
+                crate::rule!("invites_reply.no_question"),
                 last.span,
                 "Nothing here invites a reply",
                 "Posts that ask the reader something get answers; statements get scrolled past.",
@@ -465,7 +465,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             hints.push(h);
         }
     }
-    if a.enabled("invites_reply.rhetorical") {
+    if a.enabled(crate::rule!("invites_reply.rhetorical")) {
         for qq in q
             .questions
             .iter()
@@ -473,7 +473,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             .take(MAX_HINTS_PER_RULE)
         {
             hints.push(a.hint(
-                "invites_reply.rhetorical",
+                crate::rule!("invites_reply.rhetorical"),
                 qq.span,
                 "Reads as rhetorical",
                 "A question nobody is meant to answer closes the door it seems to open.",
@@ -481,7 +481,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
         }
     }
     let open = q.count(QuestionKind::Open) > 0 || !q.invitations.is_empty();
-    if post && a.enabled("invites_reply.closed") && !open {
+    if post && a.enabled(crate::rule!("invites_reply.closed")) && !open {
         for qq in q
             .questions
             .iter()
@@ -489,7 +489,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             .take(MAX_HINTS_PER_RULE)
         {
             hints.push(a.hint(
-                "invites_reply.closed",
+                crate::rule!("invites_reply.closed"),
                 qq.span,
                 "A yes/no question",
                 "Yes/no questions get one-word answers; \"what\" or \"how\" questions start conversations.",

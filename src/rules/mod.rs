@@ -137,6 +137,33 @@ pub fn rule_info(id: &str) -> Option<&'static RuleInfo> {
     rule_index(id).map(|i| &registry()[i])
 }
 
+/// A registered rule resolved to its place in [`registry`]; made by [`rule!`](crate::rule), which
+/// looks the id up once per call site, so a rule check per analysis is an array read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleRef(pub usize);
+
+impl RuleRef {
+    pub fn info(self) -> &'static RuleInfo {
+        &registry()[self.0]
+    }
+
+    pub fn id(self) -> &'static str {
+        self.info().id
+    }
+}
+
+/// `rule!("tone.negative")`: the [`RuleRef`] of a built-in rule, resolved on first use. An id
+/// that is not registered panics on first use; `tests/rules.rs` runs every rule, so it is caught.
+#[macro_export]
+macro_rules! rule {
+    ($id:literal) => {{
+        static INDEX: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+        $crate::rules::RuleRef(*INDEX.get_or_init(|| {
+            $crate::rules::rule_index($id).expect(concat!("rule ", $id, " is registered"))
+        }))
+    }};
+}
+
 /// Picks a threshold by strictness.
 pub fn by_strictness<T>(s: Strictness, low: T, medium: T, high: T) -> T {
     match s {
@@ -151,6 +178,8 @@ pub fn by_strictness<T>(s: Strictness, low: T, medium: T, high: T) -> T {
 pub struct Compiled {
     /// Whether each rule of [`registry`] is on, by its index there.
     pub enabled: Vec<bool>,
+    /// Whether each phrase rule of the data (`Data::rules`) is on, by its index there.
+    pub data_rules: Vec<bool>,
     pub brands: Option<aho_corasick::AhoCorasick>,
     /// Lower-cased acronyms the user allows in capitals.
     pub acronyms: std::collections::HashSet<String>,
@@ -189,8 +218,14 @@ impl Compiled {
             .iter()
             .map(|r| config.rule_enabled(r.id, r.rule_set, r.default_on))
             .collect();
+        let data_rules = Data::get()
+            .rules
+            .iter()
+            .map(|r| config.rule_enabled(&r.id, r.rule_set, r.default_on))
+            .collect();
         Ok(Compiled {
             enabled,
+            data_rules,
             brands,
             acronyms,
             custom,
@@ -263,20 +298,19 @@ impl<'a> Analysis<'a> {
     }
 
     /// Whether a registered rule is on.
-    pub fn enabled(&self, id: &str) -> bool {
-        self.compiled.enabled
-            [rule_index(id).expect("rule ids used in code are registered (tested)")]
+    pub fn enabled(&self, rule: RuleRef) -> bool {
+        self.compiled.enabled[rule.0]
     }
 
     /// A hint for a registered rule with its registry severity.
     pub fn hint(
         &self,
-        id: &str,
+        rule: RuleRef,
         span: Span,
         message: impl Into<Cow<'static, str>>,
         why: &'static str,
     ) -> Hint {
-        let info = rule_info(id).expect("rule ids used in code are registered (tested)");
+        let info = rule.info();
         Hint {
             rule: Cow::Borrowed(info.id),
             rule_set: info.rule_set,
@@ -315,7 +349,7 @@ pub fn run(a: &Analysis, hints: &mut Vec<Hint>) {
 /// Adds phrase-rule hints (from `phrases.json`) for the given rule set, with their data text.
 pub fn phrase_rule_hints(a: &Analysis, set: RuleSet, hints: &mut Vec<Hint>) {
     for (i, rule) in a.data.rules.iter().enumerate() {
-        if rule.rule_set != set || !a.config.rule_enabled(&rule.id, set, rule.default_on) {
+        if rule.rule_set != set || !a.compiled.data_rules[i] {
             continue;
         }
         let spans = a

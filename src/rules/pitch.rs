@@ -156,34 +156,34 @@ pub fn rules() -> Vec<RuleInfo> {
 }
 
 pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
-    for (id, message, why) in [
+    for (rule, message, why) in [
         (
-            "pitch.percent_off",
+            crate::rule!("pitch.percent_off"),
             "A discount",
             "Price cuts turn a conversation into an ad; save them for the shop page.",
         ),
         (
-            "pitch.price",
+            crate::rule!("pitch.price"),
             "A price pitch",
             "Quoting a price makes the post an offer; people scroll past offers.",
         ),
         (
-            "pitch.comment_link",
+            crate::rule!("pitch.comment_link"),
             "A link in a comment",
             "Links in comments read as spam; say what you think instead.",
         ),
     ] {
-        if !a.enabled(id) {
+        if !a.enabled(rule) {
             continue;
         }
         for &(_, span) in a
             .pitch
             .cues
             .iter()
-            .filter(|c| c.0 == id)
+            .filter(|c| c.0 == rule.id())
             .take(MAX_HINTS_PER_RULE)
         {
-            hints.push(a.hint(id, span, message, why));
+            hints.push(a.hint(rule, span, message, why));
         }
     }
     phrase_rule_hints(a, RuleSet::Pitch, hints);

@@ -91,10 +91,14 @@ pub fn rules() -> Vec<RuleInfo> {
 
 pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     let c = &a.counter;
-    if let (Some(limit), true, true) = (c.limit, c.over, a.enabled("platform.over_limit")) {
+    if let (Some(limit), true, true) = (
+        c.limit,
+        c.over,
+        a.enabled(crate::rule!("platform.over_limit")),
+    ) {
         if let Some(start) = crate::platform::overflow_start(a.doc, a.platform, limit) {
             hints.push(a.hint(
-                "platform.over_limit",
+                crate::rule!("platform.over_limit"),
                 Span::new(start, a.doc.text.len()),
                 format!(
                     "{} over the {} limit of {limit}",
@@ -105,7 +109,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             ));
         }
     }
-    if let (Some(fold), true, true) = (c.fold, c.folded, a.enabled("platform.fold")) {
+    if let (Some(fold), true, true) = (c.fold, c.folded, a.enabled(crate::rule!("platform.fold"))) {
         // Where the fold falls, in bytes: the same walk as the counter.
         if let Some(fold_at) = crate::platform::overflow_start(a.doc, a.platform, fold) {
             let first_ask = a
@@ -116,7 +120,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
                 .min();
             if let Some(ask) = first_ask.filter(|s| s.start >= fold_at) {
                 hints.push(a.hint(
-                    "platform.fold",
+                    crate::rule!("platform.fold"),
                     ask,
                     "Your question is hidden behind \"see more\"",
                     "Most readers only see the first lines; ask early.",
@@ -124,7 +128,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             }
         }
     }
-    if a.context == Context::Post && a.enabled("platform.hashtags") {
+    if a.context == Context::Post && a.enabled(crate::rule!("platform.hashtags")) {
         let tags: Vec<Span> = a
             .doc
             .tokens
@@ -136,7 +140,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
         if tags.len() > max {
             for &span in tags[max..].iter().take(MAX_HINTS_PER_RULE) {
                 hints.push(a.hint(
-                    "platform.hashtags",
+                    crate::rule!("platform.hashtags"),
                     span,
                     format!(
                         "{} hashtags; {} or fewer read better on {}",
@@ -149,7 +153,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             }
         }
     }
-    if a.context == Context::Post && a.enabled("platform.mentions") {
+    if a.context == Context::Post && a.enabled(crate::rule!("platform.mentions")) {
         let mentions: Vec<Span> = a
             .doc
             .tokens
@@ -160,7 +164,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
         if mentions.len() > MENTION_MAX {
             for &span in mentions[MENTION_MAX..].iter().take(MAX_HINTS_PER_RULE) {
                 hints.push(a.hint(
-                    "platform.mentions",
+                    crate::rule!("platform.mentions"),
                     span,
                     format!("{} people tagged", mentions.len()),
                     "Tagging many people at once reads as a broadcast; speak to one or two.",

@@ -113,7 +113,7 @@ pub fn rules() -> Vec<RuleInfo> {
 
 pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     let p = &a.pronouns;
-    if !a.enabled("self_focus.pronouns") || !p.focused(a.strictness()) {
+    if !a.enabled(crate::rule!("self_focus.pronouns")) || !p.focused(a.strictness()) {
         return;
     }
     let message = format!(
@@ -131,7 +131,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     spans.sort();
     for span in spans.into_iter().take(MAX_HINTS_PER_RULE) {
         hints.push(a.hint(
-            "self_focus.pronouns",
+            crate::rule!("self_focus.pronouns"),
             span,
             message.clone(),
             "Posts about \"me, my brand, our product\" broadcast; write from the reader's side and they answer.",

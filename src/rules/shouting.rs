@@ -220,10 +220,10 @@ fn lower_caps(src: &str) -> String {
 pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     let s = &a.shouting;
     let st = a.strictness();
-    if a.enabled("shouting.caps") && s.caps_shouting(st) {
+    if a.enabled(crate::rule!("shouting.caps")) && s.caps_shouting(st) {
         for &(span, n) in s.caps_runs.iter().take(MAX_HINTS_PER_RULE) {
             let mut h = a.hint(
-                "shouting.caps",
+                crate::rule!("shouting.caps"),
                 span,
                 if n > 1 {
                     "These words are in capitals"
@@ -246,11 +246,11 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             hints.push(h);
         }
     }
-    if a.enabled("shouting.marks") {
+    if a.enabled(crate::rule!("shouting.marks")) {
         for &(span, _) in s.loud_marks(st).take(MAX_HINTS_PER_RULE) {
             let src = a.doc.slice(span);
             let mut h = a.hint(
-                "shouting.marks",
+                crate::rule!("shouting.marks"),
                 span,
                 "Stacked punctuation",
                 "One mark says it; a row of them reads as shouting.",
@@ -259,10 +259,10 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             hints.push(h);
         }
     }
-    if a.enabled("shouting.stretched") {
+    if a.enabled(crate::rule!("shouting.stretched")) {
         for (span, plain) in s.stretched.iter().take(MAX_HINTS_PER_RULE) {
             let mut h = a.hint(
-                "shouting.stretched",
+                crate::rule!("shouting.stretched"),
                 *span,
                 "Stretched word",
                 "Stretched words read as yelling or pleading.",

@@ -597,7 +597,7 @@ pub fn check(a: &crate::rules::Analysis, hints: &mut Vec<crate::report::Hint>) {
         NEGATIVE_BELOW,
         NEGATIVE_BELOW_HIGH,
     );
-    if !a.enabled("tone.negative") || a.tone.compound > limit {
+    if !a.enabled(crate::rule!("tone.negative")) || a.tone.compound > limit {
         return;
     }
     // The sentence whose evidence sums most negative.
@@ -613,7 +613,7 @@ pub fn check(a: &crate::rules::Analysis, hints: &mut Vec<crate::report::Hint>) {
     if let Some((i, _)) = worst.filter(|w| *w.1 < 0.0) {
         let span = sentences[i].span;
         hints.push(a.hint(
-            "tone.negative",
+            crate::rule!("tone.negative"),
             span,
             "This sentence sets a negative tone",
             "Readers answer warmth with warmth; a negative post tends to draw silence or a fight.",

@@ -88,11 +88,15 @@ fn trim_link_end(s: &str) -> usize {
 
 /// Where a scheme or `www.` link starts inside a chunk, if it does.
 fn link_start(chunk: &str) -> Option<usize> {
-    // Every marker below has one of these bytes; most chunks have none.
-    if !chunk
-        .bytes()
-        .any(|c| matches!(c, b':' | b'.' | b'?' | b'/'))
-    {
+    // Every marker below has a '/', a "w." or a "?v="; most chunks have none (a word that
+    // ends a sentence has a '.', so that byte alone lets too many through).
+    let b = chunk.as_bytes();
+    let maybe = b.contains(&b'/')
+        || b.windows(2)
+            .any(|w| w[1] == b'.' && w[0].eq_ignore_ascii_case(&b'w'))
+        || b.windows(3)
+            .any(|w| w[0] == b'?' && w[1].eq_ignore_ascii_case(&b'v') && w[2] == b'=');
+    if !maybe {
         return None;
     }
     let lower = chunk.to_ascii_lowercase();
