@@ -147,6 +147,11 @@ fn verdicts(a: &Analysis) -> Verdicts {
     }
 }
 
+/// One sort for every evidence list (one copy of the sort in the wasm, not one per list).
+fn sort_by_span(evidence: &mut [Evidence]) {
+    evidence.sort_by_key(|e| e.span);
+}
+
 fn n(x: usize) -> u32 {
     x as u32
 }
@@ -162,7 +167,7 @@ fn signals(a: &Analysis, analyzed_bytes: usize) -> Signals {
             .chain(p.boasts.iter().map(|&s| Evidence::of("boast", s)))
             .chain(p.you.iter().map(|&s| Evidence::of("you", s)))
             .collect();
-    self_ev.sort_by_key(|e| e.span);
+    sort_by_span(&mut self_ev);
     let mut q_ev: Vec<Evidence> = q
         .questions
         .iter()
@@ -177,7 +182,7 @@ fn signals(a: &Analysis, analyzed_bytes: usize) -> Signals {
         .chain(q.invitations.iter().map(|&s| Evidence::of("invitation", s)))
         .chain(q.requests.iter().map(|&s| Evidence::of("request", s)))
         .collect();
-    q_ev.sort_by_key(|e| e.span);
+    sort_by_span(&mut q_ev);
     let last = a.doc.sentences.last().map(|s| s.span);
     let ends_with_invitation = last.is_some_and(|l| {
         q.genuine().any(|x| x.span == l)
@@ -199,7 +204,7 @@ fn signals(a: &Analysis, analyzed_bytes: usize) -> Signals {
                 .map(|(s, _)| Evidence::of("stretched", *s)),
         )
         .collect();
-    shout_ev.sort_by_key(|e| e.span);
+    sort_by_span(&mut shout_ev);
     let ag = &a.aggression;
     let mut ag_ev: Vec<Evidence> = ag
         .insults
@@ -210,7 +215,7 @@ fn signals(a: &Analysis, analyzed_bytes: usize) -> Signals {
         .chain(ag.profanity.iter().map(|&s| Evidence::of("profanity", s)))
         .chain(ag.hostile.iter().map(|&s| Evidence::of("hostile", s)))
         .collect();
-    ag_ev.sort_by_key(|e| e.span);
+    sort_by_span(&mut ag_ev);
     Signals {
         language: a.language.clone(),
         tone: ToneSignal {

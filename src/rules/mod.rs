@@ -143,6 +143,19 @@ pub fn rule_info(id: &str) -> Option<&'static RuleInfo> {
 pub struct RuleRef(pub usize);
 
 impl RuleRef {
+    /// The rule `id`, looked up on the first call and remembered in `cache` (one per call site).
+    /// Not generic and without a closure, so each call site adds only a call to the wasm.
+    pub fn resolve(cache: &std::sync::atomic::AtomicUsize, id: &'static str) -> RuleRef {
+        use std::sync::atomic::Ordering::Relaxed;
+        let known = cache.load(Relaxed);
+        if known != usize::MAX {
+            return RuleRef(known);
+        }
+        let index = rule_index(id).unwrap_or_else(|| panic!("rule {id} is not registered"));
+        cache.store(index, Relaxed);
+        RuleRef(index)
+    }
+
     pub fn info(self) -> &'static RuleInfo {
         &registry()[self.0]
     }
@@ -157,10 +170,9 @@ impl RuleRef {
 #[macro_export]
 macro_rules! rule {
     ($id:literal) => {{
-        static INDEX: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-        $crate::rules::RuleRef(*INDEX.get_or_init(|| {
-            $crate::rules::rule_index($id).expect(concat!("rule ", $id, " is registered"))
-        }))
+        static INDEX: std::sync::atomic::AtomicUsize =
+            std::sync::atomic::AtomicUsize::new(usize::MAX);
+        $crate::rules::RuleRef::resolve(&INDEX, $id)
     }};
 }
 
@@ -174,7 +186,7 @@ pub fn by_strictness<T>(s: Strictness, low: T, medium: T, high: T) -> T {
 }
 
 /// What the engine compiles once per settings change.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Compiled {
     /// Whether each rule of [`registry`] is on, by its index there.
     pub enabled: Vec<bool>,
@@ -184,6 +196,19 @@ pub struct Compiled {
     /// Lower-cased acronyms the user allows in capitals.
     pub acronyms: std::collections::HashSet<String>,
     pub custom: Vec<custom::CustomMatcher>,
+}
+
+// By hand, for the same reason as custom::Matcher: no automaton Debug code in the wasm.
+impl std::fmt::Debug for Compiled {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.debug_struct("Compiled")
+            .field("enabled", &self.enabled)
+            .field("data_rules", &self.data_rules)
+            .field("brands", &self.brands.is_some())
+            .field("acronyms", &self.acronyms)
+            .field("custom", &self.custom)
+            .finish()
+    }
 }
 
 impl Compiled {
