@@ -282,9 +282,14 @@ impl Data {
             }
             add(&s.id, &s.phrases, List::Signal(i))?;
         }
+        // Case-sensitive over an ASCII-lower-cased copy of the text (see `phrase_hits`): the
+        // patterns are lower case, and without the case folding the automaton has half the
+        // transitions, which roughly halves its construction at every cold start.
+        // The noncontiguous NFA: searches as fast as the contiguous one on posts and skips
+        // building it (~8 % of a cold start); naming one kind keeps the others out of the wasm.
         let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
             .build(&patterns)
             .map_err(|e| format!("phrase automaton: {e}"))?;
         Ok(Data {
@@ -382,7 +387,9 @@ impl Data {
         };
         let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
         let mut all: Vec<PhraseHit> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
+        // ASCII case folding keeps every byte offset, so matches in `lower` are spans of `text`.
+        let lower = text.to_ascii_lowercase();
+        for m in self.automaton.find_overlapping_iter(&lower) {
             let (s, e) = (m.start(), m.end());
             // Whole words: no letter, digit or apostrophe glued on either side.
             let before_ok = text[..s]

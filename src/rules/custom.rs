@@ -48,6 +48,8 @@ impl CustomMatcher {
                 aho_corasick::AhoCorasick::builder()
                     .ascii_case_insensitive(true)
                     .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                    // One automaton kind everywhere (see data.rs): the others stay out of the wasm.
+                    .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
                     .build(rule.phrases.iter().map(|p| p.trim()))
                     .map_err(|e| err("phrases", format!("custom rule `{}`: {e}", rule.id)))?,
             ),

@@ -221,6 +221,8 @@ impl Compiled {
                 aho_corasick::AhoCorasick::builder()
                     .ascii_case_insensitive(true)
                     .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                    // One automaton kind everywhere (see data.rs): the others stay out of the wasm.
+                    .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
                     .build(&names)
                     .map_err(|e| crate::ConfigError {
                         path: "brands".into(),
