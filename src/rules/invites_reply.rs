@@ -132,6 +132,31 @@ const SUBJECTS: &[&str] = &[
     "this", "that", "these", "those", "y'all", "yall", "someone", "somebody", "people", "your",
     "ur",
 ];
+/// Determiners that open a noun-phrase subject after a fronted auxiliary ("Did the team…").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "my", "his", "her", "our", "their", "its", "all", "every", "no",
+];
+/// Auxiliaries that, fronted before a determiner, open a question: do-support and modals.
+/// "do", "have" and "be" are left out (commands: "Do the dishes", "Have a nice day"), and so are
+/// "is"/"was"/"has", which follow a skipped @mention or #tag subject ("@team is the best").
+const DETERMINER_AUX: &[&str] = &[
+    "did",
+    "does",
+    "didn't",
+    "doesn't",
+    "didnt",
+    "doesnt",
+    "can",
+    "could",
+    "would",
+    "should",
+    "will",
+    "can't",
+    "couldn't",
+    "wouldn't",
+    "shouldn't",
+    "won't",
+];
 /// Fronted words that open wishes or relative clauses, not questions, when no "?" follows
 /// ("May she rest in peace", "Anyone who…").
 const NOT_QUESTION_OPENERS: &[&str] = &["may", "might", "must", "shall"];
@@ -206,7 +231,8 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
         let syntax = (WH_CONTRACTED.contains(&first) || (wh && data.is(second, class::AUXILIARY)))
             || (aux
                 && !NOT_QUESTION_OPENERS.contains(&first)
-                && ((SUBJECTS.contains(&second)
+                && (((SUBJECTS.contains(&second)
+                    || (DETERMINERS.contains(&second) && DETERMINER_AUX.contains(&first)))
                     && !matches!(first, "any" | "anyone" | "anybody" | "anything"))
                     || (matches!(first, "anyone" | "anybody") && second != "who")));
         let invites_here = hits_in(hits, invitation, s.span).next().is_some()
@@ -227,11 +253,17 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
                         || preceded_by_comma(doc, h.span.start))
             });
             let reaction = marked && !wh && !invites_here && words.len() <= REACTION_MAX_WORDS;
+            if marked && !invites_here && tentative_statement(&words, data) {
+                // "I guess they think that's fine?": the writer's own statement, voiced unsure.
+                continue;
+            }
             let kind = if s.terminator == Terminator::Interrobang
                 || tagged
                 || reaction
-                || hits_in(hits, rhetorical, s.span).next().is_some()
-            {
+                || hits_in(hits, rhetorical, s.span).any(|h| {
+                    h.span.start == words.first().map_or(0, |w| w.span.start)
+                        || preceded_by_comma(doc, h.span.start)
+                }) {
                 QuestionKind::Rhetorical
             } else if wh
                 || WH_CONTRACTED.contains(&first)
@@ -242,7 +274,10 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
             } else {
                 QuestionKind::Closed
             };
-            if kind != QuestionKind::Rhetorical && polite_request(&words, data) {
+            if kind != QuestionKind::Rhetorical
+                && (polite_request(&words, data)
+                    || (kind == QuestionKind::Closed && data.is(first, class::IMPERATIVE)))
+            {
                 // "Could you please share this?" asks for an action, not an answer.
                 q.requests.push(s.span);
                 continue;
@@ -346,6 +381,24 @@ const REQUEST_MODALS: &[&str] = &["can", "could", "would", "will"];
 const REQUEST_ADDRESSEES: &[&str] = &["someone", "somebody", "anyone", "anybody"];
 /// Politeness markers that make such a question a request ("Could you please…?").
 const POLITE_MARKERS: &[&str] = &["please", "pls", "plz", "kindly"];
+
+/// The writer as the subject of a sentence in statement order ("I guess…", "I'm sure…").
+const WRITER_SUBJECTS: &[&str] = &["i", "i'm", "im", "i've", "ive", "i'd", "i'll"];
+
+/// "I just don't like the ending much?": a statement about the writer, voiced unsure. It opens
+/// with the writer as subject, and no question word or inverted auxiliary ("…, am I wrong?",
+/// "I wonder, do you…") follows anywhere in it.
+fn tentative_statement(words: &[&Token], data: &Data) -> bool {
+    words
+        .first()
+        .is_some_and(|w| WRITER_SUBJECTS.contains(&w.lower.as_ref()))
+        && !words
+            .iter()
+            .any(|w| data.is(&w.lower, class::QUESTION_WORD))
+        && !words.windows(2).any(|p| {
+            data.is(&p[0].lower, class::AUXILIARY) && SUBJECTS.contains(&p[1].lower.as_ref())
+        })
+}
 
 /// "Could you please read this?" / "Can u pls share": a request dressed as a question.
 fn polite_request(words: &[&Token], data: &Data) -> bool {
@@ -551,6 +604,17 @@ mod tests {
             ("Read her books.", false, true),
             // Headline labels are not requests.
             ("WATCH: the launch from the pad", false, false),
+            // A fronted auxiliary before a noun phrase asks even without a "?".
+            ("Did the new update break anything for you", true, true),
+            ("Do the dishes before you go.", false, false),
+            // The writer's own statement, voiced unsure, asks nothing.
+            ("I guess nobody read the manual?", false, false),
+            ("I picked the blue one, am I wrong?", true, true),
+            // A command with a "?" is still a request.
+            ("Share this with a friend?", false, true),
+            // A rhetorical phrase makes a question rhetorical only where it opens it.
+            ("Why does the app crash no matter how many times I restart it?", true, true),
+            ("How many times do I have to say it?", false, false),
         ];
         for &(text, question, invites) in cases {
             let q = questions(text);
