@@ -26,6 +26,9 @@ pub struct Question {
     pub kind: QuestionKind,
     /// The writer's own words in the sentence (not quoted; no URLs, mentions or tags).
     pub words: usize,
+    /// Has the form of a question: a question word or an inverted auxiliary somewhere in it,
+    /// not only a "?" after statement word order ("You're coming?", "Peaceful protest?").
+    pub interrogative: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -39,6 +42,8 @@ pub struct Questions {
     pub words: usize,
     /// The last sentence that has words of the writer's own (trailing links and tags skipped).
     pub last_sentence: Option<Span>,
+    /// The post opens by addressing someone (a reply: "@name …", also inside "RT @x: @name …").
+    pub addressed: bool,
 }
 
 impl Questions {
@@ -57,9 +62,15 @@ impl Questions {
     /// the post ends on one or they carry at least [`DOMINANT_SHARE`] of its words. A question
     /// tucked into the middle of a longer statement or outburst ("Loved it. Who knew? Anyway,
     /// the ending…") is a figure of speech inside another act, not the thing the post asks.
+    ///
+    /// A post addressed to no one (it does not open with an @mention) asks less readily than a
+    /// reply does: its "?" after statement word order ("Peaceful protest?", "So he gets a
+    /// pass?") is incredulity, while the same form said to someone ("@sam you're coming?") asks
+    /// them. On the Tweet Act dev half, posts with a "?" that do not open with a mention are
+    /// questions 31–37% of the time, replies 78%.
     pub fn has_question(&self) -> bool {
         let mut words = 0;
-        for q in self.genuine() {
+        for q in self.genuine().filter(|q| self.addressed || q.interrogative) {
             if Some(q.span) == self.last_sentence {
                 return true;
             }
@@ -201,6 +212,7 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
     let request = List::Signal(data.signal_index("request"));
     let mut q = Questions {
         words: doc.own_words().count(),
+        addressed: addressed(doc),
         ..Questions::default()
     };
     // Sentences ending in "?" (question-bound invitations count only inside one).
@@ -296,6 +308,13 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
                 span: s.span,
                 kind,
                 words: toks.iter().filter(|t| t.is_own_word()).count(),
+                interrogative: syntax
+                    || aux
+                    || invites_here
+                    || words
+                        .iter()
+                        .any(|w| data.is(&w.lower, class::QUESTION_WORD))
+                    || inverted(&words, data),
             });
         } else if data.is(first, class::IMPERATIVE)
             && !matches!(second, "i" | "me" | "my")
@@ -395,9 +414,14 @@ fn tentative_statement(words: &[&Token], data: &Data) -> bool {
         && !words
             .iter()
             .any(|w| data.is(&w.lower, class::QUESTION_WORD))
-        && !words.windows(2).any(|p| {
-            data.is(&p[0].lower, class::AUXILIARY) && SUBJECTS.contains(&p[1].lower.as_ref())
-        })
+        && !inverted(words, data)
+}
+
+/// An auxiliary before its subject somewhere in the sentence ("…, am I wrong?").
+fn inverted(words: &[&Token], data: &Data) -> bool {
+    words
+        .windows(2)
+        .any(|p| data.is(&p[0].lower, class::AUXILIARY) && SUBJECTS.contains(&p[1].lower.as_ref()))
 }
 
 /// "Could you please read this?" / "Can u pls share": a request dressed as a question.
@@ -424,6 +448,28 @@ fn is_label(doc: &Document, toks: &[Token], verb: &Token) -> bool {
     }
     rest.next()
         .is_some_and(|t| t.kind == TokenKind::Punct && doc.slice(t.span).starts_with([':', '|']))
+}
+
+/// The post opens with an @mention, after any "RT @source:" prefix: it is addressed to someone.
+fn addressed(doc: &Document) -> bool {
+    let mut toks = doc
+        .tokens
+        .iter()
+        .filter(|t| !(t.kind == TokenKind::Punct && doc.slice(t.span).trim() == "."))
+        .peekable();
+    if toks.peek().is_some_and(|t| t.lower == "rt") {
+        toks.next();
+        if toks.peek().is_some_and(|t| t.kind == TokenKind::Mention) {
+            toks.next();
+        }
+        if toks
+            .peek()
+            .is_some_and(|t| t.kind == TokenKind::Punct && doc.slice(t.span).starts_with(':'))
+        {
+            toks.next();
+        }
+    }
+    toks.next().is_some_and(|t| t.kind == TokenKind::Mention)
 }
 
 fn preceded_by_comma(doc: &Document, at: usize) -> bool {
@@ -615,6 +661,12 @@ mod tests {
             // A rhetorical phrase makes a question rhetorical only where it opens it.
             ("Why does the app crash no matter how many times I restart it?", true, true),
             ("How many times do I have to say it?", false, false),
+            // "?" after statement word order asks someone it is said to, not the world at large.
+            ("Peaceful protest? Hardly.", false, false),
+            ("So he gets a pass on this?", false, false),
+            ("@sam you're coming to the fair?", true, true),
+            ("RT @news: @sam you're coming to the fair?", true, true),
+            ("Has @sam seen the new logo?", true, true),
         ];
         for &(text, question, invites) in cases {
             let q = questions(text);
