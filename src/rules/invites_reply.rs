@@ -44,6 +44,8 @@ pub struct Questions {
     pub last_sentence: Option<Span>,
     /// The post opens by addressing someone (a reply: "@name …", also inside "RT @x: @name …").
     pub addressed: bool,
+    /// The first sentence that has words of the writer's own.
+    pub first_sentence: Option<Span>,
 }
 
 impl Questions {
@@ -67,11 +69,17 @@ impl Questions {
     /// reply does: its "?" after statement word order ("Peaceful protest?", "So he gets a
     /// pass?") is incredulity, while the same form said to someone ("@sam you're coming?") asks
     /// them. On the Tweet Act dev half, posts with a "?" that do not open with a mention are
-    /// questions 31–37% of the time, replies 78%.
+    /// questions 31–37% of the time, replies 78%. For the same reason a reply that opens with
+    /// an open question asks it, whatever follows ("@sam what time is it? I'll bring snacks"),
+    /// and a "?!" in a reply is an emphatic question to its addressee, not astonishment.
     pub fn has_question(&self) -> bool {
         let mut words = 0;
         for q in self.genuine().filter(|q| self.addressed || q.interrogative) {
-            if Some(q.span) == self.last_sentence {
+            if Some(q.span) == self.last_sentence
+                || (self.addressed
+                    && Some(q.span) == self.first_sentence
+                    && q.kind == QuestionKind::Open)
+            {
                 return true;
             }
             words += q.words;
@@ -225,6 +233,9 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
             continue;
         }
         q.last_sentence = Some(s.span);
+        if q.first_sentence.is_none() {
+            q.first_sentence = Some(s.span);
+        }
         // Only the writer's own "?" marks a question: one inside quotes is someone else's
         // ("She asked \"why not?\"").
         let marked = toks
@@ -269,7 +280,7 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
                 // "I guess they think that's fine?": the writer's own statement, voiced unsure.
                 continue;
             }
-            let kind = if s.terminator == Terminator::Interrobang
+            let kind = if (s.terminator == Terminator::Interrobang && !q.addressed)
                 || tagged
                 || reaction
                 || hits_in(hits, rhetorical, s.span).any(|h| {
@@ -667,6 +678,19 @@ mod tests {
             ("@sam you're coming to the fair?", true, true),
             ("RT @news: @sam you're coming to the fair?", true, true),
             ("Has @sam seen the new logo?", true, true),
+            // A reply asks readily: "?!" to someone, or an opening question before an aside.
+            ("@sam did you plan this?! Amazing.", true, true),
+            ("Did you plan this?!", false, false),
+            (
+                "@sam what time does it start? I will bring snacks and drinks for everyone there.",
+                true,
+                true,
+            ),
+            (
+                "What time does it start? I will bring snacks and drinks for everyone there.",
+                false,
+                false,
+            ),
         ];
         for &(text, question, invites) in cases {
             let q = questions(text);
