@@ -26,6 +26,9 @@ pub struct Question {
     pub kind: QuestionKind,
     /// The writer's own words in the sentence (not quoted; no URLs, mentions or tags).
     pub words: usize,
+    /// Has the form of a question: a question word or an inverted auxiliary somewhere in it,
+    /// not only a "?" after statement word order ("You're coming?", "Fair trial?").
+    pub interrogative: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -39,6 +42,10 @@ pub struct Questions {
     pub words: usize,
     /// The last sentence that has words of the writer's own (trailing links and tags skipped).
     pub last_sentence: Option<Span>,
+    /// The post opens by addressing someone (a reply: "@name …", also inside "RT @x: @name …").
+    pub addressed: bool,
+    /// The first sentence that has words of the writer's own.
+    pub first_sentence: Option<Span>,
 }
 
 impl Questions {
@@ -57,10 +64,22 @@ impl Questions {
     /// the post ends on one or they carry at least [`DOMINANT_SHARE`] of its words. A question
     /// tucked into the middle of a longer statement or outburst ("Loved it. Who knew? Anyway,
     /// the ending…") is a figure of speech inside another act, not the thing the post asks.
+    ///
+    /// A post addressed to no one (it does not open with an @mention) asks less readily than a
+    /// reply does: its "?" after statement word order ("Fair trial?", "So he gets a
+    /// pass?") is incredulity, while the same form said to someone ("@sam you're coming?") asks
+    /// them. On the Tweet Act dev half, posts with a "?" that do not open with a mention are
+    /// questions 31–37% of the time, replies 78%. For the same reason a reply that opens with
+    /// an open question asks it, whatever follows ("@sam what time is it? I'll bring snacks"),
+    /// and a "?!" in a reply is an emphatic question to its addressee, not astonishment.
     pub fn has_question(&self) -> bool {
         let mut words = 0;
-        for q in self.genuine() {
-            if Some(q.span) == self.last_sentence {
+        for q in self.genuine().filter(|q| self.addressed || q.interrogative) {
+            if Some(q.span) == self.last_sentence
+                || (self.addressed
+                    && Some(q.span) == self.first_sentence
+                    && q.kind == QuestionKind::Open)
+            {
                 return true;
             }
             words += q.words;
@@ -132,6 +151,31 @@ const SUBJECTS: &[&str] = &[
     "this", "that", "these", "those", "y'all", "yall", "someone", "somebody", "people", "your",
     "ur",
 ];
+/// Determiners that open a noun-phrase subject after a fronted auxiliary ("Did the store…").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "my", "his", "her", "our", "their", "its", "all", "every", "no",
+];
+/// Auxiliaries that, fronted before a determiner, open a question: do-support and modals.
+/// "do", "have" and "be" are left out (commands: "Do the dishes", "Have a nice day"), and so are
+/// "is"/"was"/"has", which follow a skipped @mention or #tag subject ("@team is the best").
+const DETERMINER_AUX: &[&str] = &[
+    "did",
+    "does",
+    "didn't",
+    "doesn't",
+    "didnt",
+    "doesnt",
+    "can",
+    "could",
+    "would",
+    "should",
+    "will",
+    "can't",
+    "couldn't",
+    "wouldn't",
+    "shouldn't",
+    "won't",
+];
 /// Fronted words that open wishes or relative clauses, not questions, when no "?" follows
 /// ("May she rest in peace", "Anyone who…").
 const NOT_QUESTION_OPENERS: &[&str] = &["may", "might", "must", "shall"];
@@ -176,6 +220,7 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
     let request = List::Signal(data.signal_index("request"));
     let mut q = Questions {
         words: doc.own_words().count(),
+        addressed: addressed(doc),
         ..Questions::default()
     };
     // Sentences ending in "?" (question-bound invitations count only inside one).
@@ -188,6 +233,9 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
             continue;
         }
         q.last_sentence = Some(s.span);
+        if q.first_sentence.is_none() {
+            q.first_sentence = Some(s.span);
+        }
         // Only the writer's own "?" marks a question: one inside quotes is someone else's
         // ("She asked \"why not?\"").
         let marked = toks
@@ -206,7 +254,8 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
         let syntax = (WH_CONTRACTED.contains(&first) || (wh && data.is(second, class::AUXILIARY)))
             || (aux
                 && !NOT_QUESTION_OPENERS.contains(&first)
-                && ((SUBJECTS.contains(&second)
+                && (((SUBJECTS.contains(&second)
+                    || (DETERMINERS.contains(&second) && DETERMINER_AUX.contains(&first)))
                     && !matches!(first, "any" | "anyone" | "anybody" | "anything"))
                     || (matches!(first, "anyone" | "anybody") && second != "who")));
         let invites_here = hits_in(hits, invitation, s.span).next().is_some()
@@ -227,11 +276,17 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
                         || preceded_by_comma(doc, h.span.start))
             });
             let reaction = marked && !wh && !invites_here && words.len() <= REACTION_MAX_WORDS;
-            let kind = if s.terminator == Terminator::Interrobang
+            if marked && !invites_here && tentative_statement(&words, data) {
+                // "I suppose the bus is late again?": the writer's own statement, voiced unsure.
+                continue;
+            }
+            let kind = if (s.terminator == Terminator::Interrobang && !q.addressed)
                 || tagged
                 || reaction
-                || hits_in(hits, rhetorical, s.span).next().is_some()
-            {
+                || hits_in(hits, rhetorical, s.span).any(|h| {
+                    h.span.start == words.first().map_or(0, |w| w.span.start)
+                        || preceded_by_comma(doc, h.span.start)
+                }) {
                 QuestionKind::Rhetorical
             } else if wh
                 || WH_CONTRACTED.contains(&first)
@@ -242,7 +297,10 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
             } else {
                 QuestionKind::Closed
             };
-            if kind != QuestionKind::Rhetorical && polite_request(&words, data) {
+            if kind != QuestionKind::Rhetorical
+                && (polite_request(&words, data)
+                    || (kind == QuestionKind::Closed && data.is(first, class::IMPERATIVE)))
+            {
                 // "Could you please share this?" asks for an action, not an answer.
                 q.requests.push(s.span);
                 continue;
@@ -261,6 +319,13 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
                 span: s.span,
                 kind,
                 words: toks.iter().filter(|t| t.is_own_word()).count(),
+                interrogative: syntax
+                    || aux
+                    || invites_here
+                    || words
+                        .iter()
+                        .any(|w| data.is(&w.lower, class::QUESTION_WORD))
+                    || inverted(&words, data),
             });
         } else if data.is(first, class::IMPERATIVE)
             && !matches!(second, "i" | "me" | "my")
@@ -347,6 +412,29 @@ const REQUEST_ADDRESSEES: &[&str] = &["someone", "somebody", "anyone", "anybody"
 /// Politeness markers that make such a question a request ("Could you please…?").
 const POLITE_MARKERS: &[&str] = &["please", "pls", "plz", "kindly"];
 
+/// The writer as the subject of a sentence in statement order ("I guess…", "I'm sure…").
+const WRITER_SUBJECTS: &[&str] = &["i", "i'm", "im", "i've", "ive", "i'd", "i'll"];
+
+/// "I thought the second season dragged?": a statement about the writer, voiced unsure. It opens
+/// with the writer as subject, and no question word or inverted auxiliary ("…, am I wrong?",
+/// "I wonder, do you…") follows anywhere in it.
+fn tentative_statement(words: &[&Token], data: &Data) -> bool {
+    words
+        .first()
+        .is_some_and(|w| WRITER_SUBJECTS.contains(&w.lower.as_ref()))
+        && !words
+            .iter()
+            .any(|w| data.is(&w.lower, class::QUESTION_WORD))
+        && !inverted(words, data)
+}
+
+/// An auxiliary before its subject somewhere in the sentence ("…, am I wrong?").
+fn inverted(words: &[&Token], data: &Data) -> bool {
+    words
+        .windows(2)
+        .any(|p| data.is(&p[0].lower, class::AUXILIARY) && SUBJECTS.contains(&p[1].lower.as_ref()))
+}
+
 /// "Could you please read this?" / "Can u pls share": a request dressed as a question.
 fn polite_request(words: &[&Token], data: &Data) -> bool {
     let (Some(m), Some(you)) = (words.first(), words.get(1)) else {
@@ -371,6 +459,28 @@ fn is_label(doc: &Document, toks: &[Token], verb: &Token) -> bool {
     }
     rest.next()
         .is_some_and(|t| t.kind == TokenKind::Punct && doc.slice(t.span).starts_with([':', '|']))
+}
+
+/// The post opens with an @mention, after any "RT @source:" prefix: it is addressed to someone.
+fn addressed(doc: &Document) -> bool {
+    let mut toks = doc
+        .tokens
+        .iter()
+        .filter(|t| !(t.kind == TokenKind::Punct && doc.slice(t.span).trim() == "."))
+        .peekable();
+    if toks.peek().is_some_and(|t| t.lower == "rt") {
+        toks.next();
+        if toks.peek().is_some_and(|t| t.kind == TokenKind::Mention) {
+            toks.next();
+        }
+        if toks
+            .peek()
+            .is_some_and(|t| t.kind == TokenKind::Punct && doc.slice(t.span).starts_with(':'))
+        {
+            toks.next();
+        }
+    }
+    toks.next().is_some_and(|t| t.kind == TokenKind::Mention)
 }
 
 fn preceded_by_comma(doc: &Document, at: usize) -> bool {
@@ -551,6 +661,36 @@ mod tests {
             ("Read her books.", false, true),
             // Headline labels are not requests.
             ("WATCH: the launch from the pad", false, false),
+            // A fronted auxiliary before a noun phrase asks even without a "?".
+            ("Did the new update break anything for you", true, true),
+            ("Do the dishes before you go.", false, false),
+            // The writer's own statement, voiced unsure, asks nothing.
+            ("I guess nobody read the manual?", false, false),
+            ("I picked the blue one, am I wrong?", true, true),
+            // A command with a "?" is still a request.
+            ("Share this with a friend?", false, true),
+            // A rhetorical phrase makes a question rhetorical only where it opens it.
+            ("Do you know which shop sells what kind of paint?", true, true),
+            ("How many times do I have to say it?", false, false),
+            // "?" after statement word order asks someone it is said to, not the world at large.
+            ("Fair trial? Hardly.", false, false),
+            ("So he gets a pass on this?", false, false),
+            ("@sam you're coming to the fair?", true, true),
+            ("RT @news: @sam you're coming to the fair?", true, true),
+            ("Has @sam seen the new logo?", true, true),
+            // A reply asks readily: "?!" to someone, or an opening question before an aside.
+            ("@sam did you plan this?! Amazing.", true, true),
+            ("Did you plan this?!", false, false),
+            (
+                "@sam what time does it start? I will bring snacks and drinks for everyone there.",
+                true,
+                true,
+            ),
+            (
+                "What time does it start? I will bring snacks and drinks for everyone there.",
+                false,
+                false,
+            ),
         ];
         for &(text, question, invites) in cases {
             let q = questions(text);
