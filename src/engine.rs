@@ -147,9 +147,35 @@ fn verdicts(a: &Analysis) -> Verdicts {
     }
 }
 
-/// One sort for every evidence list (one copy of the sort in the wasm, not one per list).
-fn sort_by_span(evidence: &mut [Evidence]) {
+/// Most evidence spans one signal lists; its counts stay exact. A long post has hundreds of
+/// pronouns and toned words, and the report is rebuilt per keystroke and crosses into
+/// JavaScript each time, where every span is an object: 24 show the working as well as 300.
+pub const MAX_EVIDENCE: usize = 24;
+
+/// Sorts an evidence list by position and keeps the first [`MAX_EVIDENCE`]. One function for
+/// every list, so the wasm has one copy of the sort.
+fn sort_by_span(evidence: &mut Vec<Evidence>) {
     evidence.sort_by_key(|e| e.span);
+    evidence.truncate(MAX_EVIDENCE);
+}
+
+/// The words that moved the tone most (by absolute weight), at most [`MAX_EVIDENCE`], in text
+/// order.
+fn tone_evidence(words: &[(Span, f32)]) -> Vec<Evidence> {
+    let mut ev: Vec<Evidence> = words
+        .iter()
+        .map(|&(span, weight)| Evidence {
+            span,
+            weight,
+            kind: "",
+        })
+        .collect();
+    if ev.len() > MAX_EVIDENCE {
+        ev.sort_by(|x, y| y.weight.abs().total_cmp(&x.weight.abs()));
+        ev.truncate(MAX_EVIDENCE);
+    }
+    sort_by_span(&mut ev);
+    ev
 }
 
 fn n(x: usize) -> u32 {
@@ -221,16 +247,7 @@ fn signals(a: &Analysis, analyzed_bytes: usize) -> Signals {
         tone: ToneSignal {
             score: a.tone.compound,
             label: a.tone.label(),
-            evidence: a
-                .tone
-                .evidence
-                .iter()
-                .map(|&(span, weight)| Evidence {
-                    span,
-                    weight,
-                    kind: "",
-                })
-                .collect(),
+            evidence: tone_evidence(&a.tone.evidence),
         },
         self_focus: SelfFocusSignal {
             i: n(p.i.len()),
@@ -257,12 +274,16 @@ fn signals(a: &Analysis, analyzed_bytes: usize) -> Signals {
         },
         pitch: PitchSignal {
             score: a.pitch.score,
-            evidence: a
-                .pitch
-                .cues
-                .iter()
-                .map(|&(kind, s)| Evidence::of(kind, s))
-                .collect(),
+            evidence: {
+                let mut ev: Vec<Evidence> = a
+                    .pitch
+                    .cues
+                    .iter()
+                    .map(|&(kind, s)| Evidence::of(kind, s))
+                    .collect();
+                sort_by_span(&mut ev);
+                ev
+            },
         },
         figures: FiguresSignal {
             count: n(a.figures.spans.len()),
@@ -272,6 +293,7 @@ fn signals(a: &Analysis, analyzed_bytes: usize) -> Signals {
                 .figures
                 .spans
                 .iter()
+                .take(MAX_EVIDENCE)
                 .map(|&s| Evidence::of("figure", s))
                 .collect(),
         },

@@ -40,6 +40,6 @@ pub mod text;
 mod wasm;
 
 pub use config::{Config, ConfigError, Context, Options, Platform, Severity, Strictness};
-pub use engine::{Engine, MAX_ANALYZED_BYTES};
+pub use engine::{Engine, MAX_ANALYZED_BYTES, MAX_EVIDENCE};
 pub use report::Report;
 pub use text::{Document, Span};

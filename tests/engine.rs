@@ -369,3 +369,35 @@ fn strictness_moves_thresholds() {
         .iter()
         .all(|h| h.severity != rapport::Severity::Info));
 }
+
+#[test]
+fn evidence_is_capped_but_counts_are_exact() {
+    // 40 sentences, each with "I", "my", a toned word and a figure.
+    let text = "I think my launch was great, 25% better. ".repeat(40);
+    let r = analyze(&text, Platform::Linkedin, Context::Post);
+    let s = &r.signals;
+    assert_eq!(s.self_focus.i, 80, "every I and my is counted");
+    assert_eq!(s.figures.count, 40);
+    for (name, ev) in [
+        ("tone", &s.tone.evidence),
+        ("self_focus", &s.self_focus.evidence),
+        ("figures", &s.figures.evidence),
+    ] {
+        assert_eq!(ev.len(), rapport::MAX_EVIDENCE, "{name}");
+        assert!(
+            ev.windows(2).all(|w| w[0].span <= w[1].span),
+            "{name} in text order"
+        );
+    }
+    // Tone keeps the strongest words: every kept weight is at least every dropped one.
+    let short = analyze("I hate this. It is great. It is good.", Platform::X, Context::Post);
+    assert!(short.signals.tone.evidence.len() < rapport::MAX_EVIDENCE);
+    let mixed = format!("{}{}", "It is good. ".repeat(30), "I hate it.");
+    let r = analyze(&mixed, Platform::Linkedin, Context::Post);
+    let ev = &r.signals.tone.evidence;
+    assert_eq!(ev.len(), rapport::MAX_EVIDENCE);
+    assert!(
+        ev.iter().any(|e| &mixed[e.span.start..e.span.end] == "hate"),
+        "the strongest word (hate) is kept even though it comes last"
+    );
+}
