@@ -8,14 +8,10 @@ use crate::lexicon::FastMap;
 use crate::rules::RuleSet;
 use crate::text::{Document, Span, TokenKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// The tone lexicon in the compact form `build.rs` writes (see [`crate::lexicon`]).
 pub const LEXICON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
-const WORDS_JSON: &str = include_str!("data/words.json");
-const PHRASES_JSON: &str = include_str!("data/phrases.json");
 
 /// Word class bits.
 pub mod class {
@@ -41,75 +37,30 @@ pub mod class {
     pub const LAUGHTER: u32 = 1 << 16;
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-#[serde(bound(deserialize = "'de: 'a"))]
-struct WordsFile<'a> {
-    #[serde(rename = "_about")]
-    _about: &'a str,
-    self_i: Vec<&'a str>,
-    self_we: Vec<&'a str>,
-    you: Vec<&'a str>,
-    question_words: Vec<&'a str>,
-    auxiliaries: Vec<&'a str>,
-    imperatives: Vec<&'a str>,
-    insults: Vec<&'a str>,
-    harsh: Vec<&'a str>,
-    profanity: Vec<&'a str>,
-    hostile_targets: Vec<&'a str>,
-    boasts: Vec<&'a str>,
-    acronyms: Vec<&'a str>,
-    english: Vec<&'a str>,
-    boosters_up: Vec<&'a str>,
-    boosters_down: Vec<&'a str>,
-    negations: Vec<&'a str>,
-    laughter: Vec<&'a str>,
-    #[serde(borrow)]
-    other_languages: BTreeMap<&'a str, Vec<&'a str>>,
-}
-
-/// A phrase list whose matches become hints.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A phrase list whose matches become hints (from `phrases.json`, compiled in by build.rs).
+#[derive(Debug)]
 pub struct PhraseRule {
-    pub id: String,
+    pub id: &'static str,
     pub rule_set: RuleSet,
     pub severity: Severity,
-    pub description: String,
-    pub message: String,
-    pub why: String,
-    #[serde(default)]
-    pub suggestion: Option<String>,
-    #[serde(default = "yes")]
+    pub description: &'static str,
+    pub message: &'static str,
+    pub why: &'static str,
+    pub suggestion: Option<&'static str>,
     pub default_on: bool,
-    pub phrases: Vec<String>,
-    pub flag: Vec<String>,
-    pub allow: Vec<String>,
-}
-
-fn yes() -> bool {
-    true
+    pub phrases: &'static [&'static str],
+    pub flag: &'static [&'static str],
+    pub allow: &'static [&'static str],
 }
 
 /// A phrase list the heuristics read (invitations, rhetorical questions, requests).
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct PhraseSignal {
-    pub id: String,
-    pub description: String,
-    pub phrases: Vec<String>,
-    #[serde(rename = "match")]
-    pub matches: Vec<String>,
-    pub no_match: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PhrasesFile {
-    #[serde(rename = "_about")]
-    _about: String,
-    rules: Vec<PhraseRule>,
-    signals: Vec<PhraseSignal>,
+    pub id: &'static str,
+    pub description: &'static str,
+    pub phrases: &'static [&'static str],
+    pub matches: &'static [&'static str],
+    pub no_match: &'static [&'static str],
 }
 
 /// Which list a phrase belongs to.
@@ -138,31 +89,18 @@ pub struct Info {
     pub valence: Option<f32>,
 }
 
+// LANGUAGES, WORDS, RULES, SIGNALS and PATTERNS: see build.rs.
+include!(concat!(env!("OUT_DIR"), "/data.rs"));
+
 pub struct Data {
     /// Every known word (lower case), emoticon and emoji: one lookup per token.
     vocab: FastMap<&'static str, Info>,
     /// Lexicon entries that are emoticons (`:l`, `d:`, `<3`), as written in the lexicon.
     emoticons: FastMap<&'static str, ()>,
-    pub languages: Vec<String>,
-    pub rules: Vec<PhraseRule>,
-    pub signals: Vec<PhraseSignal>,
+    pub languages: &'static [&'static str],
+    pub rules: &'static [PhraseRule],
+    pub signals: &'static [PhraseSignal],
     automaton: AhoCorasick,
-    owners: Vec<List>,
-}
-
-fn check_list<S: AsRef<str>>(name: &str, list: &[S]) -> Result<(), String> {
-    let mut seen = std::collections::HashSet::new();
-    for w in list.iter().map(AsRef::as_ref) {
-        if w.is_empty() || w.trim() != w || w.to_lowercase() != *w || w.contains('’') {
-            return Err(format!(
-                "{name}: entry {w:?} must be lower case, straight apostrophes, no padding"
-            ));
-        }
-        if !seen.insert(w) {
-            return Err(format!("{name}: duplicate entry {w:?}"));
-        }
-    }
-    Ok(())
 }
 
 /// The lexicon's tokens, decoded once per process; the vocabulary's keys borrow them.
@@ -172,22 +110,13 @@ fn lexicon() -> &'static crate::lexicon::Decoded {
 }
 
 impl Data {
-    /// Parses the data and checks every list (lower case, no duplicates, unique ids): what the
-    /// tests run. The engine's own copy ([`Data::get`]) skips the list checks, which cost ~7 %
-    /// of a cold start and can only fail on data the tests already reject.
+    /// Builds the vocabulary and the phrase automaton from the tables build.rs generated (it
+    /// checked them). [`Data::get`] keeps one per process; the bench times this.
     pub fn parse() -> Result<Data, String> {
-        Data::build(true)
-    }
-
-    fn build(check: bool) -> Result<Data, String> {
-        let w: WordsFile<'static> =
-            serde_json::from_str(WORDS_JSON).map_err(|e| format!("words.json: {e}"))?;
-        let p: PhrasesFile =
-            serde_json::from_str(PHRASES_JSON).map_err(|e| format!("phrases.json: {e}"))?;
         // The lexicon straight into the vocabulary: keys borrow the decoded tokens.
         let lex = lexicon();
         let mut vocab: FastMap<&'static str, Info> = FastMap::default();
-        vocab.reserve(lex.entries.len() + 1_024);
+        vocab.reserve(lex.entries.len() + WORDS.len());
         let mut emoticons = FastMap::default();
         for &(start, end, valence) in &lex.entries {
             let word = &lex.text[start as usize..end as usize];
@@ -202,111 +131,35 @@ impl Data {
                 },
             );
         }
-        for (name, list, bit) in [
-            ("self_i", &w.self_i, class::SELF_I),
-            ("self_we", &w.self_we, class::SELF_WE),
-            ("you", &w.you, class::YOU),
-            ("question_words", &w.question_words, class::QUESTION_WORD),
-            ("auxiliaries", &w.auxiliaries, class::AUXILIARY),
-            ("imperatives", &w.imperatives, class::IMPERATIVE),
-            ("insults", &w.insults, class::INSULT),
-            ("harsh", &w.harsh, class::HARSH),
-            ("profanity", &w.profanity, class::PROFANITY),
-            ("hostile_targets", &w.hostile_targets, class::HOSTILE_TARGET),
-            ("boasts", &w.boasts, class::BOAST),
-            ("acronyms", &w.acronyms, class::ACRONYM),
-            ("english", &w.english, class::ENGLISH),
-            ("boosters_up", &w.boosters_up, class::BOOSTER_UP),
-            ("boosters_down", &w.boosters_down, class::BOOSTER_DOWN),
-            ("negations", &w.negations, class::NEGATION),
-            ("laughter", &w.laughter, class::LAUGHTER),
-        ] {
-            if check {
-                check_list(name, list)?;
-            }
-            for word in list {
-                vocab.entry(word).or_default().class |= bit;
-            }
-        }
-        let languages: Vec<String> = w.other_languages.keys().map(|k| k.to_string()).collect();
-        if languages.len() > 16 {
-            return Err("other_languages: at most 16 languages".into());
-        }
-        for (i, (code, list)) in w.other_languages.iter().enumerate() {
-            if check {
-                check_list(code, list)?;
-            }
-            for word in list {
-                vocab.entry(word).or_default().languages |= 1 << i;
-            }
-        }
-
-        let mut patterns = Vec::new();
-        let mut owners = Vec::new();
-        let mut add = |name: &str, list: &[String], owner: List| -> Result<(), String> {
-            if check {
-                check_list(name, list)?;
-            }
-            for phrase in list {
-                patterns.push(phrase.clone());
-                owners.push(owner);
-                if phrase.contains('\'') {
-                    patterns.push(phrase.replace('\'', "’"));
-                    owners.push(owner);
-                }
-            }
-            Ok(())
-        };
-        let mut ids = std::collections::HashSet::new();
-        for (i, r) in p.rules.iter().enumerate() {
-            if !ids.insert(r.id.as_str()) || !r.id.starts_with(&format!("{}.", r.rule_set.id())) {
-                return Err(format!(
-                    "phrases.json: rule id {:?} is repeated or not under its rule set",
-                    r.id
-                ));
-            }
-            if r.flag.is_empty() || r.allow.is_empty() {
-                return Err(format!(
-                    "phrases.json: rule {:?} needs flag and allow examples",
-                    r.id
-                ));
-            }
-            add(&r.id, &r.phrases, List::Rule(i))?;
-        }
-        for (i, s) in p.signals.iter().enumerate() {
-            if !ids.insert(s.id.as_str()) || s.matches.is_empty() || s.no_match.is_empty() {
-                return Err(format!(
-                    "phrases.json: signal {:?} is repeated or lacks examples",
-                    s.id
-                ));
-            }
-            add(&s.id, &s.phrases, List::Signal(i))?;
+        for &(word, class, languages) in WORDS {
+            let info = vocab.entry(word).or_default();
+            info.class |= class;
+            info.languages |= languages;
         }
         // Case-sensitive over an ASCII-lower-cased copy of the text (see `phrase_hits`): the
         // patterns are lower case, and without the case folding the automaton has half the
-        // transitions, which roughly halves its construction at every cold start.
-        // The noncontiguous NFA: searches as fast as the contiguous one on posts and skips
-        // building it (~8 % of a cold start); naming one kind keeps the others out of the wasm.
+        // transitions, which roughly halves its construction at every cold start. The
+        // noncontiguous NFA searches as fast as the contiguous one on posts and skips building
+        // it (~8 % of a cold start); naming one kind keeps the others out of the wasm.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .build(&patterns)
+            .build(PATTERNS.iter().map(|&(p, _)| p))
             .map_err(|e| format!("phrase automaton: {e}"))?;
         Ok(Data {
             vocab,
             emoticons,
-            languages,
-            rules: p.rules,
-            signals: p.signals,
+            languages: LANGUAGES,
+            rules: RULES,
+            signals: SIGNALS,
             automaton,
-            owners,
         })
     }
 
     /// The data compiled into the crate (checked by tests).
     pub fn get() -> &'static Data {
         static DATA: OnceLock<Data> = OnceLock::new();
-        DATA.get_or_init(|| Data::build(false).expect("built-in data is valid (tested)"))
+        DATA.get_or_init(|| Data::parse().expect("built-in data is valid (tested)"))
     }
 
     /// What is known of a lower-cased word (curly apostrophes already folded).
@@ -400,7 +253,7 @@ impl Data {
             let span = Span::new(s, e);
             if before_ok && after_ok && !overlaps_blocked(span) {
                 all.push(PhraseHit {
-                    list: self.owners[m.pattern().as_usize()],
+                    list: PATTERNS[m.pattern().as_usize()].1,
                     span,
                 });
             }
@@ -442,14 +295,14 @@ mod tests {
         assert!(d.is("my", class::SELF_I));
         assert!(d.is("our", class::SELF_WE));
         assert!(d.is("idiot", class::INSULT));
-        assert!(d.languages.contains(&"es".to_string()));
+        assert!(d.languages.contains(&"es"));
     }
 
     #[test]
     fn signal_lists_match_their_examples() {
         let d = Data::get();
         for (i, s) in d.signals.iter().enumerate() {
-            for text in &s.matches {
+            for text in s.matches {
                 let doc = Document::parse(text);
                 assert!(
                     d.phrase_hits(&doc)
@@ -459,7 +312,7 @@ mod tests {
                     s.id
                 );
             }
-            for text in &s.no_match {
+            for text in s.no_match {
                 let doc = Document::parse(text);
                 assert!(
                     !d.phrase_hits(&doc)

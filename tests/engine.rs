@@ -390,14 +390,19 @@ fn evidence_is_capped_but_counts_are_exact() {
         );
     }
     // Tone keeps the strongest words: every kept weight is at least every dropped one.
-    let short = analyze("I hate this. It is great. It is good.", Platform::X, Context::Post);
+    let short = analyze(
+        "I hate this. It is great. It is good.",
+        Platform::X,
+        Context::Post,
+    );
     assert!(short.signals.tone.evidence.len() < rapport::MAX_EVIDENCE);
     let mixed = format!("{}{}", "It is good. ".repeat(30), "I hate it.");
     let r = analyze(&mixed, Platform::Linkedin, Context::Post);
     let ev = &r.signals.tone.evidence;
     assert_eq!(ev.len(), rapport::MAX_EVIDENCE);
     assert!(
-        ev.iter().any(|e| &mixed[e.span.start..e.span.end] == "hate"),
+        ev.iter()
+            .any(|e| &mixed[e.span.start..e.span.end] == "hate"),
         "the strongest word (hate) is kept even though it comes last"
     );
 }

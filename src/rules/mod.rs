@@ -100,15 +100,15 @@ pub fn registry() -> &'static [RuleInfo] {
         all.extend(pitch::rules());
         all.extend(figures::rules());
         all.extend(platform::rules());
-        for r in &Data::get().rules {
+        for r in Data::get().rules {
             all.push(RuleInfo {
-                id: r.id.as_str(),
+                id: r.id,
                 rule_set: r.rule_set,
                 severity: r.severity,
-                description: r.description.as_str(),
+                description: r.description,
                 default_on: r.default_on,
-                flag: r.flag.iter().map(String::as_str).collect(),
-                allow: r.allow.iter().map(String::as_str).collect(),
+                flag: r.flag.to_vec(),
+                allow: r.allow.to_vec(),
                 example_platform: None,
             });
         }
@@ -386,13 +386,13 @@ pub fn phrase_rule_hints(a: &Analysis, set: RuleSet, hints: &mut Vec<Hint>) {
             .take(MAX_HINTS_PER_RULE);
         for h in spans {
             hints.push(Hint {
-                rule: Cow::Borrowed(rule.id.as_str()),
+                rule: Cow::Borrowed(rule.id),
                 rule_set: set,
                 severity: rule.severity,
                 span: h.span,
-                message: Cow::Borrowed(rule.message.as_str()),
-                why: Cow::Borrowed(rule.why.as_str()),
-                suggestion: rule.suggestion.clone(),
+                message: Cow::Borrowed(rule.message),
+                why: Cow::Borrowed(rule.why),
+                suggestion: rule.suggestion.map(str::to_string),
             });
         }
     }

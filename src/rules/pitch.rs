@@ -45,7 +45,7 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], platform: Platform)
     let mut cues: Vec<(&'static str, Span)> = Vec::new();
     for h in hits {
         if let List::Rule(i) = h.list {
-            let id = data.rules[i].id.as_str();
+            let id = data.rules[i].id;
             if let Some(&(known, _)) = WEIGHTS.iter().find(|(w, _)| *w == id) {
                 cues.push((known, h.span));
             }
