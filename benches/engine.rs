@@ -139,6 +139,7 @@ fn main() {
     let options = Options {
         platform: Some(Platform::X),
         context: None,
+        brief: false,
     };
 
     // The first analysis in the process parses the lexicon and the phrase data.

@@ -135,6 +135,10 @@ pub struct Config {
 pub struct Options {
     pub platform: Option<Platform>,
     pub context: Option<Context>,
+    /// A brief report, for a caller that redraws on every keystroke: no evidence spans in the
+    /// signals and only the active platform's counter in `counters`. Every hint, count,
+    /// verdict and the score are the same as in the full report.
+    pub brief: bool,
 }
 
 /// An invalid setting: where it is and what is wrong with it.

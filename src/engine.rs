@@ -56,7 +56,11 @@ impl Engine {
         let context = options.context.unwrap_or(self.config.context);
         let data = crate::data::Data::get();
         let mut full = Document::parse(text);
-        let counters = platform::count_all(&full, self.config.mastodon_limit);
+        let counters = if options.brief {
+            vec![platform::count(&full, platform, self.config.mastodon_limit)]
+        } else {
+            platform::count_all(&full, self.config.mastodon_limit)
+        };
         let counter = *counters
             .iter()
             .find(|c| c.platform == platform)
@@ -97,7 +101,10 @@ impl Engine {
 
         let verdicts = verdicts(&a);
         let score = score::score(&a, &verdicts);
-        let signals = signals(&a, analysed.len());
+        let mut signals = signals(&a, analysed.len());
+        if options.brief {
+            signals.clear_evidence();
+        }
         Report {
             platform,
             context,

@@ -13,6 +13,7 @@ fn analyze(text: &str, platform: Platform, context: Context) -> Report {
         &Options {
             platform: Some(platform),
             context: Some(context),
+            ..Options::default()
         },
     )
 }
@@ -152,6 +153,7 @@ fn every_span_is_inside_the_text_on_boundaries_in_bytes_and_in_utf16() {
             &Options {
                 platform: Some(platform),
                 context: None,
+                ..Options::default()
             },
         );
         r.map_spans(|s| {
@@ -335,6 +337,7 @@ fn huge_paste_is_truncated_not_lost() {
         &Options {
             platform: Some(Platform::Linkedin),
             context: None,
+            ..Options::default()
         },
     );
     assert_eq!(
@@ -405,4 +408,30 @@ fn evidence_is_capped_but_counts_are_exact() {
             .any(|e| &mixed[e.span.start..e.span.end] == "hate"),
         "the strongest word (hate) is kept even though it comes last"
     );
+}
+
+#[test]
+fn brief_report_drops_only_evidence_and_other_platforms() {
+    let text = "I think OUR product is great!!! Buy now at https://example.com, 50% off. Thoughts?";
+    let e = engine();
+    let full = e.analyze(text, &Options::default());
+    let brief = e.analyze(
+        text,
+        &Options {
+            brief: true,
+            ..Options::default()
+        },
+    );
+    assert_eq!(brief.hints, full.hints);
+    assert_eq!(brief.verdicts, full.verdicts);
+    assert_eq!(brief.score, full.score);
+    assert_eq!(brief.counter, full.counter);
+    assert_eq!(brief.counters, vec![full.counter]);
+    assert!(full.counters.len() > 1);
+    assert!(!full.signals.self_focus.evidence.is_empty());
+    let mut without = full.signals.clone();
+    without.clear_evidence();
+    assert_eq!(brief.signals, without);
+    assert!(brief.signals.self_focus.evidence.is_empty());
+    assert_eq!(brief.signals.self_focus.we, full.signals.self_focus.we);
 }

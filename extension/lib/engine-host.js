@@ -51,7 +51,9 @@ export function createEngineHost({ init, Engine, readSettings, warn, validateCon
         return errorReply(request.id, new Error(`engine failed to load: ${error.message}`));
       }
       try {
-        return okReply(request.id, engine.analyze(request.text, request.options));
+        // Brief: the content script redraws per keystroke and reads neither evidence spans nor
+        // other platforms' counters, and each would cross from wasm as a JS object.
+        return okReply(request.id, engine.analyze(request.text, { ...request.options, brief: true }));
       } catch (error) {
         return errorReply(request.id, error);
       }

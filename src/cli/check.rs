@@ -178,6 +178,7 @@ pub fn batch(engine: &Engine) -> Result<i32, String> {
                 let opts = Options {
                     platform: b.platform,
                     context: b.context,
+                    brief: false,
                 };
                 serde_json::to_string(&engine.analyze(&b.text, &opts)).expect("reports serialise")
             }

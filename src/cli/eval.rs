@@ -186,10 +186,12 @@ pub fn evaluate(engine: &Engine, path: &Path, show_errors: usize) -> Result<Outc
         "promo" => Options {
             platform: Some(rapport::Platform::Youtube),
             context: Some(rapport::Context::Reply),
+            brief: true,
         },
         _ => Options {
             platform: Some(rapport::Platform::X),
             context: Some(rapport::Context::Post),
+            brief: true,
         },
     };
     let reports: Vec<Report> = texts.iter().map(|t| engine.analyze(t, &opts)).collect();

@@ -85,6 +85,7 @@ pub fn options(args: &Args) -> Options {
     Options {
         platform: args.platform,
         context: args.context,
+        brief: false,
     }
 }
 

@@ -38,7 +38,8 @@ test('answers analyze requests with the report', async () => {
   assert.deepEqual(await engineHost.handle(analyzeRequest(1, 'hi', OPTIONS)), {
     id: 1,
     ok: true,
-    report: { text: 'hi', options: OPTIONS, strictness: 'default' },
+    // The content script gets the brief report (no evidence, only its platform's counter).
+    report: { text: 'hi', options: { ...OPTIONS, brief: true }, strictness: 'default' },
   });
 });
 

@@ -64,6 +64,15 @@ test('wasm reports equal native reports, spans in UTF-16', async () => {
       return { start: utf16At(text, s.start), end: utf16At(text, s.end) };
     });
     assert.deepEqual(mapSpans(wasm, (s) => s), expected, `report for post ${i}: ${JSON.stringify(text.slice(0, 40))}`);
+    // The brief report (what the extension asks for per keystroke) is the same minus evidence
+    // and other platforms' counters.
+    const briefExpected = structuredClone(expected);
+    briefExpected.counters = [briefExpected.counter];
+    for (const signal of Object.values(briefExpected.signals)) {
+      if (Array.isArray(signal?.evidence)) signal.evidence = [];
+    }
+    const brief = engine.analyze(text, { platform, context, brief: true });
+    assert.deepEqual(mapSpans(brief, (s) => s), briefExpected, `brief report for post ${i}`);
     // And every span lies inside the text, on UTF-16 boundaries that do not split a surrogate pair.
     mapSpans(wasm, (s) => {
       assert.ok(0 <= s.start && s.start <= s.end && s.end <= text.length, `span ${JSON.stringify(s)} inside text`);
