@@ -52,6 +52,7 @@ fn every_rule_fires_on_its_flag_examples_and_not_on_its_allow_examples() {
         let opts = Options {
             platform: Some(r.example_platform.unwrap_or(Platform::X)),
             context: None,
+            brief: false,
         };
         for text in &r.flag {
             let report = engine.analyze(text, &opts);
@@ -84,6 +85,7 @@ fn switching_a_rule_or_its_set_off_silences_it() {
         let opts = Options {
             platform: Some(r.example_platform.unwrap_or(Platform::X)),
             context: None,
+            brief: false,
         };
         let mut by_rule = Config::default();
         by_rule.rules.insert(r.id.to_string(), false);
