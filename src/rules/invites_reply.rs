@@ -197,8 +197,13 @@ fn hits_in<'h>(
     list: List,
     span: Span,
 ) -> impl Iterator<Item = &'h PhraseHit> {
-    hits.iter()
-        .filter(move |h| h.list == list && span.start <= h.span.start && h.span.end <= span.end)
+    // Hits are sorted by start (Data::phrase_hits): bisect to the span instead of scanning all
+    // of them for every sentence, which is quadratic on a long paste.
+    let first = hits.partition_point(|h| h.span.start < span.start);
+    hits[first..]
+        .iter()
+        .take_while(move |h| h.span.start < span.end)
+        .filter(move |h| h.list == list && h.span.end <= span.end)
 }
 
 /// The content words of a sentence: own words after the leading fillers, mentions and tags.

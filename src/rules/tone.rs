@@ -340,26 +340,28 @@ pub fn score(doc: &Document) -> Tone {
 
     // "but" shifts weight within its sentence: what comes before counts half, after one and a
     // half. A sentence that opens with "But" does the same to the sentence before it.
-    for (bi, u) in units.iter().enumerate().filter(|(i, _)| words[*i] == "but") {
-        let first_in_sentence = units[..bi].last().is_none_or(|p| p.sentence != u.sentence);
-        let first_but = !units[..bi]
-            .iter()
-            .any(|p| p.sentence == u.sentence && p.key == "but");
-        if !first_but {
-            continue;
+    // Units come in text order, so each sentence's units are one range (found by bisection:
+    // a long paste has thousands of "but"s, and a scan per "but" would be quadratic).
+    let sentence_units = |s: usize| {
+        units.partition_point(|u| u.sentence < s)..units.partition_point(|u| u.sentence <= s)
+    };
+    for bi in (0..units.len()).filter(|&i| words[i] == "but") {
+        let sentence = units[bi].sentence;
+        let own = sentence_units(sentence);
+        if units[own.start..bi].iter().any(|p| p.key == "but") {
+            continue; // only the first "but" of a sentence shifts weight
         }
-        for (k, s) in sentiments.iter_mut().enumerate() {
-            let same = units[k].sentence == u.sentence;
-            let before = if first_in_sentence {
-                units[k].sentence + 1 == u.sentence
-            } else {
-                same && k < bi
-            };
-            if before {
-                *s *= BEFORE_BUT;
-            } else if same && k > bi {
-                *s *= AFTER_BUT;
-            }
+        let before = if own.start == bi {
+            // "But" opens the sentence: the sentence before it counts half.
+            sentence.checked_sub(1).map_or(0..0, sentence_units)
+        } else {
+            own.start..bi
+        };
+        for s in &mut sentiments[before] {
+            *s *= BEFORE_BUT;
+        }
+        for s in &mut sentiments[bi + 1..own.end] {
+            *s *= AFTER_BUT;
         }
     }
 
