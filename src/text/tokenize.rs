@@ -42,6 +42,11 @@ const ABBREVIATIONS: &[&str] = &[
 const EMOTICON_MAX_LEN: usize = 4;
 
 fn is_emoticon(s: &str) -> bool {
+    // Every emoticon (ours and the lexicon's) has an ASCII mark, except the letters-only `xD`.
+    let b = s.as_bytes();
+    if !b.iter().any(u8::is_ascii_punctuation) && !matches!(b, b"xD" | b"XD" | b"xd") {
+        return false;
+    }
     (s.len() <= EMOTICON_MAX_LEN && EMOTICONS.contains(&s))
         || crate::data::Data::get().is_emoticon(s)
 }
