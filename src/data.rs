@@ -1,7 +1,8 @@
-//! The word classes and phrase lists in `src/data/*.json`, parsed once with a strict schema.
+//! The word classes and phrase lists of `src/data/*.json` and the tone lexicon, as `build.rs`
+//! compiled them in (it checks the schema and every list, so bad data fails the build).
 //!
 //! Phrase lists compile into one Aho-Corasick automaton (one pass over the text for every
-//! list); word classes into one map from word to class bits.
+//! list); words into one map from word to class bits, languages and valence.
 
 use crate::config::Severity;
 use crate::lexicon::FastMap;
