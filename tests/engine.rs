@@ -435,3 +435,18 @@ fn brief_report_drops_only_evidence_and_other_platforms() {
     assert!(brief.signals.self_focus.evidence.is_empty());
     assert_eq!(brief.signals.self_focus.we, full.signals.self_focus.we);
 }
+
+#[test]
+fn statement_order_questions_ask_when_addressed_to_someone() {
+    let asks = |text: &str, context: Context| analyze(text, Platform::X, context).verdicts.question;
+    // Incredulity in a post addressed to no one is not a question to the reader...
+    assert!(!asks("So the refund just never arrives?", Context::Post));
+    // ...but the same form with "you" asks the reader, and in a reply it asks the person
+    // replied to, with or without their @name.
+    assert!(asks("You coming to the meetup tonight?", Context::Post));
+    assert!(asks("So the refund just never arrives?", Context::Reply));
+    assert!(asks(
+        "@sam so the refund just never arrives?",
+        Context::Post
+    ));
+}
