@@ -257,9 +257,12 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
         let words = content(toks);
         let first = words.first().map(|t| t.lower.as_ref()).unwrap_or("");
         let second = words.get(1).map(|t| t.lower.as_ref()).unwrap_or("");
-        let wh = data.is(first, class::QUESTION_WORD);
-        let aux = data.is(first, class::AUXILIARY);
-        let syntax = (WH_CONTRACTED.contains(&first) || (wh && data.is(second, class::AUXILIARY)))
+        // Class bits from the tokens' own info (annotated), not new lookups.
+        let first_is = |bits| words.first().is_some_and(|t| t.is(bits));
+        let wh = first_is(class::QUESTION_WORD);
+        let aux = first_is(class::AUXILIARY);
+        let second_aux = words.get(1).is_some_and(|t| t.is(class::AUXILIARY));
+        let syntax = (WH_CONTRACTED.contains(&first) || (wh && second_aux))
             || (aux
                 && !NOT_QUESTION_OPENERS.contains(&first)
                 && (((SUBJECTS.contains(&second)
@@ -284,7 +287,7 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
                         || preceded_by_comma(doc, h.span.start))
             });
             let reaction = marked && !wh && !invites_here && words.len() <= REACTION_MAX_WORDS;
-            if marked && !invites_here && tentative_statement(&words, data) {
+            if marked && !invites_here && tentative_statement(&words) {
                 // "I suppose the bus is late again?": the writer's own statement, voiced unsure.
                 continue;
             }
@@ -299,15 +302,15 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
             } else if wh
                 || WH_CONTRACTED.contains(&first)
                 || invites_here
-                || has_wh_after_comma(toks, data)
+                || has_wh_after_comma(toks)
             {
                 QuestionKind::Open
             } else {
                 QuestionKind::Closed
             };
             if kind != QuestionKind::Rhetorical
-                && (polite_request(&words, data)
-                    || (kind == QuestionKind::Closed && data.is(first, class::IMPERATIVE)))
+                && (polite_request(&words)
+                    || (kind == QuestionKind::Closed && first_is(class::IMPERATIVE)))
             {
                 // "Could you please share this?" asks for an action, not an answer.
                 q.requests.push(s.span);
@@ -332,10 +335,10 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
                     || invites_here
                     || words
                         .iter()
-                        .any(|w| data.is(&w.lower, class::QUESTION_WORD | class::YOU))
-                    || inverted(&words, data),
+                        .any(|w| w.is(class::QUESTION_WORD | class::YOU))
+                    || inverted(&words),
             });
-        } else if data.is(first, class::IMPERATIVE)
+        } else if first_is(class::IMPERATIVE)
             && !matches!(second, "i" | "me" | "my")
             && !is_label(doc, toks, words[0])
         {
@@ -426,30 +429,28 @@ const WRITER_SUBJECTS: &[&str] = &["i", "i'm", "im", "i've", "ive", "i'd", "i'll
 /// "I thought the second season dragged?": a statement about the writer, voiced unsure. It opens
 /// with the writer as subject, and no question word or inverted auxiliary ("…, am I wrong?",
 /// "I wonder, do you…") follows anywhere in it.
-fn tentative_statement(words: &[&Token], data: &Data) -> bool {
+fn tentative_statement(words: &[&Token]) -> bool {
     words
         .first()
         .is_some_and(|w| WRITER_SUBJECTS.contains(&w.lower.as_ref()))
-        && !words
-            .iter()
-            .any(|w| data.is(&w.lower, class::QUESTION_WORD))
-        && !inverted(words, data)
+        && !words.iter().any(|w| w.is(class::QUESTION_WORD))
+        && !inverted(words)
 }
 
 /// An auxiliary before its subject somewhere in the sentence ("…, am I wrong?").
-fn inverted(words: &[&Token], data: &Data) -> bool {
+fn inverted(words: &[&Token]) -> bool {
     words
         .windows(2)
-        .any(|p| data.is(&p[0].lower, class::AUXILIARY) && SUBJECTS.contains(&p[1].lower.as_ref()))
+        .any(|p| p[0].is(class::AUXILIARY) && SUBJECTS.contains(&p[1].lower.as_ref()))
 }
 
 /// "Could you please read this?" / "Can u pls share": a request dressed as a question.
-fn polite_request(words: &[&Token], data: &Data) -> bool {
+fn polite_request(words: &[&Token]) -> bool {
     let (Some(m), Some(you)) = (words.first(), words.get(1)) else {
         return false;
     };
     REQUEST_MODALS.contains(&m.lower.as_ref())
-        && (data.is(&you.lower, class::YOU) || REQUEST_ADDRESSEES.contains(&you.lower.as_ref()))
+        && (you.is(class::YOU) || REQUEST_ADDRESSEES.contains(&you.lower.as_ref()))
         && words
             .iter()
             .any(|w| POLITE_MARKERS.contains(&w.lower.as_ref()))
@@ -496,11 +497,9 @@ fn preceded_by_comma(doc: &Document, at: usize) -> bool {
 }
 
 /// "…, what do you think?" after a comma is open even when the sentence starts otherwise.
-fn has_wh_after_comma(toks: &[Token], data: &Data) -> bool {
+fn has_wh_after_comma(toks: &[Token]) -> bool {
     toks.windows(2).any(|w| {
-        w[0].kind == TokenKind::Punct
-            && w[1].is_own_word()
-            && data.is(&w[1].lower, class::QUESTION_WORD)
+        w[0].kind == TokenKind::Punct && w[1].is_own_word() && w[1].is(class::QUESTION_WORD)
     })
 }
 
@@ -622,7 +621,7 @@ mod tests {
 
     fn questions(text: &str) -> Questions {
         let data = Data::get();
-        let doc = Document::parse(text);
+        let doc = data.document(text);
         find(&doc, data, &data.phrase_hits(&doc))
     }
 

@@ -153,11 +153,15 @@ pub fn find(doc: &Document, data: &Data, acronyms: &HashSet<String>) -> Shouting
     };
     for t in &doc.tokens {
         let src = doc.slice(t.span);
-        let n = src
-            .chars()
-            .filter(|c| matches!(c, '!' | '?' | '‼' | '⁉' | '！' | '？'))
-            .count();
-        if t.kind == TokenKind::Punct && n > 0 && n == src.chars().count() && !t.quoted {
+        // Checked on punctuation only: a word or link is never a run of marks.
+        if t.kind == TokenKind::Punct
+            && !t.quoted
+            && !src.is_empty()
+            && src
+                .chars()
+                .all(|c| matches!(c, '!' | '?' | '‼' | '⁉' | '！' | '？'))
+        {
+            let n = src.chars().count();
             let bang = src.contains(['!', '‼', '⁉', '！']);
             marks = match marks {
                 Some((sp, len, b)) if sp.end == t.span.start => {

@@ -79,6 +79,11 @@ impl Token<'_> {
     pub fn is_own_word(&self) -> bool {
         self.kind == TokenKind::Word && !self.quoted
     }
+    /// Whether the token has any of these [`crate::data::class`] bits: what `Data::is` says of
+    /// its lower case, read from the info `Data::annotate` filled (no second hash lookup).
+    pub fn is(&self, bits: u32) -> bool {
+        self.info.class & bits != 0
+    }
 }
 
 /// How a sentence ends.
