@@ -170,10 +170,16 @@ impl Data {
 
     /// Whether a whitespace-delimited chunk is an emoticon the lexicon scores (any case).
     pub fn is_emoticon(&self, chunk: &str) -> bool {
+        // An ASCII chunk without capitals is its own lower case: no second lookup or copy.
+        let lower_already = || {
+            chunk
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        };
         chunk.len() <= 8
             && crate::lexicon::is_emoticon_entry(chunk)
             && (self.emoticons.contains_key(chunk)
-                || self.emoticons.contains_key(chunk.to_lowercase().as_str()))
+                || (!lower_already() && self.emoticons.contains_key(chunk.to_lowercase().as_str())))
     }
 
     /// Class bits of a lower-cased word.
@@ -223,27 +229,33 @@ impl Data {
     /// within a list), on word boundaries, outside quotes, URLs, mentions and hashtags.
     pub fn phrase_hits(&self, doc: &Document) -> Vec<PhraseHit> {
         let text = doc.text;
-        let blocked: Vec<Span> = doc
-            .tokens
-            .iter()
-            .filter(|t| {
-                t.quoted
-                    || matches!(
-                        t.kind,
-                        TokenKind::Url | TokenKind::Mention | TokenKind::Hashtag
-                    )
-            })
-            .map(|t| t.span)
-            .collect();
+        let tokens = &doc.tokens;
+        let blocked = |t: &crate::text::Token| {
+            t.quoted
+                || matches!(
+                    t.kind,
+                    TokenKind::Url | TokenKind::Mention | TokenKind::Hashtag
+                )
+        };
+        // Tokens are in text order and do not overlap: bisect to the first one that ends after
+        // the phrase starts, then look at the few the phrase covers (no list of blocked spans).
         let overlaps_blocked = |s: Span| {
-            let i = blocked.partition_point(|b| b.end <= s.start);
-            blocked.get(i).is_some_and(|b| b.start < s.end)
+            let i = tokens.partition_point(|t| t.span.end <= s.start);
+            tokens[i..]
+                .iter()
+                .take_while(|t| t.span.start < s.end)
+                .any(blocked)
         };
         let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
         let mut all: Vec<PhraseHit> = Vec::new();
-        // ASCII case folding keeps every byte offset, so matches in `lower` are spans of `text`.
-        let lower = text.to_ascii_lowercase();
-        for m in self.automaton.find_overlapping_iter(&lower) {
+        // ASCII case folding keeps every byte offset, so matches in `lower` are spans of `text`
+        // (borrowed when there is no capital to fold).
+        let lower: std::borrow::Cow<str> = if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            text.to_ascii_lowercase().into()
+        } else {
+            text.into()
+        };
+        for m in self.automaton.find_overlapping_iter(lower.as_ref()) {
             let (s, e) = (m.start(), m.end());
             // Whole words: no letter, digit or apostrophe glued on either side.
             let before_ok = text[..s]
@@ -259,7 +271,8 @@ impl Data {
                 });
             }
         }
-        // Per list: leftmost, then longest, without overlaps.
+        // Per list: leftmost, then longest, without overlaps (in place: a hit is dropped when it
+        // starts inside the last one kept of its list).
         all.sort_by_key(|h| {
             (
                 list_key(h.list),
@@ -267,15 +280,9 @@ impl Data {
                 std::cmp::Reverse(h.span.end),
             )
         });
-        let mut out: Vec<PhraseHit> = Vec::with_capacity(all.len());
-        for h in all {
-            match out.last() {
-                Some(prev) if prev.list == h.list && h.span.start < prev.span.end => {}
-                _ => out.push(h),
-            }
-        }
-        out.sort_by_key(|h| (h.span.start, h.span.end));
-        out
+        all.dedup_by(|h, prev| prev.list == h.list && h.span.start < prev.span.end);
+        all.sort_by_key(|h| (h.span.start, h.span.end));
+        all
     }
 }
 

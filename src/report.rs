@@ -153,7 +153,7 @@ pub struct Verdicts {
 pub struct ScoreFactor {
     pub factor: &'static str,
     pub points: i32,
-    pub why: String,
+    pub why: Cow<'static, str>,
 }
 
 /// The 0–100 relationship score and how it was reached.

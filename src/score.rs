@@ -8,6 +8,7 @@ use crate::config::Context;
 use crate::report::{Score, ScoreFactor, Verdicts};
 use crate::rules::invites_reply::QuestionKind;
 use crate::rules::Analysis;
+use std::borrow::Cow;
 
 const BASE: i32 = 50;
 /// Tone moves the score by up to this many points either way (compound × this).
@@ -29,12 +30,12 @@ const OVER_LIMIT: i32 = -10;
 
 pub fn score(a: &Analysis, v: &Verdicts) -> Score {
     let mut f: Vec<ScoreFactor> = Vec::new();
-    let mut add = |factor: &'static str, points: i32, why: &str| {
+    let mut add = |factor: &'static str, points: i32, why: Cow<'static, str>| {
         if points != 0 {
             f.push(ScoreFactor {
                 factor,
                 points,
-                why: why.to_string(),
+                why,
             });
         }
     };
@@ -54,7 +55,13 @@ pub fn score(a: &Analysis, v: &Verdicts) -> Score {
     add(
         "tone",
         (v.sentiment.score * range).round() as i32,
-        &format!("the tone is {}", v.sentiment.label),
+        // The three labels spelled out: no string built per analysis.
+        match v.sentiment.label {
+            "positive" => "the tone is positive".into(),
+            "negative" => "the tone is negative".into(),
+            "neutral" => "the tone is neutral".into(),
+            other => format!("the tone is {other}").into(),
+        },
     );
     let q = &a.questions;
     if a.english() {
@@ -62,28 +69,36 @@ pub fn score(a: &Analysis, v: &Verdicts) -> Score {
             add(
                 "invites_reply",
                 OPEN_QUESTION,
-                "asks the reader an open question",
+                "asks the reader an open question".into(),
             );
         } else if q.count(QuestionKind::Closed) > 0 {
-            add("invites_reply", CLOSED_QUESTION, "asks a yes/no question");
+            add(
+                "invites_reply",
+                CLOSED_QUESTION,
+                "asks a yes/no question".into(),
+            );
         } else if !q.requests.is_empty() {
-            add("invites_reply", REQUEST, "asks the reader to do something");
+            add(
+                "invites_reply",
+                REQUEST,
+                "asks the reader to do something".into(),
+            );
         } else if !reply {
             add(
                 "invites_reply",
                 NOTHING_ASKED_POST,
-                "asks the reader nothing",
+                "asks the reader nothing".into(),
             );
         }
         if a.pronouns.you_count() > a.pronouns.self_count() {
             add(
                 "self_focus",
                 TALKS_TO_READER,
-                "talks to the reader more than about itself",
+                "talks to the reader more than about itself".into(),
             );
         }
     } else if v.question {
-        add("invites_reply", OPEN_QUESTION, "asks a question");
+        add("invites_reply", OPEN_QUESTION, "asks a question".into());
     }
     if v.self_focused {
         add(
@@ -93,11 +108,11 @@ pub fn score(a: &Analysis, v: &Verdicts) -> Score {
             } else {
                 SELF_FOCUSED_POST
             },
-            "mostly about the writer",
+            "mostly about the writer".into(),
         );
     }
     if v.pitch {
-        add("pitch", PITCH, "reads as a sales pitch");
+        add("pitch", PITCH, "reads as a sales pitch".into());
     }
     if v.aggressive {
         add(
@@ -107,17 +122,25 @@ pub fn score(a: &Analysis, v: &Verdicts) -> Score {
             } else {
                 AGGRESSIVE_POST
             },
-            "hostile or insulting",
+            "hostile or insulting".into(),
         );
     }
     if v.shouting {
-        add("shouting", SHOUTING, "shouts (capitals or stacked marks)");
+        add(
+            "shouting",
+            SHOUTING,
+            "shouts (capitals or stacked marks)".into(),
+        );
     }
     if a.english() && a.figures.dense(a.strictness()) {
-        add("figures", FIGURES, "a wall of figures");
+        add("figures", FIGURES, "a wall of figures".into());
     }
     if a.counter.over {
-        add("platform", OVER_LIMIT, "over the platform's length limit");
+        add(
+            "platform",
+            OVER_LIMIT,
+            "over the platform's length limit".into(),
+        );
     }
     let value = (BASE + f.iter().map(|x| x.points).sum::<i32>()).clamp(0, 100) as u8;
     Score {

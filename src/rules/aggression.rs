@@ -30,12 +30,14 @@ const DIRECTED_WINDOW: usize = 4;
 
 pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Aggression {
     let mut a = Aggression::default();
-    let words: Vec<(usize, &crate::text::Token)> = doc
-        .tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.is_own_word())
-        .collect();
+    // Sized once (a filtered collect grows from 4, reallocating on every post).
+    let mut words: Vec<(usize, &crate::text::Token)> = Vec::with_capacity(doc.tokens.len());
+    words.extend(
+        doc.tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_own_word()),
+    );
     for (k, &(_, t)) in words.iter().enumerate() {
         let c = t.info.class;
         if c & class::INSULT != 0 {

@@ -211,7 +211,9 @@ fn hits_in<'h>(
 
 /// The content words of a sentence: own words after the leading fillers, mentions and tags.
 fn content<'d, 'a>(toks: &'d [Token<'a>]) -> Vec<&'d Token<'a>> {
-    let mut words: Vec<&Token> = toks.iter().filter(|t| t.is_own_word()).collect();
+    // Sized once: a filtered collect grows from 4, reallocating in most sentences.
+    let mut words: Vec<&Token> = Vec::with_capacity(toks.len());
+    words.extend(toks.iter().filter(|t| t.is_own_word()));
     let lead = words
         .iter()
         .take_while(|t| LEAD_FILLERS.contains(&t.lower.as_ref()))

@@ -9,8 +9,9 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Language {
-    /// ISO 639-1 code, or `und` when there are too few words to tell.
-    pub code: String,
+    /// ISO 639-1 code, or `und` when there are too few words to tell (always a static code:
+    /// borrowed, so a report does not allocate for it).
+    pub code: std::borrow::Cow<'static, str>,
     pub english: bool,
     /// 0..1: how clear the evidence was.
     pub confidence: f32,
@@ -43,7 +44,7 @@ fn script_language(c: char) -> Option<&'static str> {
 }
 
 pub fn detect(doc: &Document, data: &Data) -> Language {
-    let english = |code: &str, confidence: f32| Language {
+    let english = |code: &'static str, confidence: f32| Language {
         code: code.into(),
         english: code == "en",
         confidence,
@@ -128,7 +129,7 @@ pub fn detect(doc: &Document, data: &Data) -> Language {
         && occurrences as f32 >= MIN_FOREIGN_SHARE * words as f32
     {
         let confidence = (hits as f32 / words as f32).min(1.0);
-        return english(&data.languages[lang], confidence);
+        return english(data.languages[lang], confidence);
     }
     english(
         "en",

@@ -42,6 +42,11 @@ const ABBREVIATIONS: &[&str] = &[
 const EMOTICON_MAX_LEN: usize = 4;
 
 fn is_emoticon(s: &str) -> bool {
+    // No emoticon is longer than 8 bytes (ours 4, the lexicon's 8: see `Data::is_emoticon`):
+    // links, tags and mentions stop here without a scan.
+    if s.len() > 8 {
+        return false;
+    }
     // Every emoticon (ours and the lexicon's) has an ASCII mark, except the letters-only `xD`.
     let b = s.as_bytes();
     if !b.iter().any(u8::is_ascii_punctuation) && !matches!(b, b"xD" | b"XD" | b"xd") {
