@@ -66,7 +66,8 @@ fn booster(class_bits: u32) -> Option<f32> {
 /// because "no" alone only negates its next two words).
 fn is_negation_at(w: &[&str], u: &[Unit], k: usize) -> bool {
     u[k].info.class & class::NEGATION != 0
-        || w[k].contains("n't")
+        // A byte-window test: `contains("n't")` sets up a substring searcher per word.
+        || w[k].as_bytes().windows(3).any(|b| b == b"n't")
         || (w[k] == "longer" && k > 0 && w[k - 1] == "no")
 }
 

@@ -86,7 +86,9 @@ fn is_closing_punct(c: char) -> bool {
 fn trim_link_end(s: &str) -> usize {
     let mut end = s.len();
     while let Some(c) = s[..end].chars().next_back() {
-        let keep_paren = c == ')' && s[..end].matches('(').count() >= s[..end].matches(')').count();
+        // Parentheses are ASCII: count bytes (no char searcher per trailing mark).
+        let count = |p: u8| s.as_bytes()[..end].iter().filter(|&&b| b == p).count();
+        let keep_paren = c == ')' && count(b'(') >= count(b')');
         if is_closing_punct(c) && !keep_paren {
             end -= c.len_utf8();
         } else {
@@ -187,6 +189,8 @@ struct Builder<'a> {
     tokens: Vec<Token<'a>>,
     /// Token indices before which a line break stood.
     line_breaks: Vec<usize>,
+    /// Scratch for [`Builder::segments`], kept between chunks so it allocates once per text.
+    segs: Vec<(usize, &'a str)>,
 }
 
 impl<'a> Builder<'a> {
@@ -297,8 +301,10 @@ impl<'a> Builder<'a> {
     /// Tokens from UAX #29 word boundaries inside `[start, end)`, merging `@name`, `#tag`,
     /// `$50` and `50%`.
     fn segments(&mut self, start: usize, end: usize, mut space_before: bool) {
-        let s = &self.text[start..end];
-        let segs: Vec<(usize, &str)> = s.split_word_bound_indices().collect();
+        let s: &'a str = &self.text[start..end];
+        let mut segs = std::mem::take(&mut self.segs);
+        segs.clear();
+        segs.extend(s.split_word_bound_indices());
         let mut i = 0;
         while i < segs.len() {
             let (off, seg) = segs[i];
@@ -367,6 +373,7 @@ impl<'a> Builder<'a> {
             }
             space_before = false;
         }
+        self.segs = segs;
     }
 
     fn prev_is_word_at(&self, at: usize) -> bool {
@@ -442,9 +449,19 @@ pub fn parse(text: &str) -> Document<'_> {
         // About one token per five bytes of English; sized once rather than grown.
         tokens: Vec::with_capacity(text.len() / 5 + 4),
         line_breaks: Vec::new(),
+        segs: Vec::new(),
     };
     let mut chunk_start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Printable ASCII inside a chunk (most bytes) neither ends nor starts one: one byte
+        // test, no char decoding or whitespace lookup.
+        if chunk_start.is_some() && bytes[i].is_ascii_graphic() {
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is on a char boundary");
         // Zero-width spaces and byte-order marks separate like spaces (ZWJ stays: it joins emoji).
         if c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}') {
             if let Some(s) = chunk_start.take() {
@@ -456,6 +473,7 @@ pub fn parse(text: &str) -> Document<'_> {
         } else if chunk_start.is_none() {
             chunk_start = Some(i);
         }
+        i += c.len_utf8();
     }
     if let Some(s) = chunk_start {
         b.chunk(s, text.len());
