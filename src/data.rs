@@ -229,22 +229,12 @@ impl Data {
     /// within a list), on word boundaries, outside quotes, URLs, mentions and hashtags.
     pub fn phrase_hits(&self, doc: &Document) -> Vec<PhraseHit> {
         let text = doc.text;
-        let tokens = &doc.tokens;
-        let blocked = |t: &crate::text::Token| {
+        let blocked = |t: &&crate::text::Token| {
             t.quoted
                 || matches!(
                     t.kind,
                     TokenKind::Url | TokenKind::Mention | TokenKind::Hashtag
                 )
-        };
-        // Tokens are in text order and do not overlap: bisect to the first one that ends after
-        // the phrase starts, then look at the few the phrase covers (no list of blocked spans).
-        let overlaps_blocked = |s: Span| {
-            let i = tokens.partition_point(|t| t.span.end <= s.start);
-            tokens[i..]
-                .iter()
-                .take_while(|t| t.span.start < s.end)
-                .any(blocked)
         };
         let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
         let mut all: Vec<PhraseHit> = Vec::new();
@@ -255,21 +245,36 @@ impl Data {
         } else {
             text.into()
         };
-        for m in self.automaton.find_overlapping_iter(lower.as_ref()) {
-            let (s, e) = (m.start(), m.end());
-            // Whole words: no letter, digit or apostrophe glued on either side.
-            let before_ok = text[..s]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !is_word_char(c) && c != '\'' && c != '’');
-            let after_ok = text[e..].chars().next().is_none_or(|c| !is_word_char(c));
-            let span = Span::new(s, e);
-            if before_ok && after_ok && !overlaps_blocked(span) {
-                all.push(PhraseHit {
-                    list: PATTERNS[m.pattern().as_usize()].1,
-                    span,
-                });
+        // A phrase that overlaps a blocked token does not count, so the automaton runs only on
+        // the stretches between them (links and handles are a good part of a post). Each
+        // stretch is searched on its own: every phrase inside it is found, none across.
+        let stretch_ends = doc
+            .tokens
+            .iter()
+            .filter(blocked)
+            .map(|t| t.span)
+            .chain([Span::new(text.len(), text.len())]);
+        let mut from = 0;
+        for b in stretch_ends {
+            if b.start > from {
+                let input = aho_corasick::Input::new(lower.as_ref()).range(from..b.start);
+                for m in self.automaton.find_overlapping_iter(input) {
+                    let (s, e) = (m.start(), m.end());
+                    // Whole words: no letter, digit or apostrophe glued on either side.
+                    let before_ok = text[..s]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !is_word_char(c) && c != '\'' && c != '’');
+                    let after_ok = text[e..].chars().next().is_none_or(|c| !is_word_char(c));
+                    if before_ok && after_ok {
+                        all.push(PhraseHit {
+                            list: PATTERNS[m.pattern().as_usize()].1,
+                            span: Span::new(s, e),
+                        });
+                    }
+                }
             }
+            from = b.end;
         }
         // Per list: leftmost, then longest, without overlaps (in place: a hit is dropped when it
         // starts inside the last one kept of its list).
