@@ -266,8 +266,40 @@ impl<'a> Builder<'a> {
                     self.segments(start + core_end, end, false);
                 }
             }
-            None => self.segments(start, end, true),
+            None => {
+                if !self.plain_tag(start, end) {
+                    self.segments(start, end, true)
+                }
+            }
         }
+    }
+
+    /// Fast path for the commonest chunks after plain words: an ASCII `@name` or `#tag` followed
+    /// by closing marks, tokenised as [`Builder::segments`] would ("@anna!", "#tbt."): letters,
+    /// digits and `_` are one UAX #29 word, and each trailing mark its own segment.
+    fn plain_tag(&mut self, start: usize, end: usize) -> bool {
+        let b = &self.text.as_bytes()[start..end];
+        let kind = match b.first() {
+            Some(b'@') => TokenKind::Mention,
+            Some(b'#') => TokenKind::Hashtag,
+            _ => return false,
+        };
+        let n = 1 + b[1..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+            .count();
+        if n == 1
+            || !b[n..]
+                .iter()
+                .all(|c| matches!(c, b'.' | b',' | b'!' | b'?' | b';' | b':' | b')' | b'"'))
+        {
+            return false;
+        }
+        self.push(kind, start, start + n, true);
+        for i in start + n..end {
+            self.push(TokenKind::Punct, i, i + 1, false);
+        }
+        true
     }
 
     /// Fast path for most chunks: an ASCII word (with inner apostrophes) followed by closing
@@ -576,5 +608,52 @@ fn make_sentence(text: &str, tokens: &[Token], first: usize, end: usize) -> Sent
         span,
         tokens: first..end,
         terminator: terminator(text, &tokens[first..end]),
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    fn builder(text: &str) -> Builder<'_> {
+        Builder {
+            text,
+            tokens: Vec::new(),
+            line_breaks: Vec::new(),
+            segs: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn plain_tag_tokenises_as_word_segmentation_does() {
+        // Every chunk of up to four characters after `@` or `#` from an alphabet of letters,
+        // digits, joiners and marks: where the fast path answers, it answers as UAX #29 does.
+        let alphabet = [
+            "a", "Z", "7", "_", "'", ".", ",", ":", "!", "?", ")", "\"", "-", "@", "é",
+        ];
+        let mut suffixes = vec![String::new()];
+        let mut all = Vec::new();
+        for _ in 0..4 {
+            suffixes = suffixes
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |a| format!("{s}{a}")))
+                .collect();
+            all.extend(suffixes.iter().cloned());
+        }
+        let mut taken = 0;
+        for lead in ["@", "#"] {
+            for suffix in &all {
+                let chunk = format!("{lead}{suffix}");
+                let mut fast = builder(&chunk);
+                if !fast.plain_tag(0, chunk.len()) {
+                    continue;
+                }
+                taken += 1;
+                let mut full = builder(&chunk);
+                full.segments(0, chunk.len(), true);
+                assert_eq!(fast.tokens, full.tokens, "{chunk:?}");
+            }
+        }
+        assert!(taken > 1000);
     }
 }
