@@ -109,12 +109,16 @@ pub fn detect(doc: &Document, data: &Data) -> Language {
     }
     let mut best = (0usize, 0usize, 0usize); // (language, distinct words, occurrences)
     if !foreign.is_empty() {
+        // One buffer for every language.
+        let mut of: Vec<&str> = Vec::with_capacity(foreign.len());
         for lang in 0..data.languages.len() {
-            let mut of: Vec<&str> = foreign
-                .iter()
-                .filter(|f| f.1 & (1 << lang) != 0)
-                .map(|f| f.0)
-                .collect();
+            of.clear();
+            of.extend(
+                foreign
+                    .iter()
+                    .filter(|f| f.1 & (1 << lang) != 0)
+                    .map(|f| f.0),
+            );
             let occurrences = of.len();
             of.sort_unstable();
             of.dedup();
