@@ -30,7 +30,7 @@ fn is_year(src: &str) -> bool {
 
 pub fn find(doc: &Document) -> Figures {
     let mut f = Figures::default();
-    let mut per_sentence = vec![0usize; doc.sentences.len()];
+    let mut per_sentence = super::filled(doc.sentences.len(), 0usize);
     for t in doc.tokens.iter().filter(|t| !t.quoted) {
         let is_figure = match t.kind {
             TokenKind::Money | TokenKind::Percent => true,

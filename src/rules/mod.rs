@@ -176,6 +176,14 @@ macro_rules! rule {
     }};
 }
 
+/// `vec![value; n]` through a plain allocation: for zeros `vec!` asks for zeroed memory
+/// (calloc), which costs several times more than malloc for the small lists of one analysis.
+pub(crate) fn filled<T: Clone>(n: usize, value: T) -> Vec<T> {
+    let mut v = Vec::with_capacity(n);
+    v.resize(n, value);
+    v
+}
+
 /// Picks a threshold by strictness.
 pub fn by_strictness<T>(s: Strictness, low: T, medium: T, high: T) -> T {
     match s {

@@ -67,7 +67,7 @@ fn brand_spans(doc: &Document, brands: &aho_corasick::AhoCorasick) -> Vec<Span> 
 
 pub fn find(doc: &Document, brands: Option<&aho_corasick::AhoCorasick>) -> Pronouns {
     let mut p = Pronouns::default();
-    let mut about_self = vec![false; doc.sentences.len()];
+    let mut about_self = super::filled(doc.sentences.len(), false);
     for t in doc.tokens.iter().filter(|t| t.is_own_word()) {
         let c = t.info.class;
         if c & class::SELF_I != 0 {

@@ -322,7 +322,7 @@ pub fn score(doc: &Document) -> Tone {
     let shouted =
         uppers >= ALL_CAPS_MIN_WORDS && uppers == units.iter().filter(|u| !u.symbol).count();
 
-    let mut sentiments = vec![0.0f32; units.len()];
+    let mut sentiments = super::filled(units.len(), 0.0f32);
     let mut a = 0;
     while a < units.len() {
         let b = a + units[a..]
