@@ -30,22 +30,21 @@ const DIRECTED_WINDOW: usize = 4;
 
 pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Aggression {
     let mut a = Aggression::default();
-    // Sized once (a filtered collect grows from 4, reallocating on every post).
-    let mut words: Vec<(usize, &crate::text::Token)> = Vec::with_capacity(doc.tokens.len());
-    words.extend(
-        doc.tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.is_own_word()),
-    );
-    for (k, &(_, t)) in words.iter().enumerate() {
+    for (k, t) in doc.tokens.iter().enumerate() {
+        if !t.is_own_word() {
+            continue;
+        }
         let c = t.info.class;
         if c & class::INSULT != 0 {
             a.insults.push(t.span);
         } else if c & class::HARSH != 0 {
-            let directed = words[k.saturating_sub(DIRECTED_WINDOW)..k]
+            // The own words just before it (walked back here, rarely: no list of all words).
+            let directed = doc.tokens[..k]
                 .iter()
-                .any(|(_, p)| {
+                .rev()
+                .filter(|p| p.is_own_word())
+                .take(DIRECTED_WINDOW)
+                .any(|p| {
                     p.sentence == t.sentence
                         && (p.info.class & (class::YOU | class::HOSTILE_TARGET) != 0
                             || PERSONS.contains(&p.lower.as_ref()))

@@ -30,7 +30,8 @@ fn is_year(src: &str) -> bool {
 
 pub fn find(doc: &Document) -> Figures {
     let mut f = Figures::default();
-    let mut per_sentence = super::filled(doc.sentences.len(), 0usize);
+    // Tokens come sentence by sentence: count the current one, no list per sentence.
+    let mut current = (usize::MAX, 0usize); // (sentence, figures in it)
     for t in doc.tokens.iter().filter(|t| !t.quoted) {
         let is_figure = match t.kind {
             TokenKind::Money | TokenKind::Percent => true,
@@ -39,12 +40,15 @@ pub fn find(doc: &Document) -> Figures {
         };
         if is_figure {
             f.spans.push(t.span);
-            per_sentence[t.sentence] += 1;
+            if current.0 != t.sentence {
+                current = (t.sentence, 0);
+            }
+            current.1 += 1;
+            f.max_in_sentence = f.max_in_sentence.max(current.1);
         }
     }
     f.words = doc.word_count();
     f.per_100_words = f.spans.len() as f32 * 100.0 / f.words.max(1) as f32;
-    f.max_in_sentence = per_sentence.into_iter().max().unwrap_or(0);
     f
 }
 

@@ -209,17 +209,16 @@ fn hits_in<'h>(
         .filter(move |h| h.list == list && h.span.end <= span.end)
 }
 
-/// The content words of a sentence: own words after the leading fillers, mentions and tags.
-fn content<'d, 'a>(toks: &'d [Token<'a>]) -> Vec<&'d Token<'a>> {
-    // Sized once: a filtered collect grows from 4, reallocating in most sentences.
-    let mut words: Vec<&Token> = Vec::with_capacity(toks.len());
+/// The content words of a sentence into `words` (one buffer for every sentence): own words
+/// after the leading fillers, mentions and tags.
+fn content<'d, 'a>(toks: &'d [Token<'a>], words: &mut Vec<&'d Token<'a>>) {
+    words.clear();
     words.extend(toks.iter().filter(|t| t.is_own_word()));
     let lead = words
         .iter()
         .take_while(|t| LEAD_FILLERS.contains(&t.lower.as_ref()))
         .count();
     words.drain(..lead);
-    words
 }
 
 pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
@@ -237,6 +236,8 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
     let mut asked: Vec<Span> = Vec::new();
     // The genuine question just before this sentence: its index in `q.questions` and its shape.
     let mut pending: Option<(usize, Asked)> = None;
+    // Content words of each sentence in turn; sized once for the longest possible.
+    let mut words = Vec::with_capacity(doc.tokens.len());
     for (si, s) in doc.sentences.iter().enumerate() {
         let toks = doc.sentence_tokens(si);
         if toks.iter().all(|t| t.quoted || t.kind != TokenKind::Word) {
@@ -256,7 +257,7 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
                 q.questions[qi].kind = QuestionKind::Rhetorical;
             }
         }
-        let words = content(toks);
+        content(toks, &mut words);
         let first = words.first().map(|t| t.lower.as_ref()).unwrap_or("");
         let second = words.get(1).map(|t| t.lower.as_ref()).unwrap_or("");
         // Class bits from the tokens' own info (annotated), not new lookups.
