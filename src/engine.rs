@@ -178,15 +178,7 @@ fn tone_evidence(words: &[(Span, f32)]) -> Vec<Evidence> {
         })
         .collect();
     if ev.len() > MAX_EVIDENCE {
-        // The heaviest, ties to the earlier word (as a stable sort by weight would keep them):
-        // spans are distinct and in text order, so this order is total and a selection, not
-        // a sort of the whole list, finds the same words.
-        ev.select_nth_unstable_by(MAX_EVIDENCE - 1, |x, y| {
-            y.weight
-                .abs()
-                .total_cmp(&x.weight.abs())
-                .then(x.span.cmp(&y.span))
-        });
+        ev.sort_by(|x, y| y.weight.abs().total_cmp(&x.weight.abs()));
         ev.truncate(MAX_EVIDENCE);
     }
     sort_by_span(&mut ev);
