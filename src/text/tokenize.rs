@@ -200,10 +200,8 @@ impl<'a> Builder<'a> {
         let src: &'a str = &self.text[start..end];
         let lower = if kind != TokenKind::Word {
             Cow::Borrowed("")
-        } else if src
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'' || b == b'-')
-        {
+        } else if src.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            // ASCII without capitals is its own lower case.
             Cow::Borrowed(src)
         } else if src.is_ascii() {
             Cow::Owned(src.to_ascii_lowercase())
