@@ -449,4 +449,7 @@ fn statement_order_questions_ask_when_addressed_to_someone() {
         "@sam so the refund just never arrives?",
         Context::Post
     ));
+    // "?!" said to someone is an emphatic question, in a reply with or without the @name.
+    assert!(!asks("Did you plan this?! Amazing.", Context::Post));
+    assert!(asks("Did you plan this?! Amazing.", Context::Reply));
 }

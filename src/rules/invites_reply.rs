@@ -45,7 +45,8 @@ pub struct Questions {
     pub words: usize,
     /// The last sentence that has words of the writer's own (trailing links and tags skipped).
     pub last_sentence: Option<Span>,
-    /// The post opens by addressing someone (a reply: "@name …", also inside "RT @x: @name …").
+    /// The post is said to someone: it is a reply, or it opens with their @name (also inside
+    /// "RT @x: @name …").
     pub addressed: bool,
     /// The first sentence that has words of the writer's own.
     pub first_sentence: Option<Span>,
@@ -221,7 +222,8 @@ fn content<'d, 'a>(toks: &'d [Token<'a>], words: &mut Vec<&'d Token<'a>>) {
     words.drain(..lead);
 }
 
-pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
+/// The questions, invitations and requests of `doc`; `context` says whether it is a reply.
+pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], context: Context) -> Questions {
     let rhetorical = List::Signal(data.signal_index("rhetorical"));
     let tag = List::Signal(data.signal_index("tag"));
     let invitation = List::Signal(data.signal_index("invitation"));
@@ -229,7 +231,9 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Questions {
     let request = List::Signal(data.signal_index("request"));
     let mut q = Questions {
         words: doc.own_words().count(),
-        addressed: addressed(doc),
+        // A reply is addressed whether or not it opens with the @name (the extension knows the
+        // box is a reply; the text alone only shows the @name).
+        addressed: context == Context::Reply || opens_with_mention(doc),
         ..Questions::default()
     };
     // Sentences ending in "?" (question-bound invitations count only inside one).
@@ -474,7 +478,7 @@ fn is_label(doc: &Document, toks: &[Token], verb: &Token) -> bool {
 }
 
 /// The post opens with an @mention, after any "RT @source:" prefix: it is addressed to someone.
-fn addressed(doc: &Document) -> bool {
+fn opens_with_mention(doc: &Document) -> bool {
     let mut toks = doc
         .tokens
         .iter()
@@ -631,7 +635,7 @@ mod tests {
     fn questions(text: &str) -> Questions {
         let data = Data::get();
         let doc = data.document(text);
-        find(&doc, data, &data.phrase_hits(&doc))
+        find(&doc, data, &data.phrase_hits(&doc), Context::Post)
     }
 
     #[test]

@@ -302,10 +302,7 @@ impl<'a> Analysis<'a> {
         let language = language::detect(doc, data);
         let tone = tone::score(doc);
         let pronouns = self_focus::find(doc, compiled.brands.as_ref());
-        let mut questions = invites_reply::find(doc, data, &hits);
-        // A reply is addressed to someone whether or not it opens with their @name (the
-        // extension knows the box is a reply; the text alone only shows the @name).
-        questions.addressed |= context == Context::Reply;
+        let mut questions = invites_reply::find(doc, data, &hits, context);
         let shouting = shouting::find(doc, data, &compiled.acronyms);
         let figures = figures::find(doc);
         let aggression = aggression::find(doc, data, &hits);
