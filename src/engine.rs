@@ -101,10 +101,7 @@ impl Engine {
 
         let verdicts = verdicts(&a);
         let score = score::score(&a, &verdicts);
-        let mut signals = signals(&a, analysed.len());
-        if options.brief {
-            signals.clear_evidence();
-        }
+        let signals = signals(&a, analysed.len(), options.brief);
         Report {
             platform,
             context,
@@ -166,6 +163,17 @@ fn sort_by_span(evidence: &mut Vec<Evidence>) {
     evidence.truncate(MAX_EVIDENCE);
 }
 
+/// One signal's evidence list, sorted and capped; none at all for a brief report, where the
+/// items are not even produced.
+fn evidence(brief: bool, items: impl Iterator<Item = Evidence>) -> Vec<Evidence> {
+    if brief {
+        return Vec::new();
+    }
+    let mut ev: Vec<Evidence> = items.collect();
+    sort_by_span(&mut ev);
+    ev
+}
+
 /// The words that moved the tone most (by absolute weight), at most [`MAX_EVIDENCE`], in text
 /// order.
 fn tone_evidence(words: &[(Span, f32)]) -> Vec<Evidence> {
@@ -189,33 +197,34 @@ fn n(x: usize) -> u32 {
     x as u32
 }
 
-fn signals(a: &Analysis, analyzed_bytes: usize) -> Signals {
+/// The signals; a brief report (see `Options::brief`) has no evidence spans.
+fn signals(a: &Analysis, analyzed_bytes: usize, brief: bool) -> Signals {
     let p = &a.pronouns;
     let q = &a.questions;
-    let mut self_ev: Vec<Evidence> =
+    let self_ev = evidence(
+        brief,
         p.i.iter()
             .map(|&s| Evidence::of("i", s))
             .chain(p.we.iter().map(|&s| Evidence::of("we", s)))
             .chain(p.brand.iter().map(|&s| Evidence::of("brand", s)))
             .chain(p.boasts.iter().map(|&s| Evidence::of("boast", s)))
-            .chain(p.you.iter().map(|&s| Evidence::of("you", s)))
-            .collect();
-    sort_by_span(&mut self_ev);
-    let mut q_ev: Vec<Evidence> = q
-        .questions
-        .iter()
-        .map(|x| {
-            let kind = match x.kind {
-                QuestionKind::Open => "open",
-                QuestionKind::Closed => "closed",
-                QuestionKind::Rhetorical => "rhetorical",
-            };
-            Evidence::of(kind, x.span)
-        })
-        .chain(q.invitations.iter().map(|&s| Evidence::of("invitation", s)))
-        .chain(q.requests.iter().map(|&s| Evidence::of("request", s)))
-        .collect();
-    sort_by_span(&mut q_ev);
+            .chain(p.you.iter().map(|&s| Evidence::of("you", s))),
+    );
+    let q_ev = evidence(
+        brief,
+        q.questions
+            .iter()
+            .map(|x| {
+                let kind = match x.kind {
+                    QuestionKind::Open => "open",
+                    QuestionKind::Closed => "closed",
+                    QuestionKind::Rhetorical => "rhetorical",
+                };
+                Evidence::of(kind, x.span)
+            })
+            .chain(q.invitations.iter().map(|&s| Evidence::of("invitation", s)))
+            .chain(q.requests.iter().map(|&s| Evidence::of("request", s))),
+    );
     let last = a.doc.sentences.last().map(|s| s.span);
     let ends_with_invitation = last.is_some_and(|l| {
         q.genuine().any(|x| x.span == l)
@@ -226,35 +235,39 @@ fn signals(a: &Analysis, analyzed_bytes: usize) -> Signals {
     });
     let total = p.self_count() + p.you_count();
     let sh = &a.shouting;
-    let mut shout_ev: Vec<Evidence> = sh
-        .caps_runs
-        .iter()
-        .map(|&(s, _)| Evidence::of("caps", s))
-        .chain(sh.mark_runs.iter().map(|&(s, _)| Evidence::of("marks", s)))
-        .chain(
-            sh.stretched
-                .iter()
-                .map(|(s, _)| Evidence::of("stretched", *s)),
-        )
-        .collect();
-    sort_by_span(&mut shout_ev);
+    let shout_ev = evidence(
+        brief,
+        sh.caps_runs
+            .iter()
+            .map(|&(s, _)| Evidence::of("caps", s))
+            .chain(sh.mark_runs.iter().map(|&(s, _)| Evidence::of("marks", s)))
+            .chain(
+                sh.stretched
+                    .iter()
+                    .map(|(s, _)| Evidence::of("stretched", *s)),
+            ),
+    );
     let ag = &a.aggression;
-    let mut ag_ev: Vec<Evidence> = ag
-        .insults
-        .iter()
-        .map(|&s| Evidence::of("insult", s))
-        .chain(ag.directed_harsh.iter().map(|&s| Evidence::of("insult", s)))
-        .chain(ag.harsh.iter().map(|&s| Evidence::of("harsh", s)))
-        .chain(ag.profanity.iter().map(|&s| Evidence::of("profanity", s)))
-        .chain(ag.hostile.iter().map(|&s| Evidence::of("hostile", s)))
-        .collect();
-    sort_by_span(&mut ag_ev);
+    let ag_ev = evidence(
+        brief,
+        ag.insults
+            .iter()
+            .map(|&s| Evidence::of("insult", s))
+            .chain(ag.directed_harsh.iter().map(|&s| Evidence::of("insult", s)))
+            .chain(ag.harsh.iter().map(|&s| Evidence::of("harsh", s)))
+            .chain(ag.profanity.iter().map(|&s| Evidence::of("profanity", s)))
+            .chain(ag.hostile.iter().map(|&s| Evidence::of("hostile", s))),
+    );
     Signals {
         language: a.language.clone(),
         tone: ToneSignal {
             score: a.tone.compound,
             label: a.tone.label(),
-            evidence: tone_evidence(&a.tone.evidence),
+            evidence: if brief {
+                Vec::new()
+            } else {
+                tone_evidence(&a.tone.evidence)
+            },
         },
         self_focus: SelfFocusSignal {
             i: n(p.i.len()),
@@ -281,28 +294,19 @@ fn signals(a: &Analysis, analyzed_bytes: usize) -> Signals {
         },
         pitch: PitchSignal {
             score: a.pitch.score,
-            evidence: {
-                let mut ev: Vec<Evidence> = a
-                    .pitch
-                    .cues
-                    .iter()
-                    .map(|&(kind, s)| Evidence::of(kind, s))
-                    .collect();
-                sort_by_span(&mut ev);
-                ev
-            },
+            evidence: evidence(
+                brief,
+                a.pitch.cues.iter().map(|&(kind, s)| Evidence::of(kind, s)),
+            ),
         },
         figures: FiguresSignal {
             count: n(a.figures.spans.len()),
             per_100_words: a.figures.per_100_words,
             max_in_sentence: n(a.figures.max_in_sentence),
-            evidence: a
-                .figures
-                .spans
-                .iter()
-                .take(MAX_EVIDENCE)
-                .map(|&s| Evidence::of("figure", s))
-                .collect(),
+            evidence: evidence(
+                brief,
+                a.figures.spans.iter().map(|&s| Evidence::of("figure", s)),
+            ),
         },
         shouting: ShoutingSignal {
             caps_words: n(sh.caps_words),

@@ -232,20 +232,3 @@ impl Report {
         }
     }
 }
-
-impl Signals {
-    /// Empties every evidence list (a brief report; see `Options::brief`).
-    pub fn clear_evidence(&mut self) {
-        for ev in [
-            &mut self.tone.evidence,
-            &mut self.self_focus.evidence,
-            &mut self.questions.evidence,
-            &mut self.pitch.evidence,
-            &mut self.figures.evidence,
-            &mut self.shouting.evidence,
-            &mut self.aggression.evidence,
-        ] {
-            ev.clear();
-        }
-    }
-}

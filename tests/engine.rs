@@ -430,7 +430,17 @@ fn brief_report_drops_only_evidence_and_other_platforms() {
     assert!(full.counters.len() > 1);
     assert!(!full.signals.self_focus.evidence.is_empty());
     let mut without = full.signals.clone();
-    without.clear_evidence();
+    for ev in [
+        &mut without.tone.evidence,
+        &mut without.self_focus.evidence,
+        &mut without.questions.evidence,
+        &mut without.pitch.evidence,
+        &mut without.figures.evidence,
+        &mut without.shouting.evidence,
+        &mut without.aggression.evidence,
+    ] {
+        ev.clear();
+    }
     assert_eq!(brief.signals, without);
     assert!(brief.signals.self_focus.evidence.is_empty());
     assert_eq!(brief.signals.self_focus.we, full.signals.self_focus.we);
