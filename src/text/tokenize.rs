@@ -74,6 +74,11 @@ pub fn is_emoji_token(segment: &str) -> bool {
     }
 }
 
+/// ASCII marks that close a word in the tokenizer's fast paths ("now!!", "great,").
+fn is_closing_mark(c: u8) -> bool {
+    matches!(c, b'.' | b',' | b'!' | b'?' | b';' | b')' | b'"')
+}
+
 fn is_closing_punct(c: char) -> bool {
     matches!(
         c,
@@ -286,18 +291,11 @@ impl<'a> Builder<'a> {
             .iter()
             .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
             .count();
-        if n == 1
-            || !b[n..]
-                .iter()
-                .all(|c| matches!(c, b'.' | b',' | b'!' | b'?' | b';' | b':' | b')' | b'"'))
-        {
-            return false;
-        }
-        self.push(kind, start, start + n, true);
-        for i in start + n..end {
-            self.push(TokenKind::Punct, i, i + 1, false);
-        }
-        true
+        // A ':' closes a tag ("@anna:"); after a plain word it is left to the long way ("D:").
+        n > 1
+            && self.token_then_marks(kind, start, start + n, end, |c| {
+                c == b':' || is_closing_mark(c)
+            })
     }
 
     /// Fast path for most chunks: an ASCII word (with inner apostrophes) followed by closing
@@ -315,14 +313,25 @@ impl<'a> Builder<'a> {
         if n == 0 || (n == b.len() && matches!(b, b"xD" | b"XD" | b"xd")) {
             return false;
         }
-        if !b[n..]
-            .iter()
-            .all(|c| matches!(c, b'.' | b',' | b'!' | b'?' | b';' | b')' | b'"'))
-        {
+        self.token_then_marks(TokenKind::Word, start, start + n, end, is_closing_mark)
+    }
+
+    /// The fast paths' common end: `[start, mid)` as one `kind` token and each byte of
+    /// `[mid, end)` as a punctuation token of its own, as UAX #29 splits them, when every one of
+    /// those bytes is a mark `closes` accepts; otherwise nothing is pushed.
+    fn token_then_marks(
+        &mut self,
+        kind: TokenKind,
+        start: usize,
+        mid: usize,
+        end: usize,
+        closes: impl Fn(u8) -> bool,
+    ) -> bool {
+        if !self.text.as_bytes()[mid..end].iter().all(|&c| closes(c)) {
             return false;
         }
-        self.push(TokenKind::Word, start, start + n, true);
-        for i in start + n..end {
+        self.push(kind, start, mid, true);
+        for i in mid..end {
             self.push(TokenKind::Punct, i, i + 1, false);
         }
         true
