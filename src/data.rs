@@ -119,15 +119,15 @@ impl Data {
         let mut vocab: FastMap<&'static str, Info> = FastMap::default();
         vocab.reserve(lex.entries.len() + WORDS.len());
         let mut emoticons = FastMap::default();
-        for &(start, end, valence) in &lex.entries {
-            let word = &lex.text[start as usize..end as usize];
-            if crate::lexicon::is_emoticon_entry(word) {
+        for entry in &lex.entries {
+            let word = &lex.text[entry.start as usize..entry.end as usize];
+            if entry.emoticon {
                 emoticons.insert(word, ());
             }
             vocab.insert(
                 word,
                 Info {
-                    valence: Some(valence),
+                    valence: Some(entry.valence),
                     ..Info::default()
                 },
             );

@@ -178,8 +178,10 @@ impl Lexicon {
 
     /// The compact form: `count` (u32, little-endian); then per token in byte order the length
     /// of the prefix it shares with the token before (u8, on a char boundary), the rest of the
-    /// token and a 0 byte; then per token one byte, `valence × 10 + 40`. Every valence must be
-    /// a multiple of 0.1 (all of VADER's are), so [`decode`] gives back the exact `f32`.
+    /// token and a 0 byte; then per token one byte, `valence × 10 + 40` (0..=80), plus
+    /// [`EMOTICON_BIT`] when [`is_emoticon_entry`] holds, so the cold start need not test every
+    /// token again. Every valence must be a multiple of 0.1 (all of VADER's are), so [`decode`]
+    /// gives back the exact `f32`.
     pub fn encode(&self) -> Result<Vec<u8>, String> {
         let mut entries: Vec<(&str, f32)> = self.words.iter().map(|(&t, &v)| (t, v)).collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
@@ -200,7 +202,7 @@ impl Lexicon {
                 shared -= 1;
             }
             out.push(shared as u8);
-            out.extend_from_slice(token[shared..].as_bytes());
+            out.extend_from_slice(&token.as_bytes()[shared..]);
             out.push(0);
             prev = token;
         }
@@ -211,7 +213,12 @@ impl Lexicon {
                     "valence {valence} of {token:?} is not a multiple of 0.1"
                 ));
             }
-            out.push((tenths as i32 + 40) as u8);
+            let flag = if is_emoticon_entry(token) {
+                EMOTICON_BIT
+            } else {
+                0
+            };
+            out.push((tenths as i32 + 40) as u8 | flag);
         }
         Ok(out)
     }
@@ -234,8 +241,21 @@ impl Lexicon {
 /// its byte range there and its valence.
 pub struct Decoded {
     pub text: String,
-    pub entries: Vec<(u32, u32, f32)>,
+    pub entries: Vec<Entry>,
 }
+
+/// One decoded lexicon token: its byte range in [`Decoded::text`] and what the build knew of it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Entry {
+    pub start: u32,
+    pub end: u32,
+    pub valence: f32,
+    /// [`is_emoticon_entry`], as the build computed it.
+    pub emoticon: bool,
+}
+
+/// Marks an emoticon entry in its valence byte (valence bytes are 0..=80).
+pub const EMOTICON_BIT: u8 = 0x80;
 
 /// Reads [`Lexicon::encode`]'s output. The blob is compiled in and was checked by the build, so
 /// a malformed one is a build bug and panics.
@@ -261,7 +281,12 @@ pub fn decode(blob: &[u8]) -> Decoded {
     let entries = ranges
         .into_iter()
         .zip(&blob[i..i + count])
-        .map(|((s, e), &v)| (s, e, (v as i32 - 40) as f32 / 10.0))
+        .map(|((start, end), &v)| Entry {
+            start,
+            end,
+            valence: ((v & !EMOTICON_BIT) as i32 - 40) as f32 / 10.0,
+            emoticon: v & EMOTICON_BIT != 0,
+        })
         .collect();
     Decoded {
         text: String::from_utf8(text).expect("the build wrote UTF-8 tokens"),
@@ -279,16 +304,23 @@ mod tests {
         let decoded = decode(&lex.encode().unwrap());
         assert_eq!(decoded.entries.len(), lex.len());
         let mut previous = "";
-        for &(s, e, v) in &decoded.entries {
-            let token = &decoded.text[s as usize..e as usize];
+        let mut emoticons = 0;
+        for entry in &decoded.entries {
+            let token = &decoded.text[entry.start as usize..entry.end as usize];
             assert!(token > previous, "sorted and unique: {token:?}");
             assert_eq!(
                 lex.valence(token).map(f32::to_bits),
-                Some(v.to_bits()),
+                Some(entry.valence.to_bits()),
                 "{token}"
             );
+            assert_eq!(entry.emoticon, is_emoticon_entry(token), "{token}");
+            emoticons += entry.emoticon as usize;
             previous = token;
         }
+        assert!(
+            emoticons > 50,
+            "the flag marks VADER's emoticons: {emoticons}"
+        );
         let mut odd = Lexicon {
             words: FastMap::default(),
         };
