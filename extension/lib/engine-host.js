@@ -11,6 +11,15 @@ import { normalizeSettings } from './settings.js';
  * @param {() => Promise<unknown>} deps.readSettings returns the stored settings (may be undefined)
  * @param {(message: string) => void} deps.warn
  */
+/**
+ * Analysed once as soon as the engine exists. The browser compiles wasm lazily, function by
+ * function, on first call: the first analysis in a fresh worker costs ~5–10 ms more than the
+ * next (tests/bench/wasm.mjs). The worker usually wakes when a compose box is found, before any
+ * typing, so paying that here keeps it off the first keystroke. The text touches the common
+ * paths: tone, self-focus, a question, a mention, figures, a link, a tag, an emoji, shouting.
+ */
+export const WARM_UP_TEXT = 'We are SO proud of our new launch!!! What do you think, @friend? 50% off at https://example.com #news 🎉';
+
 export function createEngineHost({ init, Engine, readSettings, warn, validateConfig = null, listRules = null }) {
   let engine = null;
   /** The latest settings change being applied; analyses wait for it so none uses stale settings. */
@@ -30,6 +39,12 @@ export function createEngineHost({ init, Engine, readSettings, warn, validateCon
     } catch (error) {
       warn(`Rapport: engine settings rejected (${error.message}); using defaults`);
       engine = new Engine({});
+    }
+    try {
+      engine.analyze(WARM_UP_TEXT, { platform: 'x', context: 'post', brief: true });
+    } catch (error) {
+      // The same failure will answer the first real request; nothing is lost here.
+      warn(`Rapport: engine warm-up failed (${error.message})`);
     }
   })();
   // Failures surface in every reply; keep the rejection from being reported as unhandled.

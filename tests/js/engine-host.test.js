@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createEngineHost } from '../../extension/lib/engine-host.js';
+import { createEngineHost, WARM_UP_TEXT } from '../../extension/lib/engine-host.js';
 import { analyzeRequest } from '../../extension/lib/protocol.js';
 
 /** Stands in for the wasm Engine: validates config like the real one (names the bad field). */
@@ -15,10 +15,14 @@ class FakeEngine {
     this.config = config;
   }
   analyze(text, options) {
+    FakeEngine.analysed.push(text);
     if (text === 'crash') throw new Error('engine crashed');
     return { text, options, strictness: this.config.strictness ?? 'default' };
   }
 }
+
+/** Every text any FakeEngine analysed, in order. */
+FakeEngine.analysed = [];
 
 function host({ stored, init = async () => {} } = {}) {
   const warnings = [];
@@ -32,6 +36,29 @@ function host({ stored, init = async () => {} } = {}) {
 }
 
 const OPTIONS = { platform: 'x', context: 'post' };
+
+test('the engine analyses a warm-up text once, before the first request', async () => {
+  FakeEngine.analysed = [];
+  const { engineHost, warnings } = host();
+  await engineHost.handle(analyzeRequest(1, 'first draft', OPTIONS));
+  await engineHost.handle(analyzeRequest(2, 'second draft', OPTIONS));
+  assert.deepEqual(FakeEngine.analysed, [WARM_UP_TEXT, 'first draft', 'second draft']);
+  assert.deepEqual(warnings, []);
+});
+
+test('a failed warm-up is logged and the requests are still answered', async () => {
+  class Fragile extends FakeEngine {
+    analyze(text, options) {
+      if (text === WARM_UP_TEXT) throw new Error('warm-up broke');
+      return super.analyze(text, options);
+    }
+  }
+  const warnings = [];
+  const engineHost = createEngineHost({ init: async () => {}, Engine: Fragile, readSettings: async () => undefined, warn: (m) => warnings.push(m) });
+  const reply = await engineHost.handle(analyzeRequest(1, 'hi', OPTIONS));
+  assert.equal(reply.ok, true);
+  assert.deepEqual(warnings, ['Rapport: engine warm-up failed (warm-up broke)']);
+});
 
 test('answers analyze requests with the report', async () => {
   const { engineHost } = host();
