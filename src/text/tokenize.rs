@@ -103,6 +103,10 @@ fn trim_link_end(s: &str) -> usize {
     end
 }
 
+/// What starts a link inside a chunk, in lower case. `watch?v=` and `youtu.be/` are video links
+/// pasted without their scheme. Each starts with `h`, `w` or `y` (see [`link_start`]).
+const LINK_MARKERS: [&str; 5] = ["https://", "http://", "www.", "watch?v=", "youtu.be/"];
+
 /// Where a scheme or `www.` link starts inside a chunk, if it does.
 fn link_start(chunk: &str) -> Option<usize> {
     // Every marker below has a '/', a "w." or a "?v="; most chunks have none (a word that
@@ -116,11 +120,26 @@ fn link_start(chunk: &str) -> Option<usize> {
     if !maybe {
         return None;
     }
-    let lower = chunk.to_ascii_lowercase();
-    // `watch?v=` and `youtu.be/` are video links pasted without their scheme.
-    ["https://", "http://", "www.", "watch?v=", "youtu.be/"]
-        .iter()
-        .filter_map(|p| lower.find(p))
+    // The first place of each marker in any case (what `find` in a lower-cased copy gives), in
+    // one pass without the copy; only bytes that can open a marker are compared.
+    let mut first = [None; LINK_MARKERS.len()];
+    for (i, c) in b.iter().enumerate() {
+        if !matches!(c.to_ascii_lowercase(), b'h' | b'w' | b'y') {
+            continue;
+        }
+        for (at, marker) in first.iter_mut().zip(LINK_MARKERS) {
+            if at.is_none()
+                && b[i..]
+                    .get(..marker.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(marker.as_bytes()))
+            {
+                *at = Some(i);
+            }
+        }
+    }
+    first
+        .into_iter()
+        .flatten()
         .filter(|&i| {
             i == 0
                 || !chunk[..i]
