@@ -4,7 +4,7 @@
 //! draft is over it. Where a number comes from is said beside it.
 
 use crate::config::Platform;
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, Span, Token, TokenKind};
 use std::ops::ControlFlow;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -22,6 +22,9 @@ pub enum Unit {
     /// UTF-16 code units, as a JavaScript `maxlength` counts.
     Utf16,
 }
+
+/// How many [`Unit`]s there are.
+const UNITS: usize = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Counter {
@@ -184,24 +187,26 @@ fn for_each_piece(
     gap(at, text.len(), &mut f)
 }
 
-/// The tokens `unit` charges whole, with their cost: a link is 23 (X and Mastodon), an emoji
-/// sequence 2 (X), and `@user@instance` only its local part (Mastodon).
-fn charged_tokens<'d>(
-    doc: &'d Document,
-    unit: Unit,
-) -> impl Iterator<Item = (crate::text::Span, u32)> + 'd {
-    doc.tokens.iter().filter_map(move |t| {
-        let src = &doc.text[t.span.start..t.span.end];
-        let charge = match t.kind {
-            TokenKind::Url if !src.contains('@') => URL_WEIGHT,
-            TokenKind::Emoji if unit == Unit::Weighted => 2,
-            TokenKind::Mention if unit == Unit::MastodonChars => {
-                1 + graphemes(src[1..].split('@').next().unwrap_or(""))
-            }
-            _ => return None,
-        };
-        Some((t.span, charge))
-    })
+/// What `unit` charges a token instead of its own length, if it charges it whole: a link is 23
+/// (X and Mastodon), an emoji sequence 2 (X), and `@user@instance` only its local part
+/// (Mastodon).
+fn charge(doc: &Document, t: &Token, unit: Unit) -> Option<u32> {
+    match (t.kind, unit) {
+        (TokenKind::Url, _) if !doc.slice(t.span).contains('@') => Some(URL_WEIGHT),
+        (TokenKind::Emoji, Unit::Weighted) => Some(2),
+        (TokenKind::Mention, Unit::MastodonChars) => {
+            let local = doc.slice(t.span)[1..].split('@').next().unwrap_or("");
+            Some(1 + graphemes(local))
+        }
+        _ => None,
+    }
+}
+
+/// The tokens `unit` charges whole, with their cost (see [`charge`]).
+fn charged_tokens<'d>(doc: &'d Document, unit: Unit) -> impl Iterator<Item = (Span, u32)> + 'd {
+    doc.tokens
+        .iter()
+        .filter_map(move |t| Some((t.span, charge(doc, t, unit)?)))
 }
 
 /// The length in `unit`: the same pieces as [`for_each_piece`], summed a gap at a time.
@@ -220,6 +225,51 @@ fn measure(doc: &Document, unit: Unit) -> u32 {
         at = t.end;
     }
     used + gap(&text[at..])
+}
+
+/// The length in every unit (indexed by `Unit as usize`), as [`measure`] gives it, from one
+/// look at the text and one pass over its tokens. A text's X weight is a sum over its code
+/// points, so each charged token's own weight comes off the whole text's. Graphemes are
+/// summed the same way on ASCII text, where only CR LF joins two bytes and no token holds
+/// either; other text with a Mastodon-charged token is measured a gap at a time.
+fn measure_all(doc: &Document) -> [u32; UNITS] {
+    let text = doc.text;
+    let ascii = text.is_ascii();
+    let (utf16, graphemes) = if ascii {
+        (text.len() as u32, ascii_graphemes(text) as u32)
+    } else {
+        (utf16(text), graphemes(text))
+    };
+    let mut weighted = x_weight(text);
+    let mut mastodon = graphemes;
+    let mut mastodon_charged = false;
+    let charged = |t: &&Token| {
+        matches!(
+            t.kind,
+            TokenKind::Url | TokenKind::Emoji | TokenKind::Mention
+        )
+    };
+    for t in doc.tokens.iter().filter(charged) {
+        let src = doc.slice(t.span);
+        if let Some(c) = charge(doc, t, Unit::Weighted) {
+            weighted = weighted - x_weight(src) + c;
+        }
+        if let Some(c) = charge(doc, t, Unit::MastodonChars) {
+            mastodon_charged = true;
+            if ascii {
+                mastodon = mastodon - src.len() as u32 + c;
+            }
+        }
+    }
+    if mastodon_charged && !ascii {
+        mastodon = measure(doc, Unit::MastodonChars);
+    }
+    let mut all = [0; UNITS];
+    all[Unit::Weighted as usize] = weighted;
+    all[Unit::Graphemes as usize] = graphemes;
+    all[Unit::MastodonChars as usize] = mastodon;
+    all[Unit::Utf16 as usize] = utf16;
+    all
 }
 
 /// Byte offset of the first piece that does not fit within `limit`, if any.
@@ -244,16 +294,14 @@ pub fn count(doc: &Document, platform: Platform, mastodon_limit: Option<u32>) ->
     counter(platform, measure(doc, unit), mastodon_limit)
 }
 
-/// Every platform's counter, measuring each unit once.
+/// Every platform's counter, from one measurement of every unit.
 pub fn count_all(doc: &Document, mastodon_limit: Option<u32>) -> Vec<Counter> {
-    let mut cache: [Option<u32>; 4] = [None; 4];
+    let used = measure_all(doc);
     Platform::ALL
         .iter()
         .map(|&p| {
             let (unit, _, _) = spec(p, mastodon_limit);
-            let slot = &mut cache[unit as usize];
-            let used = *slot.get_or_insert_with(|| measure(doc, unit));
-            counter(p, used, mastodon_limit)
+            counter(p, used[unit as usize], mastodon_limit)
         })
         .collect()
 }
@@ -310,6 +358,26 @@ mod tests {
         ];
         for &(text, p, want) in cases {
             assert_eq!(used(text, p), want, "{p:?} length of {text:?}");
+        }
+    }
+
+    #[test]
+    fn count_all_measures_as_count_does() {
+        let texts = [
+            "",
+            "hello",
+            "see https://example.com/x and example.com 😀",
+            "hi @bob@mastodon.social https://example.com/x\r\nok",
+            "@anna@x.social 日本語 👨‍👩‍👧‍👦 https://x.org/a e\u{301} a\r\nb",
+            "mail me@example.com or @me 🇫🇷!",
+        ];
+        for text in texts {
+            let doc = Document::parse(text);
+            let all = count_all(&doc, Some(1000));
+            for p in Platform::ALL {
+                let c = all.iter().find(|c| c.platform == p).unwrap();
+                assert_eq!(*c, count(&doc, p, Some(1000)), "{p:?} of {text:?}");
+            }
         }
     }
 

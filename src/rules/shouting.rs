@@ -152,11 +152,13 @@ pub fn find(doc: &Document, data: &Data, acronyms: &HashSet<String>) -> Shouting
         }
     };
     for t in &doc.tokens {
-        let src = doc.slice(t.span);
         // Checked on punctuation only: a word or link is never a run of marks.
-        if t.kind == TokenKind::Punct
-            && !t.quoted
-            && !src.is_empty()
+        let src = if t.kind == TokenKind::Punct && !t.quoted {
+            doc.slice(t.span)
+        } else {
+            ""
+        };
+        if !src.is_empty()
             && src
                 .chars()
                 .all(|c| matches!(c, '!' | '?' | '‼' | '⁉' | '！' | '？'))

@@ -181,6 +181,10 @@ fn liking(w: &[&str], i: usize) -> bool {
 
 /// "Party", "Bowl": a capital, then lower case only.
 fn is_title_case(s: &str) -> bool {
+    // Most words start with an ASCII letter in lower case: the first byte answers.
+    if s.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     let mut cs = s.chars();
     cs.next().is_some_and(char::is_uppercase)
         && cs.clone().any(char::is_lowercase)
@@ -367,7 +371,7 @@ pub fn score(doc: &Document) -> Tone {
     }
 
     let mut sum: f32 = sentiments.iter().sum();
-    let amp = punctuation_emphasis(doc.text);
+    let amp = punctuation_emphasis(doc);
     if sum > 0.0 {
         sum += amp;
     } else if sum < 0.0 {
@@ -481,9 +485,23 @@ fn least_check(v: f32, w: &[&str], u: &[Unit], i: usize) -> f32 {
     v
 }
 
-fn punctuation_emphasis(text: &str) -> f32 {
-    let ex = text.matches('!').count().min(EXCLAMATION_MAX) as f32 * EXCLAMATION_GAIN;
-    let q = text.matches('?').count();
+/// VADER's amplification by the `!` and `?` of the whole text. Those marks stand in punctuation
+/// tokens of their own, links and emoticons only (every other byte of the text is whitespace or
+/// in a word-like token that cannot hold them), so those tokens are counted, not every byte.
+fn punctuation_emphasis(doc: &Document) -> f32 {
+    let (mut ex, mut q) = (0, 0);
+    for t in &doc.tokens {
+        if matches!(
+            t.kind,
+            TokenKind::Punct | TokenKind::Url | TokenKind::Emoticon
+        ) {
+            for b in doc.slice(t.span).bytes() {
+                ex += (b == b'!') as usize;
+                q += (b == b'?') as usize;
+            }
+        }
+    }
+    let ex = ex.min(EXCLAMATION_MAX) as f32 * EXCLAMATION_GAIN;
     let qa = match q {
         0 | 1 => 0.0,
         2 | 3 => q as f32 * QUESTION_GAIN,
@@ -541,6 +559,24 @@ mod tests {
                 ok(got),
                 "{text:?}: got {got} (VADER {vader}); expected because {why}"
             );
+        }
+    }
+
+    #[test]
+    fn emphasis_counts_every_mark_of_the_text() {
+        for text in [
+            "Really?! Yes!!! see https://x.com/a?b=1&c=2! :-? «¿Qué?» ¡Sí! a!b?c",
+            "@anna! #tag? $5? 50%! ?!?! (what?) \"no!\" x?y",
+        ] {
+            let doc = crate::data::Data::get().document(text);
+            let marks = |m: char| text.matches(m).count();
+            let ex = marks('!').min(EXCLAMATION_MAX) as f32 * EXCLAMATION_GAIN;
+            let q = match marks('?') {
+                0 | 1 => 0.0,
+                n @ (2 | 3) => n as f32 * QUESTION_GAIN,
+                _ => QUESTION_CAP,
+            };
+            assert_eq!(punctuation_emphasis(&doc), ex + q, "{text:?}");
         }
     }
 

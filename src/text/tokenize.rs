@@ -103,6 +103,10 @@ fn trim_link_end(s: &str) -> usize {
     end
 }
 
+/// What starts a link inside a chunk, in lower case. `watch?v=` and `youtu.be/` are video links
+/// pasted without their scheme. Each starts with `h`, `w` or `y` (see [`link_start`]).
+const LINK_MARKERS: [&str; 5] = ["https://", "http://", "www.", "watch?v=", "youtu.be/"];
+
 /// Where a scheme or `www.` link starts inside a chunk, if it does.
 fn link_start(chunk: &str) -> Option<usize> {
     // Every marker below has a '/', a "w." or a "?v="; most chunks have none (a word that
@@ -116,11 +120,26 @@ fn link_start(chunk: &str) -> Option<usize> {
     if !maybe {
         return None;
     }
-    let lower = chunk.to_ascii_lowercase();
-    // `watch?v=` and `youtu.be/` are video links pasted without their scheme.
-    ["https://", "http://", "www.", "watch?v=", "youtu.be/"]
-        .iter()
-        .filter_map(|p| lower.find(p))
+    // The first place of each marker in any case (what `find` in a lower-cased copy gives), in
+    // one pass without the copy; only bytes that can open a marker are compared.
+    let mut first = [None; LINK_MARKERS.len()];
+    for (i, c) in b.iter().enumerate() {
+        if !matches!(c.to_ascii_lowercase(), b'h' | b'w' | b'y') {
+            continue;
+        }
+        for (at, marker) in first.iter_mut().zip(LINK_MARKERS) {
+            if at.is_none()
+                && b[i..]
+                    .get(..marker.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(marker.as_bytes()))
+            {
+                *at = Some(i);
+            }
+        }
+    }
+    first
+        .into_iter()
+        .flatten()
         .filter(|&i| {
             i == 0
                 || !chunk[..i]
@@ -149,12 +168,14 @@ fn is_bare_domain(s: &str) -> bool {
 }
 
 fn is_email(s: &str) -> bool {
-    match s.split_once('@') {
-        Some((user, domain)) => {
+    // A byte scan for the '@' (most chunks are short and have none), not a char searcher.
+    match s.bytes().position(|b| b == b'@') {
+        Some(at) => {
+            let (user, domain) = (&s[..at], &s[at + 1..]);
             !user.is_empty()
                 && user
                     .chars()
-                    .all(|c| c.is_alphanumeric() || "._+-".contains(c))
+                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '+' | '-'))
                 && domain.contains('.')
                 && is_bare_domain(domain)
         }
@@ -215,6 +236,18 @@ impl<'a> Builder<'a> {
         } else {
             Cow::Owned(src.to_lowercase())
         };
+        self.push_lower(kind, start, end, space_before, lower);
+    }
+
+    /// [`Builder::push`] with the lower case already known.
+    fn push_lower(
+        &mut self,
+        kind: TokenKind,
+        start: usize,
+        end: usize,
+        space_before: bool,
+        lower: Cow<'a, str>,
+    ) {
         self.tokens.push(Token {
             kind,
             span: Span::new(start, end),
@@ -252,7 +285,7 @@ impl<'a> Builder<'a> {
             // The emoticon is the whole chunk, brackets and all.
             self.push(TokenKind::Emoticon, start, end, true);
             return;
-        } else if !core.is_empty() && is_emoticon(core) {
+        } else if !core.is_empty() && core.len() < s.len() && is_emoticon(core) {
             Some(TokenKind::Emoticon)
         } else if is_email(core) || (core.contains('.') && is_bare_domain(core)) {
             Some(TokenKind::Url)
@@ -292,10 +325,12 @@ impl<'a> Builder<'a> {
             .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
             .count();
         // A ':' closes a tag ("@anna:"); after a plain word it is left to the long way ("D:").
-        n > 1
-            && self.token_then_marks(kind, start, start + n, end, |c| {
-                c == b':' || is_closing_mark(c)
-            })
+        if n < 2 || !self.all_marks(start + n, end, |c| c == b':' || is_closing_mark(c)) {
+            return false;
+        }
+        self.push(kind, start, start + n, true);
+        self.push_marks(start + n, end);
+        true
     }
 
     /// Fast path for most chunks: an ASCII word (with inner apostrophes) followed by closing
@@ -304,37 +339,46 @@ impl<'a> Builder<'a> {
     fn plain_word(&mut self, start: usize, end: usize) -> bool {
         let b = &self.text.as_bytes()[start..end];
         let mut n = 0;
+        let mut capitals = false;
         while n < b.len()
             && (b[n].is_ascii_alphabetic()
                 || (b[n] == b'\'' && n > 0 && b.get(n + 1).is_some_and(u8::is_ascii_alphabetic)))
         {
+            capitals |= b[n].is_ascii_uppercase();
             n += 1;
         }
-        if n == 0 || (n == b.len() && matches!(b, b"xD" | b"XD" | b"xd")) {
+        if n == 0
+            || (n == b.len() && matches!(b, b"xD" | b"XD" | b"xd"))
+            || !self.all_marks(start + n, end, is_closing_mark)
+        {
             return false;
         }
-        self.token_then_marks(TokenKind::Word, start, start + n, end, is_closing_mark)
+        // ASCII letters and apostrophes: the lower case is a byte map, and the word itself when
+        // it has no capital (what `push` would find with a second scan).
+        let word: &'a str = &self.text[start..start + n];
+        let lower = if capitals {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
+        self.push_lower(TokenKind::Word, start, start + n, true, lower);
+        self.push_marks(start + n, end);
+        true
     }
 
-    /// The fast paths' common end: `[start, mid)` as one `kind` token and each byte of
-    /// `[mid, end)` as a punctuation token of its own, as UAX #29 splits them, when every one of
-    /// those bytes is a mark `closes` accepts; otherwise nothing is pushed.
-    fn token_then_marks(
-        &mut self,
-        kind: TokenKind,
-        start: usize,
-        mid: usize,
-        end: usize,
-        closes: impl Fn(u8) -> bool,
-    ) -> bool {
-        if !self.text.as_bytes()[mid..end].iter().all(|&c| closes(c)) {
-            return false;
-        }
-        self.push(kind, start, mid, true);
+    /// Whether every byte of `[mid, end)` is a mark `closes` accepts: then the fast paths take
+    /// the chunk, and each of those bytes is a punctuation token of its own, as UAX #29 splits
+    /// them.
+    fn all_marks(&self, mid: usize, end: usize, closes: impl Fn(u8) -> bool) -> bool {
+        self.text.as_bytes()[mid..end].iter().all(|&c| closes(c))
+    }
+
+    /// The fast paths' common end: each byte of `[mid, end)` (marks, see [`Builder::all_marks`])
+    /// as a punctuation token.
+    fn push_marks(&mut self, mid: usize, end: usize) {
         for i in mid..end {
-            self.push(TokenKind::Punct, i, i + 1, false);
+            self.push_lower(TokenKind::Punct, i, i + 1, false, Cow::Borrowed(""));
         }
-        true
     }
 
     /// Tokens from UAX #29 word boundaries inside `[start, end)`, merging `@name`, `#tag`,
