@@ -18,7 +18,7 @@ import { normalizeSettings } from './settings.js';
  * typing, so paying that here keeps it off the first keystroke. The text touches the common
  * paths: tone, self-focus, a question, a mention, figures, a link, a tag, an emoji, shouting.
  */
-export const WARM_UP_TEXT = 'We are SO proud of our new launch!!! What do you think, @friend? 50% off at https://example.com #news 🎉';
+export const WARM_UP_TEXT = 'We are SO proud of our new launch!!! What do you think, @friend? 50% off at www.example.com/launch #news 🎉';
 
 export function createEngineHost({ init, Engine, readSettings, warn, validateConfig = null, listRules = null }) {
   let engine = null;
