@@ -1,20 +1,37 @@
 //! The wasm-bindgen facade. It only translates: JS values in, serde types; reports out with
-//! every span converted from byte offsets to UTF-16 code units in one pass over the text.
+//! every span converted from byte offsets to UTF-16 code units in one pass over the text, as a
+//! [tape](crate::tape) that `src/wasm/tape.js` turns into plain objects in one call.
 
 use crate::config::{Config, Options};
+use crate::tape::Tape;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    // Plain objects (not Maps) so that JSON.stringify and property access work as expected.
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&ser)
-        .map_err(|e| JsError::new(&e.to_string()))
+#[wasm_bindgen(module = "/src/wasm/tape.js")]
+extern "C" {
+    /// Builds the plain objects a tape encodes; extends `names` with the names it introduces.
+    #[wasm_bindgen(js_name = decodeTape, catch)]
+    fn decode_tape(ops: &[f64], strings: &str, names: &js_sys::Array) -> Result<JsValue, JsValue>;
+}
+
+/// Plain objects (not Maps, so JSON.stringify and property access work as expected), through
+/// a tape whose `names` the JS side has seen.
+fn to_js<T: Serialize + ?Sized>(
+    value: &T,
+    tape: &mut Tape,
+    names: &js_sys::Array,
+) -> Result<JsValue, JsError> {
+    tape.encode(value).map_err(|e| js_err(e.to_string()))?;
+    decode_tape(&tape.ops, &tape.strings, names).map_err(|e| {
+        js_err(
+            e.as_string()
+                .unwrap_or_else(|| "report tape: decode failed".into()),
+        )
+    })
 }
 
 /// Reads a JS value through JSON, so that native and wasm share one strict parser: unknown
-/// fields are refused (serde-wasm-bindgen would skip them) and errors name the field.
+/// fields are refused (a JS-value deserializer would skip them) and errors name the field.
 fn json_of(value: &JsValue, what: &str) -> Result<Option<String>, String> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
@@ -51,6 +68,9 @@ fn start() {
 #[wasm_bindgen]
 pub struct Engine {
     inner: crate::Engine,
+    /// Reports cross as tapes; the names both sides have seen persist across reports.
+    tape: Tape,
+    names: js_sys::Array,
 }
 
 #[wasm_bindgen]
@@ -60,7 +80,11 @@ impl Engine {
     pub fn new(config: JsValue) -> Result<Engine, JsError> {
         let inner = crate::Engine::new(config_from_js(config).map_err(js_err)?)
             .map_err(|e| js_err(e.to_string()))?;
-        Ok(Engine { inner })
+        Ok(Engine {
+            inner,
+            tape: Tape::new(),
+            names: js_sys::Array::new(),
+        })
     }
 
     /// Replaces the settings; on error the previous settings stay.
@@ -71,11 +95,15 @@ impl Engine {
     }
 
     /// `analyze(text, {platform?, context?})` → Report with UTF-16 spans.
-    pub fn analyze(&self, text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    pub fn analyze(&mut self, text: &str, options: JsValue) -> Result<JsValue, JsError> {
         let options = options_from_js(options).map_err(js_err)?;
         let mut report = self.inner.analyze(text, &options);
         report.spans_to_utf16(text);
-        to_js(&report)
+        to_js(&report, &mut self.tape, &self.names).inspect_err(|_| {
+            // A failed decode may have left the JS table part-extended: both start afresh.
+            self.tape = Tape::new();
+            self.names = js_sys::Array::new();
+        })
     }
 }
 
@@ -88,7 +116,11 @@ pub fn validate_config(config: JsValue) -> Option<String> {
 /// Every rule: `[{id, rule_set, severity, description, default_on, flag, allow}]`.
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsError> {
-    to_js(crate::rules::registry())
+    to_js(
+        crate::rules::registry(),
+        &mut Tape::new(),
+        &js_sys::Array::new(),
+    )
 }
 
 #[wasm_bindgen]
