@@ -123,9 +123,20 @@ run_tests() {
   say "all tests passed in $((SECONDS - t0))s"
 }
 
+# The bench's reference in wasm: vader_sentiment behind one function (tools/vader-wasm), so the
+# wasm bench compares both engines under the same Node.
+vader_wasm() {
+  cargo build --release --locked --quiet --target wasm32-unknown-unknown \
+    --manifest-path tools/vader-wasm/Cargo.toml --target-dir tools/vader-wasm/target
+  local out="${CARGO_TARGET_DIR:-target}/bench/vader-pkg"
+  rm -rf "$out" && mkdir -p "$out"
+  "$BINDGEN" tools/vader-wasm/target/wasm32-unknown-unknown/release/vader_wasm.wasm "$out"
+}
+
 bench() {
   build
   step "native bench" cargo bench --locked --bench engine
+  step "vader_sentiment in wasm (the wasm bench's reference)" vader_wasm
   step "wasm bench (Node)" node tests/bench/wasm.mjs
   sizes
 }
