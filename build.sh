@@ -111,9 +111,20 @@ quality() {
   fi
 }
 
+# Formatting and clippy's default lints, as errors: the Rust stays in one style and lint-free.
+lint() {
+  if ! rustup component list --installed 2>/dev/null | grep -q '^clippy' ||
+    ! rustup component list --installed 2>/dev/null | grep -q '^rustfmt'; then
+    rustup component add clippy rustfmt
+  fi
+  cargo fmt --check
+  cargo clippy --all-targets --locked --quiet -- -D warnings
+}
+
 run_tests() {
   local t0=$SECONDS
   build
+  step "rustfmt and clippy" lint
   step "cargo test" cargo test --release --locked --quiet
   step "quality gates on ../shared/data" quality
   step "wasm in Node matches native; JS modules (node --test)" npm run --silent test:js

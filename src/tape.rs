@@ -51,7 +51,13 @@ pub struct Tape {
     pub strings: String,
     /// Names sent so far, by address and length, with their index in the table.
     names: FastMap<(usize, usize), u32>,
+    /// A direct-mapped cache in front of `names`: a report names ~100 fields, and a slot
+    /// compare is cheaper than hashing. Entries are (address, length, index).
+    recent: Vec<(usize, usize, u32)>,
 }
+
+/// Slots in [`Tape::recent`] (a power of two).
+const RECENT: usize = 256;
 
 /// A value serde could not encode (a custom serializer's error).
 #[derive(Debug)]
@@ -106,8 +112,19 @@ impl Tape {
     /// A field or variant name: sent once, then by its index.
     fn name(&mut self, s: &'static str) {
         let key = (s.as_ptr() as usize, s.len());
+        if self.recent.is_empty() {
+            self.recent = vec![(0, usize::MAX, 0); RECENT];
+        }
+        let slot = (key.0 ^ (key.0 >> 8) ^ key.1) & (RECENT - 1);
+        let (ptr, len, index) = self.recent[slot];
+        if (ptr, len) == key {
+            self.ops.push(NAME);
+            self.ops.push(index as f64);
+            return;
+        }
         match self.names.get(&key) {
             Some(&i) => {
+                self.recent[slot] = (key.0, key.1, i);
                 self.ops.push(NAME);
                 self.ops.push(i as f64);
             }

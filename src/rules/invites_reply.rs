@@ -196,11 +196,7 @@ pub const DOMINANT_SHARE: f64 = 0.5;
 /// reaction ("Really?", "Pretty please?") rather than a question.
 const REACTION_MAX_WORDS: usize = 2;
 
-fn hits_in<'h>(
-    hits: &'h [PhraseHit],
-    list: List,
-    span: Span,
-) -> impl Iterator<Item = &'h PhraseHit> {
+fn hits_in(hits: &[PhraseHit], list: List, span: Span) -> impl Iterator<Item = &PhraseHit> {
     // Hits are sorted by start (Data::phrase_hits): bisect to the span instead of scanning all
     // of them for every sentence, which is quadratic on a long paste.
     let first = hits.partition_point(|h| h.span.start < span.start);

@@ -256,7 +256,7 @@ impl Compiled {
         let data_rules = Data::get()
             .rules
             .iter()
-            .map(|r| config.rule_enabled(&r.id, r.rule_set, r.default_on))
+            .map(|r| config.rule_enabled(r.id, r.rule_set, r.default_on))
             .collect();
         Ok(Compiled {
             enabled,

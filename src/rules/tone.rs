@@ -510,6 +510,57 @@ fn punctuation_emphasis(doc: &Document) -> f32 {
     ex + qa
 }
 
+pub fn rules() -> Vec<crate::rules::RuleInfo> {
+    use crate::config::Severity;
+    use crate::rules::{RuleInfo, RuleSet};
+    vec![RuleInfo {
+        id: "tone.negative",
+        rule_set: RuleSet::Tone,
+        severity: Severity::Suggestion,
+        description: "Underlines the sentence with the strongest negative tone when the post reads negative overall.",
+        default_on: true,
+        flag: vec!["This update is terrible and I hate it."],
+        allow: vec!["Congrats on the launch! What was the hardest part?", "The meeting is at noon."],
+        example_platform: None,
+    }]
+}
+
+/// How negative the post must be before its most negative sentence is underlined, by strictness.
+const NEGATIVE_BELOW_LOW: f32 = -0.6;
+const NEGATIVE_BELOW: f32 = -0.3;
+const NEGATIVE_BELOW_HIGH: f32 = -0.1;
+
+pub fn check(a: &crate::rules::Analysis, hints: &mut Vec<crate::report::Hint>) {
+    let limit = crate::rules::by_strictness(
+        a.strictness(),
+        NEGATIVE_BELOW_LOW,
+        NEGATIVE_BELOW,
+        NEGATIVE_BELOW_HIGH,
+    );
+    if !a.enabled(crate::rule!("tone.negative")) || a.tone.compound > limit {
+        return;
+    }
+    // The sentence whose evidence sums most negative.
+    let sentences = &a.doc.sentences;
+    let mut sums = vec![0.0f32; sentences.len()];
+    for (span, v) in &a.tone.evidence {
+        let i = sentences.partition_point(|s| s.span.end <= span.start);
+        if let Some(sum) = sums.get_mut(i) {
+            *sum += v;
+        }
+    }
+    let worst = sums.iter().enumerate().min_by(|x, y| x.1.total_cmp(y.1));
+    if let Some((i, _)) = worst.filter(|w| *w.1 < 0.0) {
+        let span = sentences[i].span;
+        hints.push(a.hint(
+            crate::rule!("tone.negative"),
+            span,
+            "This sentence sets a negative tone",
+            "Readers answer warmth with warmth; a negative post tends to draw silence or a fight.",
+        ));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -521,7 +572,9 @@ mod tests {
     #[test]
     fn deliberate_departures_from_vader() {
         // (text, VADER 3.3.2's compound, what Rapport does instead and why)
-        let cases: &[(&str, f32, fn(f32) -> bool, &str)] = &[
+        // (text, VADER's compound, what Rapport gives instead, why)
+        type Case = (&'static str, f32, fn(f32) -> bool, &'static str);
+        let cases: &[Case] = &[
             (
                 "Make sure you :) or :D today!",
                 0.8633,
@@ -606,56 +659,5 @@ mod tests {
                 "{text:?}: got {got}, VADER {want}"
             );
         }
-    }
-}
-
-pub fn rules() -> Vec<crate::rules::RuleInfo> {
-    use crate::config::Severity;
-    use crate::rules::{RuleInfo, RuleSet};
-    vec![RuleInfo {
-        id: "tone.negative",
-        rule_set: RuleSet::Tone,
-        severity: Severity::Suggestion,
-        description: "Underlines the sentence with the strongest negative tone when the post reads negative overall.",
-        default_on: true,
-        flag: vec!["This update is terrible and I hate it."],
-        allow: vec!["Congrats on the launch! What was the hardest part?", "The meeting is at noon."],
-        example_platform: None,
-    }]
-}
-
-/// How negative the post must be before its most negative sentence is underlined, by strictness.
-const NEGATIVE_BELOW_LOW: f32 = -0.6;
-const NEGATIVE_BELOW: f32 = -0.3;
-const NEGATIVE_BELOW_HIGH: f32 = -0.1;
-
-pub fn check(a: &crate::rules::Analysis, hints: &mut Vec<crate::report::Hint>) {
-    let limit = crate::rules::by_strictness(
-        a.strictness(),
-        NEGATIVE_BELOW_LOW,
-        NEGATIVE_BELOW,
-        NEGATIVE_BELOW_HIGH,
-    );
-    if !a.enabled(crate::rule!("tone.negative")) || a.tone.compound > limit {
-        return;
-    }
-    // The sentence whose evidence sums most negative.
-    let sentences = &a.doc.sentences;
-    let mut sums = vec![0.0f32; sentences.len()];
-    for (span, v) in &a.tone.evidence {
-        let i = sentences.partition_point(|s| s.span.end <= span.start);
-        if let Some(sum) = sums.get_mut(i) {
-            *sum += v;
-        }
-    }
-    let worst = sums.iter().enumerate().min_by(|x, y| x.1.total_cmp(y.1));
-    if let Some((i, _)) = worst.filter(|w| *w.1 < 0.0) {
-        let span = sentences[i].span;
-        hints.push(a.hint(
-            crate::rule!("tone.negative"),
-            span,
-            "This sentence sets a negative tone",
-            "Readers answer warmth with warmth; a negative post tends to draw silence or a fight.",
-        ));
     }
 }

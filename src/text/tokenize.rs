@@ -31,7 +31,6 @@ const BARE_TLDS: &[&str] = &[
 const WHOLE_POST_QUOTE: f32 = 0.9;
 
 /// Abbreviations whose final `.` does not end a sentence.
-
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "approx", "inc",
     "ltd", "co", "no", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",

@@ -19,7 +19,8 @@ fn main() -> ExitCode {
         .typescript(false)
         .out_name("rapport")
         // Function names and toolchain notes are only for debugging; they are ~15 % of the module.
-        .remove_name_section(true)
+        // RAPPORT_KEEP_NAMES=1 keeps the names, for profiling (node --cpu-prof).
+        .remove_name_section(std::env::var_os("RAPPORT_KEEP_NAMES").is_none())
         .remove_producers_section(true);
     if let Err(err) = bindgen.web(true) {
         eprintln!("rapport-bindgen: {err:#}");
