@@ -31,15 +31,65 @@ pub fn run(engine: &Engine, text: &str, args: &Args) -> Result<i32, String> {
     let out = std::io::stdout();
     let mut out = out.lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
-        writeln!(out).ok();
+        serde_json::to_writer_pretty(&mut out, &report).map_err(super::json_error)?;
+        writeln!(out).map_err(super::io_error)?;
     } else {
         let style = Style {
             on: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         };
-        render(&mut out, text, &report, &style).map_err(|e| e.to_string())?;
+        render(&mut out, text, &report, &style).map_err(super::io_error)?;
     }
     Ok(0)
+}
+
+/// Characters of context shown either side of a hint on a line longer than [`LONG_LINE`].
+const CONTEXT: usize = 40;
+/// Lines longer than this (in characters) are shown as an excerpt around the hint.
+const LONG_LINE: usize = 120;
+/// The longest stretch of a hint's own words shown on a long line.
+const LONG_SPAN: usize = 80;
+
+/// The part of a line shown above a hint's carets, and where the carets go, in terminal
+/// columns (an emoji or a CJK character takes two).
+#[derive(Debug, PartialEq)]
+struct Excerpt {
+    text: String,
+    column: usize,
+    width: usize,
+}
+
+impl Excerpt {
+    /// `start..end`: the hint's bytes within `line` (on character boundaries).
+    fn new(line: &str, start: usize, end: usize) -> Excerpt {
+        use unicode_width::UnicodeWidthStr;
+        // Byte offset `n` characters before or after `at` (clamped to the line).
+        let back = |at: usize, n: usize| {
+            line[..at]
+                .char_indices()
+                .rev()
+                .nth(n.saturating_sub(1))
+                .map_or(0, |(i, _)| i)
+        };
+        let ahead = |at: usize, n: usize| {
+            line[at..]
+                .char_indices()
+                .nth(n)
+                .map_or(line.len(), |(i, _)| at + i)
+        };
+        let (from, shown_end, to) = if line.chars().count() <= LONG_LINE {
+            (0, end, line.len())
+        } else {
+            let shown_end = end.min(ahead(start, LONG_SPAN));
+            (back(start, CONTEXT), shown_end, ahead(shown_end, CONTEXT))
+        };
+        let lead = if from > 0 { "…" } else { "" };
+        let tail = if to < line.len() { "…" } else { "" };
+        Excerpt {
+            text: format!("{lead}{}{tail}", &line[from..to]),
+            column: lead.width() + line[from..start].width(),
+            width: line[start..shown_end].width().max(1),
+        }
+    }
 }
 
 /// Diagnostics in the compiler style: the line, carets under the words, the message and why.
@@ -54,9 +104,9 @@ fn render(out: &mut impl Write, text: &str, report: &Report, st: &Style) -> std:
             .find('\n')
             .map_or(text.len(), |i| line_start + i);
         let line = text[line_start..line_end].trim_end_matches('\r');
-        let col = text[line_start..h.span.start].chars().count();
-        let end = h.span.end.min(line_start + line.len()).max(h.span.start);
-        let width = text[h.span.start..end].chars().count().max(1);
+        let start = h.span.start - line_start;
+        let end = (h.span.end - line_start).clamp(start, line.len());
+        let shown = Excerpt::new(line, start, end);
         let gutter = format!("{:>4}", line_no + 1);
         writeln!(
             out,
@@ -65,12 +115,12 @@ fn render(out: &mut impl Write, text: &str, report: &Report, st: &Style) -> std:
             h.message,
             st.paint("2", &format!("[{}]", h.rule))
         )?;
-        writeln!(out, "{} | {}", st.paint("2", &gutter), line)?;
+        writeln!(out, "{} | {}", st.paint("2", &gutter), shown.text)?;
         writeln!(
             out,
             "     | {}{}",
-            " ".repeat(col),
-            st.paint("1;35", &"^".repeat(width))
+            " ".repeat(shown.column),
+            st.paint("1;35", &"^".repeat(shown.width))
         )?;
         writeln!(out, "     = why: {}", h.why)?;
         if let Some(s) = &h.suggestion {
@@ -187,11 +237,47 @@ pub fn batch(engine: &Engine) -> Result<i32, String> {
                 serde_json::json!({"line": n + 1, "error": e.to_string()}).to_string()
             }
         };
-        writeln!(out, "{json}").map_err(|e| e.to_string())?;
+        writeln!(out, "{json}").map_err(super::io_error)?;
     }
-    out.flush().map_err(|e| e.to_string())?;
+    out.flush().map_err(super::io_error)?;
     if errors > 0 {
         eprintln!("rapport batch: {errors} malformed line(s), reported in place");
     }
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn carets_count_terminal_columns() {
+        // Each emoji is two columns wide: the carets under "launch" start at column 16.
+        let line = "I love 😀😀 the launch";
+        let at = line.find("launch").unwrap();
+        let e = Excerpt::new(line, at, at + "launch".len());
+        assert_eq!(e.text, line);
+        assert_eq!((e.column, e.width), (16, 6));
+        // An empty span still gets one caret.
+        assert_eq!(Excerpt::new(line, 0, 0).width, 1);
+    }
+
+    #[test]
+    fn long_lines_show_an_excerpt_around_the_hint() {
+        let line = format!("{}BUY NOW{}", "a ".repeat(500), " b".repeat(500));
+        let at = line.find("BUY").unwrap();
+        let e = Excerpt::new(&line, at, at + 7);
+        assert!(
+            e.text.starts_with('…') && e.text.ends_with('…'),
+            "{}",
+            e.text
+        );
+        assert_eq!(e.text.chars().count(), 1 + CONTEXT + 7 + CONTEXT + 1);
+        assert_eq!(&e.text[e.text.find("BUY").unwrap()..][..7], "BUY NOW");
+        assert_eq!((e.column, e.width), (1 + CONTEXT, 7));
+        // A hint longer than the excerpt shows its first LONG_SPAN characters.
+        let e = Excerpt::new(&line, 0, line.len());
+        assert!(!e.text.starts_with('…'));
+        assert_eq!((e.column, e.width), (0, LONG_SPAN));
+    }
 }

@@ -4,7 +4,7 @@ mod check;
 mod eval;
 
 use rapport::{Config, Context, Engine, Options, Platform};
-use std::io::Read;
+use std::io::{Read, Write};
 
 pub const USAGE: &str = "\
 usage:
@@ -118,12 +118,11 @@ pub fn run(raw: Vec<String>) -> i32 {
         "batch" => engine(&args).and_then(|e| check::batch(&e)),
         "eval" => eval::run(&args),
         "rules" => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(rapport::rules::registry())
-                    .expect("registry serialises")
-            );
-            Ok(0)
+            let json = serde_json::to_string_pretty(rapport::rules::registry())
+                .expect("registry serialises");
+            writeln!(std::io::stdout(), "{json}")
+                .map(|()| 0)
+                .map_err(io_error)
         }
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
@@ -133,10 +132,31 @@ pub fn run(raw: Vec<String>) -> i32 {
     };
     match result {
         Ok(code) => code,
+        // The reader went away (`rapport rules | head`): nothing is left to say to it.
+        Err(e) if e == OUTPUT_CLOSED => 0,
         Err(e) => {
             eprintln!("rapport: {e}");
             2
         }
+    }
+}
+
+/// The error of a command whose standard output was closed by its reader.
+const OUTPUT_CLOSED: &str = "standard output closed";
+
+/// An output error as the message `run` prints, or [`OUTPUT_CLOSED`] for a broken pipe.
+fn io_error(e: std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        OUTPUT_CLOSED.to_string()
+    } else {
+        format!("cannot write the output: {e}")
+    }
+}
+
+fn json_error(e: serde_json::Error) -> String {
+    match e.io_error_kind() {
+        Some(kind) => io_error(kind.into()),
+        None => e.to_string(),
     }
 }
 
