@@ -463,3 +463,42 @@ fn statement_order_questions_ask_when_addressed_to_someone() {
     assert!(!asks("Did you plan this?! Amazing.", Context::Post));
     assert!(asks("Did you plan this?! Amazing.", Context::Reply));
 }
+
+#[test]
+fn the_invitation_goes_after_the_writers_own_last_words() {
+    let hint = |text: &str| {
+        let r = analyze(text, Platform::X, Context::Post);
+        let h = r
+            .hints
+            .iter()
+            .find(|h| h.rule == "invites_reply.no_question")
+            .unwrap_or_else(|| panic!("no_question on {text:?}"))
+            .clone();
+        (
+            text[h.span.start..h.span.end].to_string(),
+            h.suggestion.unwrap(),
+        )
+    };
+    // Trailing tags, in their own sentence or not, and a trailing link stay out of the span.
+    assert_eq!(
+        hint("Grateful for this week with the team. #gratitude #fb"),
+        (
+            "Grateful for this week with the team.".into(),
+            "Grateful for this week with the team. What do you think?".into()
+        )
+    );
+    assert_eq!(
+        hint("Shipped the new dashboard today https://example.com/x #saas").0,
+        "Shipped the new dashboard today"
+    );
+    // A sentence that ends on a word is closed before the question; one with its own
+    // punctuation keeps it.
+    assert_eq!(
+        hint("Shipped the new dashboard today").1,
+        "Shipped the new dashboard today. What do you think?"
+    );
+    assert_eq!(
+        hint("Shipped the new dashboard today!").1,
+        "Shipped the new dashboard today! What do you think?"
+    );
+}

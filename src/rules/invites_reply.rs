@@ -565,6 +565,25 @@ const MIN_WORDS: usize = 4;
 /// The generic invitation offered when a post asks nothing.
 const INVITATION: &str = "What do you think?";
 
+/// `span` (a sentence) up to its last token of the writer's own: a link, handle or tag that
+/// ends the sentence ("Shipped it today https://…") is left out of the hint and its suggestion.
+fn own_words_end(doc: &Document, span: Span) -> Span {
+    let end = doc
+        .sentences
+        .iter()
+        .find(|s| s.span == span)
+        .and_then(|s| {
+            doc.tokens[s.tokens.clone()].iter().rev().find(|t| {
+                !matches!(
+                    t.kind,
+                    TokenKind::Url | TokenKind::Mention | TokenKind::Hashtag
+                )
+            })
+        })
+        .map_or(span.end, |t| t.span.end);
+    Span::new(span.start, end.max(span.start))
+}
+
 pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     let q = &a.questions;
     let post = a.context == Context::Post;
@@ -574,17 +593,28 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
         && q.invitations.is_empty()
         && a.doc.word_count() >= MIN_WORDS
     {
-        if let Some(last) = a.doc.sentences.last() {
+        // The last sentence of the writer's own words: trailing links and tags are not where
+        // a question goes.
+        let last = q
+            .last_sentence
+            .or_else(|| a.doc.sentences.last().map(|s| s.span))
+            .map(|span| own_words_end(a.doc, span));
+        if let Some(last) = last {
             let mut h = a.hint(
                 crate::rule!("invites_reply.no_question"),
-                last.span,
+                last,
                 "Nothing here invites a reply",
                 "Posts that ask the reader something get answers; statements get scrolled past.",
             );
+            // The sentence, closed with a full stop when it ends on a word, then the question.
             // Built by hand: `format!` costs several times more, on most posts.
-            let sentence = a.doc.slice(last.span);
-            let mut suggestion = String::with_capacity(sentence.len() + 1 + INVITATION.len());
+            let sentence = a.doc.slice(last);
+            let open_ended = sentence.chars().last().is_some_and(char::is_alphanumeric);
+            let mut suggestion = String::with_capacity(sentence.len() + 2 + INVITATION.len());
             suggestion.push_str(sentence);
+            if open_ended {
+                suggestion.push('.');
+            }
             suggestion.push(' ');
             suggestion.push_str(INVITATION);
             h.suggestion = Some(suggestion);
