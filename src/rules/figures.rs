@@ -28,24 +28,66 @@ fn is_year(src: &str) -> bool {
     src.len() == 4 && src.bytes().all(|b| b.is_ascii_digit()) && matches!(&src[..2], "19" | "20")
 }
 
+/// Marks that join numbers into one value when nothing separates them: a time (`4:12:33`), a
+/// date (`12/05/2024`), a score (`3-1`) or a range (`10-15%`).
+fn joins_numbers(src: &str) -> bool {
+    matches!(src, ":" | "/" | "-" | "–" | ".")
+}
+
+fn is_numeric(kind: TokenKind) -> bool {
+    matches!(
+        kind,
+        TokenKind::Number | TokenKind::Money | TokenKind::Percent
+    )
+}
+
 pub fn find(doc: &Document) -> Figures {
     let mut f = Figures::default();
     // Tokens come sentence by sentence: count the current one, no list per sentence.
     let mut current = (usize::MAX, 0usize); // (sentence, figures in it)
-    for t in doc.tokens.iter().filter(|t| !t.quoted) {
-        let is_figure = match t.kind {
-            TokenKind::Money | TokenKind::Percent => true,
-            TokenKind::Number => !is_year(doc.slice(t.span)),
-            _ => false,
+    let tokens = &doc.tokens;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if t.quoted || !is_numeric(t.kind) {
+            i += 1;
+            continue;
+        }
+        // Numbers joined by a mark with no space between are one value.
+        let mut last = i;
+        while let [mark, next, ..] = &tokens[last + 1..] {
+            let joined = mark.kind == TokenKind::Punct
+                && mark.span.start == tokens[last].span.end
+                && next.span.start == mark.span.end
+                && is_numeric(next.kind)
+                && joins_numbers(doc.slice(mark.span));
+            if !joined {
+                break;
+            }
+            last += 2;
+        }
+        let chain = &tokens[i..=last];
+        let span = t.span.join(tokens[last].span);
+        let is_figure = if chain.len() > 1 {
+            // A time, date or score is not a statistic; a range of money or percentages is one.
+            chain
+                .iter()
+                .any(|c| matches!(c.kind, TokenKind::Money | TokenKind::Percent))
+        } else {
+            match t.kind {
+                TokenKind::Money | TokenKind::Percent => true,
+                _ => !is_year(doc.slice(t.span)),
+            }
         };
         if is_figure {
-            f.spans.push(t.span);
+            f.spans.push(span);
             if current.0 != t.sentence {
                 current = (t.sentence, 0);
             }
             current.1 += 1;
             f.max_in_sentence = f.max_in_sentence.max(current.1);
         }
+        i = last + 1;
     }
     f.words = doc.word_count();
     f.per_100_words = f.spans.len() as f32 * 100.0 / f.words.max(1) as f32;
@@ -67,8 +109,15 @@ pub fn rules() -> Vec<RuleInfo> {
         severity: Severity::Suggestion,
         description: "Many numbers, percentages or prices packed into a few words.",
         default_on: true,
-        flag: vec!["Revenue up 23%, margin 41%, 1,200 new clients and $3.4M ARR in Q3."],
-        allow: vec!["We met 3 friends in 2024 and had a great time together at the lake."],
+        flag: vec![
+            "Revenue up 23%, margin 41%, 1,200 new clients and $3.4M ARR in Q3.",
+            "Growth of 10-15% to $3.4M, margin 41% and 1,200 new clients.",
+        ],
+        allow: vec![
+            "We met 3 friends in 2024 and had a great time together at the lake.",
+            // Times, dates and scores are not statistics.
+            "Finished in 4:12:33! Doors open 18:30 on 12/05, and we won 3-1.",
+        ],
         example_platform: None,
     }]
 }

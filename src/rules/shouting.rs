@@ -106,9 +106,32 @@ fn unstretch(word: &str, data: &Data) -> Option<String> {
     })
 }
 
+/// A lone capitalised word this long is shouted even when the vocabulary does not know it
+/// ("UNBELIEVABLE"); shorter unknown ones are taken for acronyms and names ("NRR", "EBITDA").
+const LONE_CAPS_MIN_LETTERS: usize = 7;
+
+/// A run of capitalised words being read: its span, words, sentence, and whether a lone word
+/// would already count (see [`LONE_CAPS_MIN_LETTERS`]).
+struct CapsRun {
+    span: Span,
+    words: usize,
+    sentence: usize,
+    shouted_alone: bool,
+}
+
+impl CapsRun {
+    /// Two or more capitalised words in a row shout; one alone only when it is a word.
+    fn close(self, s: &mut Shouting) {
+        if self.words >= 2 || self.shouted_alone {
+            s.caps_runs.push((self.span, self.words));
+            s.caps_words += self.words;
+        }
+    }
+}
+
 pub fn find(doc: &Document, data: &Data, acronyms: &HashSet<String>) -> Shouting {
     let mut s = Shouting::default();
-    let mut run: Option<(Span, usize, usize)> = None; // span, words, sentence
+    let mut run: Option<CapsRun> = None;
     for t in &doc.tokens {
         if t.quoted {
             continue;
@@ -119,27 +142,42 @@ pub fn find(doc: &Document, data: &Data, acronyms: &HashSet<String>) -> Shouting
                 && t.info.class & class::ACRONYM == 0
                 && !acronyms.contains(t.lower.as_ref());
             if caps {
-                s.caps_words += 1;
-                run = match run {
-                    Some((sp, n, sent)) if sent == t.sentence => {
-                        Some((sp.join(t.span), n + 1, sent))
+                let shouted_alone = t.info != crate::data::Info::default()
+                    || src.chars().filter(|c| c.is_alphabetic()).count() >= LONE_CAPS_MIN_LETTERS;
+                run = match run.take() {
+                    Some(r) if r.sentence == t.sentence => Some(CapsRun {
+                        span: r.span.join(t.span),
+                        words: r.words + 1,
+                        shouted_alone: r.shouted_alone || shouted_alone,
+                        ..r
+                    }),
+                    other => {
+                        if let Some(r) = other {
+                            r.close(&mut s);
+                        }
+                        Some(CapsRun {
+                            span: t.span,
+                            words: 1,
+                            sentence: t.sentence,
+                            shouted_alone,
+                        })
                     }
-                    Some((sp, n, _)) => {
-                        s.caps_runs.push((sp, n));
-                        Some((t.span, 1, t.sentence))
-                    }
-                    None => Some((t.span, 1, t.sentence)),
                 };
-            } else if let Some((sp, n, _)) = run.take() {
-                s.caps_runs.push((sp, n));
+            } else if let Some(r) = run.take() {
+                r.close(&mut s);
             }
             if let Some(plain) = unstretch(src, data) {
                 s.stretched.push((t.span, plain));
             }
+        } else if t.kind != TokenKind::Punct {
+            // A figure, link, tag or emoji between capitals ends the run: "NRR 118%, CAC".
+            if let Some(r) = run.take() {
+                r.close(&mut s);
+            }
         }
     }
-    if let Some((sp, n, _)) = run {
-        s.caps_runs.push((sp, n));
+    if let Some(r) = run {
+        r.close(&mut s);
     }
     // Runs of adjacent ! ? marks.
     let mut marks: Option<(Span, usize, bool)> = None; // span, length, has '!'
@@ -191,8 +229,17 @@ pub fn rules() -> Vec<RuleInfo> {
             description:
                 "ALL-CAPS words read as shouting (acronyms and the ones you allow are fine).",
             default_on: true,
-            flag: vec!["This is HUGE NEWS for everyone", "STOP DOING THIS"],
-            allow: vec!["The NASA team met the CEO today", "I love it"],
+            flag: vec![
+                "This is HUGE NEWS for everyone",
+                "STOP DOING THIS",
+                "I LOVE this, it is AMAZING",
+            ],
+            allow: vec![
+                "The NASA team met the CEO today",
+                "I love it",
+                // Unknown short words alone in capitals are acronyms, not volume.
+                "EBITDA up 23%, NRR 118%, CAC payback 14 months, all in Q3",
+            ],
             example_platform: None,
         },
         RuleInfo {
