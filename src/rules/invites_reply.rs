@@ -527,6 +527,8 @@ pub fn rules() -> Vec<RuleInfo> {
             allow: vec![
                 "We shipped the new dashboard today. What should we build next?",
                 "gm",
+                "Congrats to the whole team on the launch, you earned it!",
+                "Happy birthday mom, love you so much",
             ],
             example_platform: None,
         },
@@ -554,7 +556,10 @@ pub fn rules() -> Vec<RuleInfo> {
             description: "Only yes/no questions: they get one-word answers.",
             default_on: true,
             flag: vec!["We launched the new app. Do you like it?"],
-            allow: vec!["We launched the new app. What do you like about it?"],
+            allow: vec![
+                "We launched the new app. What do you like about it?",
+                "Anyone have tips for a first-time visitor to Lisbon?",
+            ],
             example_platform: None,
         },
     ]
@@ -564,6 +569,15 @@ pub fn rules() -> Vec<RuleInfo> {
 const MIN_WORDS: usize = 4;
 /// The generic invitation offered when a post asks nothing.
 const INVITATION: &str = "What do you think?";
+
+/// Tone from which a post that speaks to its reader ("you") is warm enough to answer itself.
+const WARM_TONE: f32 = 0.3;
+
+/// Thanks, congratulations and wishes said to the reader ("Congrats, you earned it!", "Love
+/// you, mom") draw replies of their own without a question: asking one would be noise.
+fn warm_words_to_the_reader(a: &Analysis) -> bool {
+    !a.pronouns.you.is_empty() && a.tone.compound >= WARM_TONE
+}
 
 /// `span` (a sentence) up to its last token of the writer's own: a link, handle or tag that
 /// ends the sentence ("Shipped it today https://…") is left out of the hint and its suggestion.
@@ -592,6 +606,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
         && !q.any_genuine()
         && q.invitations.is_empty()
         && a.doc.word_count() >= MIN_WORDS
+        && !warm_words_to_the_reader(a)
     {
         // The last sentence of the writer's own words: trailing links and tags are not where
         // a question goes.
