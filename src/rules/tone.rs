@@ -582,6 +582,18 @@ mod tests {
                 "`:D` is not shouting",
             ),
             (
+                "That new track slaps, absolute banger",
+                0.0,
+                |c| c >= 0.35,
+                "post slang VADER does not know (overrides.tsv)",
+            ),
+            (
+                "This is so cringe, yikes",
+                0.0,
+                |c| c <= -0.05,
+                "post slang VADER does not know (overrides.tsv)",
+            ),
+            (
                 "Not good enough! :)",
                 -0.6343,
                 |c| c > 0.0,
