@@ -28,13 +28,58 @@ const PERSONS: &[&str] = &[
 /// How many words back a "you" makes a harsh word personal ("you are such a clown").
 const DIRECTED_WINDOW: usize = 4;
 
+/// The classes this rule set reads.
+const AGGRESSION_CLASSES: u32 = class::INSULT | class::HARSH | class::PROFANITY;
+
+/// The aggression classes of a word the vocabulary does not know as written: its possessive
+/// ("whore's") or its stretched spelling ("fuuuck", "stuuupid", "shiiit") said plainly.
+fn disguised_class(word: &str, data: &Data) -> u32 {
+    if let Some(stem) = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+    {
+        return data.class(stem) & AGGRESSION_CLASSES;
+    }
+    let bytes = word.as_bytes();
+    let stretched = bytes
+        .windows(3)
+        .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic());
+    if !stretched || !word.is_ascii() {
+        return 0;
+    }
+    // Every held letter once ("fuuckkk" → "fuck"), or held ones twice ("asss" → "ass").
+    let squeeze = |keep_double: bool| {
+        let mut out = String::with_capacity(word.len());
+        let mut run = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            run = if i > 0 && bytes[i - 1] == b {
+                run + 1
+            } else {
+                1
+            };
+            if run == 1 || (keep_double && run == 2) {
+                out.push(b as char);
+            }
+        }
+        out
+    };
+    [squeeze(false), squeeze(true)]
+        .iter()
+        .map(|w| data.class(w) & AGGRESSION_CLASSES)
+        .find(|&c| c != 0)
+        .unwrap_or(0)
+}
+
 pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Aggression {
     let mut a = Aggression::default();
     for (k, t) in doc.tokens.iter().enumerate() {
         if !t.is_own_word() {
             continue;
         }
-        let c = t.info.class;
+        let mut c = t.info.class;
+        if c & AGGRESSION_CLASSES == 0 && t.info.valence.is_none() {
+            c |= disguised_class(&t.lower, data);
+        }
         if c & class::INSULT != 0 {
             a.insults.push(t.span);
         } else if c & class::HARSH != 0 {
@@ -92,7 +137,12 @@ pub fn rules() -> Vec<RuleInfo> {
             severity: Severity::Warning,
             description: "Insults, and harsh words aimed at the reader (\"you clown\").",
             default_on: true,
-            flag: vec!["What an idiot.", "You are such a clown"],
+            flag: vec![
+                "What an idiot.",
+                "You are such a clown",
+                // Stretched spellings are the same insult.
+                "You are so stuuupid",
+            ],
             allow: vec![
                 "The clown at the party was great",
                 "I \"love\" being called an \"idiot\", said no one",
@@ -105,7 +155,11 @@ pub fn rules() -> Vec<RuleInfo> {
             severity: Severity::Suggestion,
             description: "Profanity: fine among friends, risky in public.",
             default_on: true,
-            flag: vec!["This is bullshit"],
+            flag: vec![
+                "This is bullshit",
+                "Shiiiit, not again",
+                "What a bitch's move",
+            ],
             allow: vec!["This is brilliant", "Scunthorpe United won"],
             example_platform: None,
         },
