@@ -504,3 +504,11 @@ fn the_invitation_goes_after_the_writers_own_last_words() {
         "Shipped the new dashboard today! What do you think?"
     );
 }
+
+#[test]
+fn neutral_posts_report_zero_not_negative_zero() {
+    for text in ["", "   ", "The meeting is at noon.", "Das ist eine Idee"] {
+        let json = serde_json::to_string(&analyze(text, Platform::X, Context::Post)).unwrap();
+        assert!(!json.contains("-0.0"), "{text:?}: {json}");
+    }
+}

@@ -103,7 +103,8 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], platform: Platform)
     let score = kinds
         .iter()
         .map(|k| WEIGHTS.iter().find(|(w, _)| w == k).map_or(0.0, |w| w.1))
-        .sum();
+        // From +0.0: `sum()` starts from −0.0, which a post with no cue would report.
+        .fold(0.0, |acc, w| acc + w);
     Pitch { cues, score }
 }
 

@@ -370,7 +370,8 @@ pub fn score(doc: &Document) -> Tone {
         }
     }
 
-    let mut sum: f32 = sentiments.iter().sum();
+    // Folded from +0.0: `sum()` starts from −0.0, and an empty post would report "-0.0".
+    let mut sum: f32 = sentiments.iter().fold(0.0, |acc, s| acc + s);
     let amp = punctuation_emphasis(doc);
     if sum > 0.0 {
         sum += amp;
