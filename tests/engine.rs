@@ -512,3 +512,20 @@ fn neutral_posts_report_zero_not_negative_zero() {
         assert!(!json.contains("-0.0"), "{text:?}: {json}");
     }
 }
+
+#[test]
+fn a_link_pointer_alone_is_a_hint_not_a_sales_pitch() {
+    let r = analyze(
+        "Wrote up how we cut our build times in half. Link in comments.",
+        Platform::Linkedin,
+        Context::Post,
+    );
+    assert!(r.hints.iter().any(|h| h.rule == "pitch.link_in_bio"));
+    assert!(!r.verdicts.pitch, "one pointer to a link is not a pitch");
+    let r = analyze(
+        "New drop is live, 20% off today only. Link in bio!",
+        Platform::Instagram,
+        Context::Post,
+    );
+    assert!(r.verdicts.pitch);
+}

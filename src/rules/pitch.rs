@@ -22,7 +22,7 @@ const WEIGHTS: &[(&str, f32)] = &[
     ("pitch.discount", 1.0),
     ("pitch.urgency", 1.0),
     ("pitch.self_promo", 1.0),
-    ("pitch.link_in_bio", 1.0),
+    ("pitch.link_in_bio", 0.6),
     ("pitch.percent_off", 1.0),
     ("pitch.comment_link", 1.0),
     ("pitch.dm_me", 0.6),
