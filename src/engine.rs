@@ -95,9 +95,7 @@ impl Engine {
         if a.strictness() == crate::Strictness::Low {
             hints.retain(|h| h.severity != crate::Severity::Info);
         }
-        hints.sort_by(|x, y| {
-            (x.span.start, x.span.end, &x.rule).cmp(&(y.span.start, y.span.end, &y.rule))
-        });
+        sort_hints(&mut hints);
 
         let verdicts = verdicts(&a);
         let score = score::score(&a, &verdicts);
@@ -156,10 +154,30 @@ fn verdicts(a: &Analysis) -> Verdicts {
 /// JavaScript each time, where every span is an object: 24 show the working as well as 300.
 pub const MAX_EVIDENCE: usize = 24;
 
+/// Orders hints by start, end, then rule id, through the shared sort (see `crate::sort`): each
+/// rule id is replaced by its rank among the ids present, at most the number of rules.
+fn sort_hints(hints: &mut Vec<Hint>) {
+    let mut ids: Vec<&str> = Vec::new();
+    for h in hints.iter() {
+        // Insertion into a sorted list of distinct ids: a few dozen at most.
+        if let Err(at) = ids.binary_search(&h.rule.as_ref()) {
+            ids.insert(at, h.rule.as_ref());
+        }
+    }
+    let keys: Vec<u128> = hints
+        .iter()
+        .map(|h| {
+            let rank = ids.binary_search(&h.rule.as_ref()).unwrap_or_default();
+            ((h.span.start as u128) << 80) | ((h.span.end as u128) << 40) | rank as u128
+        })
+        .collect();
+    crate::sort::by_keys(hints, &keys);
+}
+
 /// Sorts an evidence list by position and keeps the first [`MAX_EVIDENCE`]. One function for
 /// every list, so the wasm has one copy of the sort.
 fn sort_by_span(evidence: &mut Vec<Evidence>) {
-    evidence.sort_by_key(|e| e.span);
+    crate::sort::by_key(evidence, |e| crate::sort::span_key(e.span));
     evidence.truncate(MAX_EVIDENCE);
 }
 
@@ -186,7 +204,8 @@ fn tone_evidence(words: &[(Span, f32)]) -> Vec<Evidence> {
         })
         .collect();
     if ev.len() > MAX_EVIDENCE {
-        ev.sort_by(|x, y| y.weight.abs().total_cmp(&x.weight.abs()));
+        // Largest first: the key is the magnitude's order, inverted.
+        crate::sort::by_key(&mut ev, |x| !crate::sort::f32_key(x.weight.abs()));
         ev.truncate(MAX_EVIDENCE);
     }
     sort_by_span(&mut ev);

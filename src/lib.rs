@@ -35,6 +35,7 @@ pub mod platform;
 pub mod report;
 pub mod rules;
 mod score;
+mod sort;
 pub mod tape;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

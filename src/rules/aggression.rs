@@ -177,7 +177,9 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             .map(|&s| (s, false))
             .chain(ag.directed_harsh.iter().map(|&s| (s, true)))
             .collect();
-        spans.sort();
+        crate::sort::by_key(&mut spans, |&(s, directed)| {
+            crate::sort::span_key(s) | directed as u128
+        });
         for (span, directed) in spans.into_iter().take(MAX_HINTS_PER_RULE) {
             let message = if directed || reply {
                 "An insult aimed at a person"

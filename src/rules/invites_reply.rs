@@ -368,7 +368,7 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], context: Context) -
             q.requests.push(h.span);
         }
     }
-    q.requests.sort();
+    crate::sort::by_key(&mut q.requests, |&s| crate::sort::span_key(s));
     q.requests.dedup();
     q
 }

@@ -113,7 +113,7 @@ pub fn registry() -> &'static [RuleInfo] {
             });
         }
         // Display order: by rule set, stable within a set.
-        all.sort_by_key(|r| r.rule_set);
+        crate::sort::by_key(&mut all, |r| r.rule_set as u128);
         all
     })
 }

@@ -17,16 +17,17 @@ pub struct Pitch {
 }
 
 /// How much each kind of cue says "this is an ad". A kind counts once however often it appears.
+/// Weights of the kinds of cue, in id order (the score adds them in this order; a test checks it).
 const WEIGHTS: &[(&str, f32)] = &[
     ("pitch.call_to_action", 1.0),
+    ("pitch.comment_link", 1.0),
     ("pitch.discount", 1.0),
-    ("pitch.urgency", 1.0),
-    ("pitch.self_promo", 1.0),
+    ("pitch.dm_me", 0.6),
     ("pitch.link_in_bio", 0.6),
     ("pitch.percent_off", 1.0),
-    ("pitch.comment_link", 1.0),
-    ("pitch.dm_me", 0.6),
     ("pitch.price", 0.6),
+    ("pitch.self_promo", 1.0),
+    ("pitch.urgency", 1.0),
 ];
 /// Score from which the post is a pitch, by strictness.
 const PITCH_MIN_LOW: f32 = 1.5;
@@ -96,15 +97,13 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], platform: Platform)
             _ => {}
         }
     }
-    cues.sort_by_key(|c| c.1);
-    let mut kinds: Vec<&str> = cues.iter().map(|c| c.0).collect();
-    kinds.sort();
-    kinds.dedup();
-    let score = kinds
+    crate::sort::by_key(&mut cues, |c| crate::sort::span_key(c.1));
+    // Each kind present counts once.
+    let score = WEIGHTS
         .iter()
-        .map(|k| WEIGHTS.iter().find(|(w, _)| w == k).map_or(0.0, |w| w.1))
+        .filter(|(kind, _)| cues.iter().any(|c| c.0 == *kind))
         // From +0.0: `sum()` starts from −0.0, which a post with no cue would report.
-        .fold(0.0, |acc, w| acc + w);
+        .fold(0.0, |acc, (_, w)| acc + w);
     Pitch { cues, score }
 }
 
@@ -118,6 +117,19 @@ impl Pitch {
         self.cues
             .iter()
             .any(|(_, c)| c.start <= span.start && span.end <= c.end)
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn weights_are_in_id_order_and_cover_every_cue() {
+    assert!(WEIGHTS.windows(2).all(|w| w[0].0 < w[1].0));
+    for rule in rules() {
+        assert!(
+            WEIGHTS.iter().any(|(id, _)| *id == rule.id),
+            "{} has no weight",
+            rule.id
+        );
     }
 }
 

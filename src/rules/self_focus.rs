@@ -128,7 +128,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             .chain(&p.boasts)
             .copied()
             .collect();
-    spans.sort();
+    crate::sort::by_key(&mut spans, |&s| crate::sort::span_key(s));
     for span in spans.into_iter().take(MAX_HINTS_PER_RULE) {
         hints.push(a.hint(
             crate::rule!("self_focus.pronouns"),
