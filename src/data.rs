@@ -95,9 +95,46 @@ pub struct Info {
 // LANGUAGES, WORDS, RULES, SIGNALS and PATTERNS: see build.rs.
 include!(concat!(env!("OUT_DIR"), "/data.rs"));
 
+/// A key of up to [`Short::MAX`] bytes packed into two words with its length, so a lookup
+/// hashes two words and compares two words (no memcmp call).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Short(u64, u64);
+
+impl Short {
+    const MAX: usize = 15;
+
+    /// The bytes zero-padded to 15 and the length in the last byte; `None` past 15 bytes.
+    #[inline]
+    fn new(key: &str) -> Option<Short> {
+        let b = key.as_bytes();
+        let n = b.len();
+        let word4 = |i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
+        let word8 = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        // Overlapping loads: each byte lands at its own position, whichever load brings it.
+        let (lo, hi) = match n {
+            0 => (0, 0),
+            1..=3 => (
+                u64::from(b[0])
+                    | u64::from(b[n / 2]) << (8 * (n / 2))
+                    | u64::from(b[n - 1]) << (8 * (n - 1)),
+                0,
+            ),
+            4..=7 => (word4(0) | word4(n - 4) << (8 * (n - 4)), 0),
+            8 => (word8(0), 0),
+            9..=Short::MAX => (word8(0), word8(n - 8) >> (8 * (16 - n))),
+            _ => return None,
+        };
+        Some(Short(lo, hi | (n as u64) << 56))
+    }
+}
+
 pub struct Data {
-    /// Every known word (lower case), emoticon and emoji: one lookup per token.
-    vocab: FastMap<&'static str, Info>,
+    /// Every known word (lower case), emoticon and emoji of up to [`Short::MAX`] bytes (nearly
+    /// all): one lookup per token.
+    vocab: FastMap<Short, Info>,
+    /// The longer ones (a few emoji sequences and words): a second hash map type would cost
+    /// ~1.4 KB gzipped of wasm.
+    vocab_long: Vec<(&'static str, Info)>,
     /// Lexicon entries that are emoticons (`:l`, `d:`, `<3`), as written in the lexicon.
     emoticons: FastMap<&'static str, ()>,
     pub languages: &'static [&'static str],
@@ -116,6 +153,27 @@ const GLUE: u8 = 2;
 /// A byte of a character of several bytes (which may be a letter: decoded when it matters).
 const WIDE: u8 = 4;
 
+/// A word's entry in the vocabulary (a default one if new). One function for every insert, so
+/// the wasm has one copy of the map's insertion code (natively it is inlined).
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn vocab_slot<'v>(
+    vocab: &'v mut FastMap<Short, Info>,
+    long: &'v mut Vec<(&'static str, Info)>,
+    word: &'static str,
+) -> &'v mut Info {
+    match Short::new(word) {
+        Some(key) => vocab.entry(key).or_default(),
+        None => match long.iter().position(|(w, _)| *w == word) {
+            Some(at) => &mut long[at].1,
+            None => {
+                long.push((word, Info::default()));
+                &mut long.last_mut().expect("just pushed").1
+            }
+        },
+    }
+}
+
 /// The lexicon's tokens, decoded once per process; the vocabulary's keys borrow them.
 fn lexicon() -> &'static crate::lexicon::Decoded {
     static DECODED: OnceLock<crate::lexicon::Decoded> = OnceLock::new();
@@ -128,24 +186,23 @@ impl Data {
     pub fn parse() -> Result<Data, String> {
         // The lexicon straight into the vocabulary: keys borrow the decoded tokens.
         let lex = lexicon();
-        let mut vocab: FastMap<&'static str, Info> = FastMap::default();
+        let mut vocab: FastMap<Short, Info> = FastMap::default();
         vocab.reserve(lex.entries.len() + WORDS.len());
+        let mut vocab_long: Vec<(&'static str, Info)> = Vec::new();
         let mut emoticons = FastMap::default();
         for entry in &lex.entries {
             let word = &lex.text[entry.start as usize..entry.end as usize];
             if entry.emoticon {
                 emoticons.insert(word, ());
             }
-            vocab.insert(
-                word,
-                Info {
-                    valence: Some(entry.valence),
-                    ..Info::default()
-                },
-            );
+            let info = Info {
+                valence: Some(entry.valence),
+                ..Info::default()
+            };
+            *vocab_slot(&mut vocab, &mut vocab_long, word) = info;
         }
         for &(word, class, languages) in WORDS {
-            let info = vocab.entry(word).or_default();
+            let info = vocab_slot(&mut vocab, &mut vocab_long, word);
             info.class |= class;
             info.languages |= languages;
         }
@@ -176,6 +233,7 @@ impl Data {
         }
         Ok(Data {
             vocab,
+            vocab_long,
             emoticons,
             languages: LANGUAGES,
             rules: RULES,
@@ -193,7 +251,21 @@ impl Data {
 
     /// What is known of a lower-cased word (curly apostrophes already folded).
     pub fn info(&self, word: &str) -> Info {
-        self.vocab.get(word).copied().unwrap_or_default()
+        self.known(word).unwrap_or_default()
+    }
+
+    /// What is known of a word as written, if anything.
+    #[inline]
+    fn known(&self, word: &str) -> Option<Info> {
+        match Short::new(word) {
+            Some(key) => self.vocab.get(&key).copied(),
+            // Rare (a few emoji sequences and long words) and few: a scan.
+            None => self
+                .vocab_long
+                .iter()
+                .find(|(w, _)| *w == word)
+                .map(|&(_, info)| info),
+        }
     }
 
     /// Whether a whitespace-delimited chunk is an emoticon the lexicon scores (any case).
@@ -236,8 +308,8 @@ impl Data {
                 TokenKind::Emoji => self.info(&text[t.span.start..t.span.end]),
                 TokenKind::Emoticon => {
                     let src = &text[t.span.start..t.span.end];
-                    match self.vocab.get(src) {
-                        Some(i) => *i,
+                    match self.known(src) {
+                        Some(i) => i,
                         None => self.info(&src.to_lowercase()),
                     }
                 }
@@ -360,6 +432,29 @@ fn list_key(l: List) -> (u8, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_keys_are_the_padded_bytes_and_the_length() {
+        let text = "abcdefghijklmnopq";
+        for n in 0..=text.len() {
+            let key = &text[..n];
+            let mut padded = [0u8; 16];
+            padded[..n.min(15)].copy_from_slice(&key.as_bytes()[..n.min(15)]);
+            padded[15] = n as u8;
+            let want = (n <= Short::MAX).then(|| {
+                Short(
+                    u64::from_le_bytes(padded[..8].try_into().unwrap()),
+                    u64::from_le_bytes(padded[8..].try_into().unwrap()),
+                )
+            });
+            assert!(Short::new(key) == want, "{n} bytes");
+        }
+        let d = Data::get();
+        // Longer keys are scanned: they must stay few.
+        assert!(d.vocab_long.len() < 300, "{} long keys", d.vocab_long.len());
+        assert_eq!(d.info("a"), d.info(&String::from("a")));
+        assert_ne!(d.info("😍"), Info::default());
+    }
 
     #[test]
     fn built_in_data_parses() {
