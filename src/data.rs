@@ -8,7 +8,9 @@ use crate::config::Severity;
 use crate::lexicon::FastMap;
 use crate::rules::RuleSet;
 use crate::text::{Document, Span, TokenKind};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::noncontiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 use std::sync::OnceLock;
 
 /// The tone lexicon in the compact form `build.rs` writes (see [`crate::lexicon`]).
@@ -93,15 +95,83 @@ pub struct Info {
 // LANGUAGES, WORDS, RULES, SIGNALS and PATTERNS: see build.rs.
 include!(concat!(env!("OUT_DIR"), "/data.rs"));
 
+/// A key of up to [`Short::MAX`] bytes packed into two words with its length, so a lookup
+/// hashes two words and compares two words (no memcmp call).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Short(u64, u64);
+
+impl Short {
+    const MAX: usize = 15;
+
+    /// The bytes zero-padded to 15 and the length in the last byte; `None` past 15 bytes.
+    #[inline]
+    fn new(key: &str) -> Option<Short> {
+        let b = key.as_bytes();
+        let n = b.len();
+        let word4 = |i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
+        let word8 = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        // Overlapping loads: each byte lands at its own position, whichever load brings it.
+        let (lo, hi) = match n {
+            0 => (0, 0),
+            1..=3 => (
+                u64::from(b[0])
+                    | u64::from(b[n / 2]) << (8 * (n / 2))
+                    | u64::from(b[n - 1]) << (8 * (n - 1)),
+                0,
+            ),
+            4..=7 => (word4(0) | word4(n - 4) << (8 * (n - 4)), 0),
+            8 => (word8(0), 0),
+            9..=Short::MAX => (word8(0), word8(n - 8) >> (8 * (16 - n))),
+            _ => return None,
+        };
+        Some(Short(lo, hi | (n as u64) << 56))
+    }
+}
+
 pub struct Data {
-    /// Every known word (lower case), emoticon and emoji: one lookup per token.
-    vocab: FastMap<&'static str, Info>,
+    /// Every known word (lower case), emoticon and emoji of up to [`Short::MAX`] bytes (nearly
+    /// all): one lookup per token.
+    vocab: FastMap<Short, Info>,
+    /// The longer ones (a few emoji sequences and words): a second hash map type would cost
+    /// ~1.4 KB gzipped of wasm.
+    vocab_long: Vec<(&'static str, Info)>,
     /// Lexicon entries that are emoticons (`:l`, `d:`, `<3`), as written in the lexicon.
     emoticons: FastMap<&'static str, ()>,
     pub languages: &'static [&'static str],
     pub rules: &'static [PhraseRule],
     pub signals: &'static [PhraseSignal],
-    automaton: AhoCorasick,
+    /// Every phrase, walked anchored from each place a phrase may start (see `phrase_hits`).
+    automaton: NFA,
+    /// [`FIRST`], [`GLUE`] and [`WIDE`] flags by byte value.
+    bytes: [u8; 256],
+}
+
+/// A byte some phrase starts with.
+const FIRST: u8 = 1;
+/// An ASCII byte no phrase may directly follow: a letter, digit, `_` or `'`.
+const GLUE: u8 = 2;
+/// A byte of a character of several bytes (which may be a letter: decoded when it matters).
+const WIDE: u8 = 4;
+
+/// A word's entry in the vocabulary (a default one if new). One function for every insert, so
+/// the wasm has one copy of the map's insertion code (natively it is inlined).
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn vocab_slot<'v>(
+    vocab: &'v mut FastMap<Short, Info>,
+    long: &'v mut Vec<(&'static str, Info)>,
+    word: &'static str,
+) -> &'v mut Info {
+    match Short::new(word) {
+        Some(key) => vocab.entry(key).or_default(),
+        None => match long.iter().position(|(w, _)| *w == word) {
+            Some(at) => &mut long[at].1,
+            None => {
+                long.push((word, Info::default()));
+                &mut long.last_mut().expect("just pushed").1
+            }
+        },
+    }
 }
 
 /// The lexicon's tokens, decoded once per process; the vocabulary's keys borrow them.
@@ -116,44 +186,60 @@ impl Data {
     pub fn parse() -> Result<Data, String> {
         // The lexicon straight into the vocabulary: keys borrow the decoded tokens.
         let lex = lexicon();
-        let mut vocab: FastMap<&'static str, Info> = FastMap::default();
+        let mut vocab: FastMap<Short, Info> = FastMap::default();
         vocab.reserve(lex.entries.len() + WORDS.len());
+        let mut vocab_long: Vec<(&'static str, Info)> = Vec::new();
         let mut emoticons = FastMap::default();
         for entry in &lex.entries {
             let word = &lex.text[entry.start as usize..entry.end as usize];
             if entry.emoticon {
                 emoticons.insert(word, ());
             }
-            vocab.insert(
-                word,
-                Info {
-                    valence: Some(entry.valence),
-                    ..Info::default()
-                },
-            );
+            let info = Info {
+                valence: Some(entry.valence),
+                ..Info::default()
+            };
+            *vocab_slot(&mut vocab, &mut vocab_long, word) = info;
         }
         for &(word, class, languages) in WORDS {
-            let info = vocab.entry(word).or_default();
+            let info = vocab_slot(&mut vocab, &mut vocab_long, word);
             info.class |= class;
             info.languages |= languages;
         }
-        // Case-sensitive over an ASCII-lower-cased copy of the text (see `phrase_hits`): the
+        // Case-sensitive, with the walk folding the text's ASCII case (see `phrase_hits`): the
         // patterns are lower case, and without the case folding the automaton has half the
-        // transitions, which roughly halves its construction at every cold start. The
-        // noncontiguous NFA searches as fast as the contiguous one on posts and skips building
-        // it (~8 % of a cold start); naming one kind keeps the others out of the wasm.
-        let automaton = AhoCorasickBuilder::new()
+        // transitions, which roughly halves its construction at every cold start. Only the
+        // noncontiguous NFA is built (a contiguous one costs ~8 % of a cold start), and only
+        // walked state by state: the AhoCorasick searches are not used here.
+        let automaton = aho_corasick::nfa::noncontiguous::Builder::new()
             .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .prefilter(false)
             .build(PATTERNS.iter().map(|&(p, _)| p))
             .map_err(|e| format!("phrase automaton: {e}"))?;
+        let mut bytes = [0u8; 256];
+        for &(p, _) in PATTERNS {
+            if let Some(&b) = p.as_bytes().first() {
+                // The text's bytes are folded as the walk reads them.
+                bytes[usize::from(b)] |= FIRST;
+                bytes[usize::from(b.to_ascii_uppercase())] |= FIRST;
+            }
+        }
+        for b in 0..=255u8 {
+            if b.is_ascii_alphanumeric() || b == b'_' || b == b'\'' {
+                bytes[usize::from(b)] |= GLUE;
+            } else if !b.is_ascii() {
+                bytes[usize::from(b)] |= WIDE;
+            }
+        }
         Ok(Data {
             vocab,
+            vocab_long,
             emoticons,
             languages: LANGUAGES,
             rules: RULES,
             signals: SIGNALS,
             automaton,
+            bytes,
         })
     }
 
@@ -165,7 +251,21 @@ impl Data {
 
     /// What is known of a lower-cased word (curly apostrophes already folded).
     pub fn info(&self, word: &str) -> Info {
-        self.vocab.get(word).copied().unwrap_or_default()
+        self.known(word).unwrap_or_default()
+    }
+
+    /// What is known of a word as written, if anything.
+    #[inline]
+    fn known(&self, word: &str) -> Option<Info> {
+        match Short::new(word) {
+            Some(key) => self.vocab.get(&key).copied(),
+            // Rare (a few emoji sequences and long words) and few: a scan.
+            None => self
+                .vocab_long
+                .iter()
+                .find(|(w, _)| *w == word)
+                .map(|&(_, info)| info),
+        }
     }
 
     /// Whether a whitespace-delimited chunk is an emoticon the lexicon scores (any case).
@@ -208,8 +308,8 @@ impl Data {
                 TokenKind::Emoji => self.info(&text[t.span.start..t.span.end]),
                 TokenKind::Emoticon => {
                     let src = &text[t.span.start..t.span.end];
-                    match self.vocab.get(src) {
-                        Some(i) => *i,
+                    match self.known(src) {
+                        Some(i) => i,
                         None => self.info(&src.to_lowercase()),
                     }
                 }
@@ -238,41 +338,72 @@ impl Data {
         };
         let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
         let mut all: Vec<PhraseHit> = Vec::new();
-        // ASCII case folding keeps every byte offset, so matches in `lower` are spans of `text`
-        // (borrowed when there is no capital to fold).
-        let lower: std::borrow::Cow<str> = if text.bytes().any(|b| b.is_ascii_uppercase()) {
-            text.to_ascii_lowercase().into()
-        } else {
-            text.into()
-        };
-        // A phrase that overlaps a blocked token does not count, so the automaton runs only on
-        // the stretches between them (links and handles are a good part of a post). Each
-        // stretch is searched on its own: every phrase inside it is found, none across.
+        // A phrase that overlaps a blocked token does not count, so the trie is walked only in
+        // the stretches between them (links and handles are a good part of a post), and no
+        // walk crosses the end of its stretch.
         let stretch_ends = doc
             .tokens
             .iter()
             .filter(blocked)
             .map(|t| t.span)
             .chain([Span::new(text.len(), text.len())]);
-        let mut from = 0;
+        // A phrase counts only where no letter, digit or apostrophe stands before it, so rather
+        // than an unanchored search over every byte (~40 instructions a byte), the trie is
+        // walked anchored from each such place only, stopping at the first byte no phrase
+        // continues with (most words end the walk within a byte or two). This finds every
+        // occurrence the unanchored overlapping search found that passes the check before it.
+        // The patterns are lower case and the walk folds ASCII case as it goes (offsets stay
+        // those of `text`).
+        let nfa = &self.automaton;
+        let root = nfa
+            .start_state(Anchored::Yes)
+            .expect("the NFA supports anchored searches");
+        let bytes = text.as_bytes();
+        let mut from: usize = 0;
         for b in stretch_ends {
-            if b.start > from {
-                let input = aho_corasick::Input::new(lower.as_ref()).range(from..b.start);
-                for m in self.automaton.find_overlapping_iter(input) {
-                    let (s, e) = (m.start(), m.end());
-                    // Whole words: no letter, digit or apostrophe glued on either side.
-                    let before_ok = text[..s]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !is_word_char(c) && c != '\'' && c != '’');
-                    let after_ok = text[e..].chars().next().is_none_or(|c| !is_word_char(c));
-                    if before_ok && after_ok {
-                        all.push(PhraseHit {
-                            list: PATTERNS[m.pattern().as_usize()].1,
-                            span: Span::new(s, e),
-                        });
+            let end = b.start;
+            // The flags of the byte before `i` (a start of text is like a space).
+            let mut prev = from
+                .checked_sub(1)
+                .map_or(0, |p| self.bytes[usize::from(bytes[p])]);
+            for i in from..end {
+                let flags = self.bytes[usize::from(bytes[i])];
+                // Only where some phrase starts with the byte, after nothing word-like (an ASCII
+                // byte decides; a character of more bytes is decoded).
+                if flags & FIRST != 0
+                    && prev & GLUE == 0
+                    && (prev & WIDE == 0
+                        || text[..i]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|c| !is_word_char(c) && c != '’'))
+                {
+                    let mut sid = root;
+                    for (at, &byte) in bytes[i..end].iter().enumerate() {
+                        sid = nfa.next_state(Anchored::Yes, sid, byte.to_ascii_lowercase());
+                        if nfa.is_dead(sid) {
+                            break;
+                        }
+                        if nfa.is_match(sid) {
+                            let e = i + at + 1;
+                            // Whole words: nothing glued on after either.
+                            if text[e..].chars().next().is_none_or(|c| !is_word_char(c)) {
+                                for m in 0..nfa.match_len(sid) {
+                                    let pid = nfa.match_pattern(sid, m);
+                                    // A state also holds the phrases that end here but start
+                                    // later (its suffixes): those have their own walk.
+                                    if e - nfa.pattern_len(pid) == i {
+                                        all.push(PhraseHit {
+                                            list: PATTERNS[pid.as_usize()].1,
+                                            span: Span::new(i, e),
+                                        });
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
+                prev = flags;
             }
             from = b.end;
         }
@@ -301,6 +432,29 @@ fn list_key(l: List) -> (u8, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_keys_are_the_padded_bytes_and_the_length() {
+        let text = "abcdefghijklmnopq";
+        for n in 0..=text.len() {
+            let key = &text[..n];
+            let mut padded = [0u8; 16];
+            padded[..n.min(15)].copy_from_slice(&key.as_bytes()[..n.min(15)]);
+            padded[15] = n as u8;
+            let want = (n <= Short::MAX).then(|| {
+                Short(
+                    u64::from_le_bytes(padded[..8].try_into().unwrap()),
+                    u64::from_le_bytes(padded[8..].try_into().unwrap()),
+                )
+            });
+            assert!(Short::new(key) == want, "{n} bytes");
+        }
+        let d = Data::get();
+        // Longer keys are scanned: they must stay few.
+        assert!(d.vocab_long.len() < 300, "{} long keys", d.vocab_long.len());
+        assert_eq!(d.info("a"), d.info(&String::from("a")));
+        assert_ne!(d.info("😍"), Info::default());
+    }
 
     #[test]
     fn built_in_data_parses() {
@@ -355,5 +509,93 @@ mod tests {
             .all(|h| h != "buy now"));
         assert!(hits("see https://x.com/buy-now").is_empty());
         assert!(hits("Don’t miss out").contains(&"Don’t miss out".to_string()));
+    }
+
+    /// The anchored walk of `phrase_hits` finds what an unanchored overlapping search over each
+    /// stretch, filtered on word boundaries, finds (the search it replaced).
+    #[test]
+    fn anchored_walk_matches_unanchored_search() {
+        let d = Data::get();
+        let ac = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .build(PATTERNS.iter().map(|&(p, _)| p))
+            .unwrap();
+        let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
+        let reference = |doc: &Document| {
+            let text = doc.text;
+            let lower = text.to_ascii_lowercase();
+            let mut all = Vec::new();
+            let stretch_ends = doc
+                .tokens
+                .iter()
+                .filter(|t| {
+                    t.quoted
+                        || matches!(
+                            t.kind,
+                            TokenKind::Url | TokenKind::Mention | TokenKind::Hashtag
+                        )
+                })
+                .map(|t| t.span)
+                .chain([Span::new(text.len(), text.len())]);
+            let mut from = 0;
+            for b in stretch_ends {
+                if b.start > from {
+                    let input = aho_corasick::Input::new(lower.as_str()).range(from..b.start);
+                    for m in ac.find_overlapping_iter(input) {
+                        let (s, e) = (m.start(), m.end());
+                        let before_ok = text[..s]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|c| !is_word_char(c) && c != '\'' && c != '’');
+                        let after_ok = text[e..].chars().next().is_none_or(|c| !is_word_char(c));
+                        if before_ok && after_ok {
+                            all.push(PhraseHit {
+                                list: PATTERNS[m.pattern().as_usize()].1,
+                                span: Span::new(s, e),
+                            });
+                        }
+                    }
+                }
+                from = b.end;
+            }
+            all.sort_by_key(|h| {
+                (
+                    list_key(h.list),
+                    h.span.start,
+                    std::cmp::Reverse(h.span.end),
+                )
+            });
+            all.dedup_by(|h, prev| prev.list == h.list && h.span.start < prev.span.end);
+            all.sort_by_key(|h| (h.span.start, h.span.end));
+            all
+        };
+        // Phrases glued together, to each other's halves and to letters, apostrophes, marks,
+        // links and handles.
+        let glue = [
+            " ", "", "'", "a", ". ", "’", "_", "-", "é", "🙂", " @x ", " #t", " \"", " x.com ",
+        ];
+        let half = |q: &str| -> (String, String) {
+            let n = q.chars().count() / 2;
+            (q.chars().take(n).collect(), q.chars().skip(n).collect())
+        };
+        let mut checked = 0;
+        for (i, &(p, _)) in PATTERNS.iter().enumerate() {
+            let q = PATTERNS[(i * 7 + 3) % PATTERNS.len()].0;
+            let g = glue[i % glue.len()];
+            let h = glue[(i / glue.len()) % glue.len()];
+            let (q1, q2) = half(q);
+            for text in [
+                format!("{g}{p}{h}{q}{g}"),
+                format!("{}{h}{q2}", p.to_uppercase()),
+                format!("{h}{q1}{p}{g}{p}"),
+                format!("{p} {p}{p}"),
+            ] {
+                let doc = Document::parse(&text);
+                let got = d.phrase_hits(&doc);
+                assert_eq!(got, reference(&doc), "{text:?}");
+                checked += got.len();
+            }
+        }
+        assert!(checked > PATTERNS.len());
     }
 }

@@ -55,7 +55,14 @@ impl Engine {
         let platform = options.platform.unwrap_or(self.config.platform);
         let context = options.context.unwrap_or(self.config.context);
         let data = crate::data::Data::get();
-        let mut full = Document::parse(text);
+        // One lower-cased copy of the text per analysis (none without a capital), which the
+        // tokens' lower case borrows from, rather than a string per capitalised word.
+        let folded: std::borrow::Cow<str> = if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            text.to_ascii_lowercase().into()
+        } else {
+            text.into()
+        };
+        let mut full = Document::parse_folded(text, &folded);
         let counters = if options.brief {
             vec![platform::count(&full, platform, self.config.mastodon_limit)]
         } else {

@@ -47,15 +47,34 @@ impl Hasher for FastHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 59));
+            // The 1–7 bytes left, little-endian and zero-padded, from two overlapping loads
+            // (or three single bytes) rather than a copy into a padded buffer (a memcpy call).
+            let n = rest.len();
+            let last = if n >= 4 {
+                let word = |i: usize| {
+                    u64::from(u32::from_le_bytes(
+                        rest[i..i + 4].try_into().expect("4 bytes"),
+                    ))
+                };
+                word(0) | word(n - 4) << (8 * (n - 4))
+            } else {
+                u64::from(rest[0])
+                    | u64::from(rest[n / 2]) << (8 * (n / 2))
+                    | u64::from(rest[n - 1]) << (8 * (n - 1))
+            };
+            self.add(last ^ ((rest.len() as u64) << 59));
         }
     }
 
     #[inline]
     fn write_u8(&mut self, i: u8) {
         self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        // What `write` gives for the eight little-endian bytes.
+        self.add(i);
     }
 
     #[inline]
@@ -297,6 +316,28 @@ pub fn decode(blob: &[u8]) -> Decoded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hasher_reads_the_tail_as_a_zero_padded_word() {
+        let text = b"abcdefghijklmnopqrstu\xff\x80";
+        for n in 0..=text.len() {
+            let bytes = &text[..n];
+            let mut fast = FastHasher::default();
+            fast.write(bytes);
+            let mut reference = FastHasher::default();
+            let mut chunks = bytes.chunks_exact(8);
+            for c in &mut chunks {
+                reference.add(u64::from_le_bytes(c.try_into().unwrap()));
+            }
+            let rest = chunks.remainder();
+            if !rest.is_empty() {
+                let mut last = [0u8; 8];
+                last[..rest.len()].copy_from_slice(rest);
+                reference.add(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 59));
+            }
+            assert_eq!(fast.finish(), reference.finish(), "{n} bytes");
+        }
+    }
 
     #[test]
     fn compact_form_gives_back_every_entry_exactly() {

@@ -48,13 +48,6 @@ fn config_from_js(value: JsValue) -> Result<Config, String> {
     }
 }
 
-fn options_from_js(value: JsValue) -> Result<Options, String> {
-    match json_of(&value, "options")? {
-        Some(json) => Options::from_json(&json).map_err(|e| e.to_string()),
-        None => Ok(Options::default()),
-    }
-}
-
 fn js_err(message: String) -> JsError {
     JsError::new(&message)
 }
@@ -71,6 +64,9 @@ pub struct Engine {
     /// Reports cross as tapes; the names both sides have seen persist across reports.
     tape: Tape,
     names: js_sys::Array,
+    /// The last options JSON that parsed and what it parsed to: a caller passes the same
+    /// options on every keystroke, and the JSON parse is then one string comparison.
+    last_options: Option<(String, Options)>,
 }
 
 #[wasm_bindgen]
@@ -84,6 +80,7 @@ impl Engine {
             inner,
             tape: Tape::new(),
             names: js_sys::Array::new(),
+            last_options: None,
         })
     }
 
@@ -96,7 +93,17 @@ impl Engine {
 
     /// `analyze(text, {platform?, context?})` → Report with UTF-16 spans.
     pub fn analyze(&mut self, text: &str, options: JsValue) -> Result<JsValue, JsError> {
-        let options = options_from_js(options).map_err(js_err)?;
+        let options = match json_of(&options, "options").map_err(js_err)? {
+            None => Options::default(),
+            Some(json) => match &self.last_options {
+                Some((last, parsed)) if *last == json => *parsed,
+                _ => {
+                    let parsed = Options::from_json(&json).map_err(|e| js_err(e.to_string()))?;
+                    self.last_options = Some((json, parsed));
+                    parsed
+                }
+            },
+        };
         let mut report = self.inner.analyze(text, &options);
         report.spans_to_utf16(text);
         to_js(&report, &mut self.tape, &self.names).inspect_err(|_| {

@@ -220,6 +220,8 @@ fn units<'d>(doc: &'d Document) -> Vec<Unit<'d>> {
         // and a name carries no sentiment.
         let name = t.kind == TokenKind::Word
             && seen_word
+            // Most words start with a lower-case ASCII letter: no title case to test.
+            && !doc.text.as_bytes()[t.span.start].is_ascii_lowercase()
             && title(k)
             && ((k > 0 && title(k - 1)) || title(k + 1));
         seen_word |= t.kind == TokenKind::Word;

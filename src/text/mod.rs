@@ -120,7 +120,14 @@ pub struct Document<'a> {
 
 impl<'a> Document<'a> {
     pub fn parse(text: &'a str) -> Self {
-        tokenize::parse(text)
+        tokenize::parse(text, None)
+    }
+
+    /// [`Document::parse`] given the text's ASCII lower case as well (`text.to_ascii_lowercase()`,
+    /// or `text` itself when it has no ASCII capital): words borrow their lower case from it
+    /// instead of allocating one per capitalised word.
+    pub fn parse_folded(text: &'a str, folded: &'a str) -> Self {
+        tokenize::parse(text, Some(folded))
     }
 
     /// The source text of a token.

@@ -199,3 +199,20 @@ fn emoticon_length_bound_covers_the_list() {
         "raise EMOTICON_MAX_LEN in tokenize.rs to {longest}"
     );
 }
+
+#[test]
+fn folded_parse_gives_the_same_tokens() {
+    for text in [
+        "Hello World, THIS is GREAT!! Don't @Anna #TBT $50 50% https://Example.com/X",
+        "Café DÉJÀ vu: “Quoted WORDS” and it’s FINE, xD :D D: <3",
+        "no capitals at all, just words",
+        "Well-Known Mock-Ups. Mr. Smith met Dr. Jones at 5 P.M.",
+    ] {
+        let plain = Document::parse(text);
+        let folded = text.to_ascii_lowercase();
+        let fast = Document::parse_folded(text, &folded);
+        assert_eq!(plain.tokens, fast.tokens, "{text:?}");
+        assert_eq!(plain.sentences, fast.sentences, "{text:?}");
+        assert_eq!(plain.quotes, fast.quotes, "{text:?}");
+    }
+}

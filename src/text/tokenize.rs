@@ -216,6 +216,9 @@ struct Builder<'a> {
     line_breaks: Vec<usize>,
     /// Scratch for [`Builder::segments`], kept between chunks so it allocates once per text.
     segs: Vec<(usize, &'a str)>,
+    /// The text's ASCII lower case, if the caller has it: ASCII words borrow their lower case
+    /// from it rather than allocating one each.
+    folded: Option<&'a str>,
 }
 
 impl<'a> Builder<'a> {
@@ -229,13 +232,22 @@ impl<'a> Builder<'a> {
             // ASCII without capitals is its own lower case.
             Cow::Borrowed(src)
         } else if src.is_ascii() {
-            Cow::Owned(src.to_ascii_lowercase())
+            self.ascii_lower(start, end)
         } else if src.contains('’') {
             Cow::Owned(src.to_lowercase().replace('’', "'"))
         } else {
             Cow::Owned(src.to_lowercase())
         };
         self.push_lower(kind, start, end, space_before, lower);
+    }
+
+    /// The lower case of an ASCII stretch of the text with capitals.
+    #[inline]
+    fn ascii_lower(&self, start: usize, end: usize) -> Cow<'a, str> {
+        match self.folded {
+            Some(folded) => Cow::Borrowed(&folded[start..end]),
+            None => Cow::Owned(self.text[start..end].to_ascii_lowercase()),
+        }
     }
 
     /// [`Builder::push`] with the lower case already known.
@@ -356,7 +368,7 @@ impl<'a> Builder<'a> {
         // it has no capital (what `push` would find with a second scan).
         let word: &'a str = &self.text[start..start + n];
         let lower = if capitals {
-            Cow::Owned(word.to_ascii_lowercase())
+            self.ascii_lower(start, start + n)
         } else {
             Cow::Borrowed(word)
         };
@@ -525,13 +537,16 @@ fn terminator(text: &str, tokens: &[Token]) -> Terminator {
     }
 }
 
-pub fn parse(text: &str) -> Document<'_> {
+/// `folded`: the text's ASCII lower case (same length), if the caller has it.
+pub fn parse<'a>(text: &'a str, folded: Option<&'a str>) -> Document<'a> {
+    debug_assert!(folded.is_none_or(|f| f.len() == text.len()));
     let mut b = Builder {
         text,
         // About one token per five bytes of English; sized once rather than grown.
         tokens: Vec::with_capacity(text.len() / 5 + 4),
         line_breaks: Vec::new(),
         segs: Vec::new(),
+        folded,
     };
     let mut chunk_start: Option<usize> = None;
     let bytes = text.as_bytes();
@@ -671,6 +686,7 @@ mod fast_path_tests {
             tokens: Vec::new(),
             line_breaks: Vec::new(),
             segs: Vec::new(),
+            folded: None,
         }
     }
 
