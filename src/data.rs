@@ -409,15 +409,17 @@ impl Data {
         }
         // Per list: leftmost, then longest, without overlaps (in place: a hit is dropped when it
         // starts inside the last one kept of its list).
-        all.sort_by_key(|h| {
-            (
-                list_key(h.list),
-                h.span.start,
-                std::cmp::Reverse(h.span.end),
-            )
+        // (list, start, longest first) in one key for the shared sort (see `crate::sort`).
+        crate::sort::by_key(&mut all, |h| {
+            let (kind, index) = list_key(h.list);
+            const END: u128 = (1 << 48) - 1;
+            ((kind as u128) << 120)
+                | ((index as u128) << 96)
+                | ((h.span.start as u128) << 48)
+                | (END - h.span.end as u128)
         });
         all.dedup_by(|h, prev| prev.list == h.list && h.span.start < prev.span.end);
-        all.sort_by_key(|h| (h.span.start, h.span.end));
+        crate::sort::by_key(&mut all, |h| crate::sort::span_key(h.span));
         all
     }
 }
