@@ -92,6 +92,13 @@ pub struct Info {
     pub valence: Option<f32>,
 }
 
+impl Info {
+    /// The vocabulary has the word: it carries a class or a tone.
+    pub fn is_known(&self) -> bool {
+        *self != Info::default()
+    }
+}
+
 // LANGUAGES, WORDS, RULES, SIGNALS and PATTERNS: see build.rs.
 include!(concat!(env!("OUT_DIR"), "/data.rs"));
 

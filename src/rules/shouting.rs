@@ -97,7 +97,7 @@ fn unstretch(word: &str, data: &Data) -> Option<String> {
     let two = build(2);
     let known = |w: &str| {
         let l = w.to_lowercase();
-        data.info(&l) != crate::data::Info::default()
+        data.info(&l).is_known()
     };
     Some(if !known(&one) && known(&two) {
         two
@@ -142,7 +142,7 @@ pub fn find(doc: &Document, data: &Data, acronyms: &HashSet<String>) -> Shouting
                 && t.info.class & class::ACRONYM == 0
                 && !acronyms.contains(t.lower.as_ref());
             if caps {
-                let shouted_alone = t.info != crate::data::Info::default()
+                let shouted_alone = t.info.is_known()
                     || src.chars().filter(|c| c.is_alphabetic()).count() >= LONE_CAPS_MIN_LETTERS;
                 run = match run.take() {
                     Some(r) if r.sentence == t.sentence => Some(CapsRun {
