@@ -1,16 +1,14 @@
 //! The word classes and phrase lists of `src/data/*.json` and the tone lexicon, as `build.rs`
 //! compiled them in (it checks the schema and every list, so bad data fails the build).
 //!
-//! Phrase lists compile into one Aho-Corasick automaton (one pass over the text for every
-//! list); words into one map from word to class bits, languages and valence.
+//! Phrase lists become one table of every phrase in byte order, walked from each place a phrase
+//! may start (nothing to build at run time); words one map from word to class bits, languages
+//! and valence.
 
 use crate::config::Severity;
 use crate::lexicon::FastMap;
 use crate::rules::RuleSet;
 use crate::text::{Document, Span, TokenKind};
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::noncontiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
 use std::sync::OnceLock;
 
 /// The tone lexicon in the compact form `build.rs` writes (see [`crate::lexicon`]).
@@ -147,10 +145,10 @@ pub struct Data {
     pub languages: &'static [&'static str],
     pub rules: &'static [PhraseRule],
     pub signals: &'static [PhraseSignal],
-    /// Every phrase, walked anchored from each place a phrase may start (see `phrase_hits`).
-    automaton: NFA,
     /// [`FIRST`], [`GLUE`] and [`WIDE`] flags by byte value.
     bytes: [u8; 256],
+    /// The range of [`PATTERNS`] that starts with each (lower-case) byte.
+    first: [(u16, u16); 256],
 }
 
 /// A byte some phrase starts with.
@@ -188,7 +186,7 @@ fn lexicon() -> &'static crate::lexicon::Decoded {
 }
 
 impl Data {
-    /// Builds the vocabulary and the phrase automaton from the tables build.rs generated (it
+    /// Builds the vocabulary and the phrase index from the tables build.rs generated (it
     /// checked them). [`Data::get`] keeps one per process; the bench times this.
     pub fn parse() -> Result<Data, String> {
         // The lexicon straight into the vocabulary: keys borrow the decoded tokens.
@@ -213,23 +211,19 @@ impl Data {
             info.class |= class;
             info.languages |= languages;
         }
-        // Case-sensitive, with the walk folding the text's ASCII case (see `phrase_hits`): the
-        // patterns are lower case, and without the case folding the automaton has half the
-        // transitions, which roughly halves its construction at every cold start. Only the
-        // noncontiguous NFA is built (a contiguous one costs ~8 % of a cold start), and only
-        // walked state by state: the AhoCorasick searches are not used here.
-        let automaton = aho_corasick::nfa::noncontiguous::Builder::new()
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .build(PATTERNS.iter().map(|&(p, _)| p))
-            .map_err(|e| format!("phrase automaton: {e}"))?;
         let mut bytes = [0u8; 256];
-        for &(p, _) in PATTERNS {
-            if let Some(&b) = p.as_bytes().first() {
-                // The text's bytes are folded as the walk reads them.
-                bytes[usize::from(b)] |= FIRST;
-                bytes[usize::from(b.to_ascii_uppercase())] |= FIRST;
+        let mut first = [(0u16, 0u16); 256];
+        for (i, &(p, _)) in PATTERNS.iter().enumerate() {
+            let b = p.as_bytes()[0]; // build.rs refuses empty phrases
+                                     // The text's bytes are folded as the walk reads them.
+            bytes[usize::from(b)] |= FIRST;
+            bytes[usize::from(b.to_ascii_uppercase())] |= FIRST;
+            let i = u16::try_from(i).map_err(|_| "more than 65,535 phrases".to_string())?;
+            let range = &mut first[usize::from(b)];
+            if range.1 == 0 {
+                range.0 = i;
             }
+            range.1 = i + 1;
         }
         for b in 0..=255u8 {
             if b.is_ascii_alphanumeric() || b == b'_' || b == b'\'' {
@@ -245,8 +239,8 @@ impl Data {
             languages: LANGUAGES,
             rules: RULES,
             signals: SIGNALS,
-            automaton,
             bytes,
+            first,
         })
     }
 
@@ -355,16 +349,13 @@ impl Data {
             .map(|t| t.span)
             .chain([Span::new(text.len(), text.len())]);
         // A phrase counts only where no letter, digit or apostrophe stands before it, so rather
-        // than an unanchored search over every byte (~40 instructions a byte), the trie is
+        // than an unanchored search over every byte (~40 instructions a byte), the phrases are
         // walked anchored from each such place only, stopping at the first byte no phrase
         // continues with (most words end the walk within a byte or two). This finds every
         // occurrence the unanchored overlapping search found that passes the check before it.
         // The patterns are lower case and the walk folds ASCII case as it goes (offsets stay
-        // those of `text`).
-        let nfa = &self.automaton;
-        let root = nfa
-            .start_state(Anchored::Yes)
-            .expect("the NFA supports anchored searches");
+        // those of `text`). PATTERNS is in byte order, so the phrases that match the text so
+        // far are one range, narrowed by two binary searches per byte.
         let bytes = text.as_bytes();
         let mut from: usize = 0;
         for b in stretch_ends {
@@ -385,29 +376,34 @@ impl Data {
                             .next_back()
                             .is_none_or(|c| !is_word_char(c) && c != '’'))
                 {
-                    let mut sid = root;
-                    for (at, &byte) in bytes[i..end].iter().enumerate() {
-                        sid = nfa.next_state(Anchored::Yes, sid, byte.to_ascii_lowercase());
-                        if nfa.is_dead(sid) {
-                            break;
-                        }
-                        if nfa.is_match(sid) {
-                            let e = i + at + 1;
+                    let (lo, hi) = self.first[usize::from(bytes[i].to_ascii_lowercase())];
+                    let (mut lo, mut hi) = (usize::from(lo), usize::from(hi));
+                    let mut k = 1; // bytes matched
+                    loop {
+                        // The phrases of exactly `k` bytes come first in the range: matches.
+                        while lo < hi && PATTERNS[lo].0.len() == k {
+                            let e = i + k;
                             // Whole words: nothing glued on after either.
                             if text[e..].chars().next().is_none_or(|c| !is_word_char(c)) {
-                                for m in 0..nfa.match_len(sid) {
-                                    let pid = nfa.match_pattern(sid, m);
-                                    // A state also holds the phrases that end here but start
-                                    // later (its suffixes): those have their own walk.
-                                    if e - nfa.pattern_len(pid) == i {
-                                        all.push(PhraseHit {
-                                            list: PATTERNS[pid.as_usize()].1,
-                                            span: Span::new(i, e),
-                                        });
-                                    }
-                                }
+                                all.push(PhraseHit {
+                                    list: PATTERNS[lo].1,
+                                    span: Span::new(i, e),
+                                });
                             }
+                            lo += 1;
                         }
+                        if lo == hi || i + k == end {
+                            break;
+                        }
+                        let byte = bytes[i + k].to_ascii_lowercase();
+                        lo += PATTERNS[lo..hi].partition_point(|(p, _)| p.as_bytes()[k] < byte);
+                        // The phrases that continue with `byte` are few: counted, not searched.
+                        hi = lo
+                            + PATTERNS[lo..hi]
+                                .iter()
+                                .take_while(|(p, _)| p.as_bytes()[k] == byte)
+                                .count();
+                        k += 1;
                     }
                 }
                 prev = flags;

@@ -164,6 +164,12 @@ pub const MAX_EVIDENCE: usize = 24;
 /// Orders hints by start, end, then rule id, through the shared sort (see `crate::sort`): each
 /// rule id is replaced by its rank among the ids present, at most the number of rules.
 fn sort_hints(hints: &mut Vec<Hint>) {
+    fn order(h: &Hint) -> (usize, usize, &str) {
+        (h.span.start, h.span.end, h.rule.as_ref())
+    }
+    if hints.windows(2).all(|w| order(&w[0]) <= order(&w[1])) {
+        return;
+    }
     let mut ids: Vec<&str> = Vec::new();
     for h in hints.iter() {
         // Insertion into a sorted list of distinct ids: a few dozen at most.

@@ -9,6 +9,10 @@ use crate::text::Span;
 
 /// Sorts `v` by `key`, keeping equal elements in their order (a stable sort).
 pub fn by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u128) {
+    // Lists are most often built in text order already: then nothing is allocated.
+    if v.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+        return;
+    }
     let keys: Vec<u128> = v.iter().map(key).collect();
     by_keys(v, &keys);
 }
@@ -17,7 +21,7 @@ pub fn by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u128) {
 pub fn by_keys<T>(v: &mut Vec<T>, keys: &[u128]) {
     assert_eq!(v.len(), keys.len(), "one key per item");
     if keys.windows(2).all(|w| w[0] <= w[1]) {
-        return; // Lists are most often built in text order already.
+        return;
     }
     let mut order: Vec<(u128, u32)> = keys
         .iter()
