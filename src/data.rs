@@ -149,6 +149,11 @@ pub struct Data {
     bytes: [u8; 256],
     /// The range of [`PATTERNS`] that starts with each (lower-case) byte.
     first: [(u16, u16); 256],
+    /// The same per pair of first bytes: `(second byte, start, end)`, grouped by first byte in
+    /// [`PATTERNS`] order; `second_of[b]` is the group of first byte `b`. The second step of a
+    /// walk is then a scan of a few small entries instead of a search of the phrases.
+    second: Vec<(u8, u16, u16)>,
+    second_of: [(u16, u16); 256],
 }
 
 /// A byte some phrase starts with.
@@ -225,6 +230,27 @@ impl Data {
             }
             range.1 = i + 1;
         }
+        let mut second: Vec<(u8, u16, u16)> = Vec::new();
+        let mut second_of = [(0u16, 0u16); 256];
+        for (i, &(p, _)) in PATTERNS.iter().enumerate() {
+            let Some(&c) = p.as_bytes().get(1) else {
+                continue; // a one-byte phrase: matched by the first step
+            };
+            let i = i as u16; // fits: checked above
+            let n = second.len() as u16;
+            // The phrases of one first byte are contiguous, and so its group.
+            let group = &mut second_of[usize::from(p.as_bytes()[0])];
+            if group.0 == group.1 {
+                *group = (n, n);
+            }
+            match second.last_mut() {
+                Some(last) if group.1 > group.0 && last.0 == c => last.2 = i + 1,
+                _ => {
+                    second.push((c, i, i + 1));
+                    group.1 = n + 1;
+                }
+            }
+        }
         for b in 0..=255u8 {
             if b.is_ascii_alphanumeric() || b == b'_' || b == b'\'' {
                 bytes[usize::from(b)] |= GLUE;
@@ -241,6 +267,8 @@ impl Data {
             signals: SIGNALS,
             bytes,
             first,
+            second,
+            second_of,
         })
     }
 
@@ -355,7 +383,8 @@ impl Data {
         // occurrence the unanchored overlapping search found that passes the check before it.
         // The patterns are lower case and the walk folds ASCII case as it goes (offsets stay
         // those of `text`). PATTERNS is in byte order, so the phrases that match the text so
-        // far are one range, narrowed by two binary searches per byte.
+        // far are one range: found for the first two bytes in small tables, then narrowed by
+        // a binary search per byte.
         let bytes = text.as_bytes();
         let mut from: usize = 0;
         for b in stretch_ends {
@@ -396,6 +425,19 @@ impl Data {
                             break;
                         }
                         let byte = bytes[i + k].to_ascii_lowercase();
+                        if k == 1 {
+                            let (g0, g1) =
+                                self.second_of[usize::from(bytes[i].to_ascii_lowercase())];
+                            match self.second[usize::from(g0)..usize::from(g1)]
+                                .iter()
+                                .find(|e| e.0 == byte)
+                            {
+                                Some(&(_, a, b)) => (lo, hi) = (usize::from(a), usize::from(b)),
+                                None => break,
+                            }
+                            k = 2;
+                            continue;
+                        }
                         lo += PATTERNS[lo..hi].partition_point(|(p, _)| p.as_bytes()[k] < byte);
                         // The phrases that continue with `byte` are few: counted, not searched.
                         hi = lo
