@@ -225,6 +225,7 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], context: Context) -
     let invitation = List::Signal(data.signal_index("invitation"));
     let question_invitation = List::Signal(data.signal_index("question_invitation"));
     let request = List::Signal(data.signal_index("request"));
+    let asks = List::Signal(data.signal_index("asks"));
     let mut q = Questions {
         words: doc.own_words().count(),
         // A reply is addressed whether or not it opens with the @name (the extension knows the
@@ -277,18 +278,30 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], context: Context) -
         if marked {
             asked.push(s.span);
         }
-        if marked || (syntax && words.len() >= UNMARKED_MIN_WORDS) {
+        // Said to someone, a sentence that opens with a question word asks even without its
+        // "?": replies drop it ("@sam why the long face").
+        let addressed_wh = q.addressed
+            && wh
+            && s.terminator != Terminator::Exclamation
+            && unmarked_wh_question(&words);
+        let announced = hits_in(hits, asks, s.span).next().is_some();
+        if marked || announced || ((syntax || addressed_wh) && words.len() >= UNMARKED_MIN_WORDS) {
             // The tag must close the question: "…, right?" / "Really?".
             let last_word_end = toks
                 .iter()
                 .rev()
                 .find(|t| t.is_own_word())
                 .map(|t| t.span.end);
-            let tagged = hits_in(hits, tag, s.span).any(|h| {
-                Some(h.span.end) == last_word_end
-                    && (h.span.start == words.first().map_or(0, |w| w.span.start)
-                        || preceded_by_comma(doc, h.span.start))
+            // A tag put to someone by name asks them to confirm ("…, right @sam?").
+            let tag_named = toks.iter().any(|t| {
+                t.kind == TokenKind::Mention && last_word_end.is_some_and(|e| t.span.start > e)
             });
+            let tagged = !tag_named
+                && hits_in(hits, tag, s.span).any(|h| {
+                    Some(h.span.end) == last_word_end
+                        && (h.span.start == words.first().map_or(0, |w| w.span.start)
+                            || preceded_by_comma(doc, h.span.start))
+                });
             let reaction = marked && !wh && !invites_here && words.len() <= REACTION_MAX_WORDS;
             if marked && !invites_here && tentative_statement(&words) {
                 // "I suppose the bus is late again?": the writer's own statement, voiced unsure.
@@ -303,6 +316,7 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], context: Context) -
                 }) {
                 QuestionKind::Rhetorical
             } else if wh
+                || announced
                 || WH_CONTRACTED.contains(&first)
                 || invites_here
                 || has_wh_after_comma(toks)
@@ -334,6 +348,8 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], context: Context) -
                 kind,
                 words: toks.iter().filter(|t| t.is_own_word()).count(),
                 interrogative: syntax
+                    || announced
+                    || tag_named
                     || aux
                     || invites_here
                     || words
@@ -413,6 +429,30 @@ fn answers(asked: Asked, toks: &[Token], doc: &Document) -> bool {
             Asked::YesNo => ANSWERS_YES_NO.contains(&first.lower.as_ref()),
             Asked::Other => false,
         }
+}
+
+/// Words after "how" that make it ask ("how long", "how come") rather than exclaim ("how
+/// cool is that").
+const HOW_ASKS: &[&str] = &[
+    "many", "much", "long", "often", "far", "old", "about", "come", "to",
+];
+
+/// A sentence without its "?" that opens with a question word asks when the word opens a
+/// question, not a clause or an exclamation: not "when I was a kid…" (time), "what he became…"
+/// (a subject follows: a relative clause), "what a game" or "how cool is that" (exclamatives).
+fn unmarked_wh_question(words: &[&Token]) -> bool {
+    let (Some(first), second) = (words.first(), words.get(1)) else {
+        return false;
+    };
+    let second_word = second.map_or("", |t| t.lower.as_ref());
+    match first.lower.as_ref() {
+        "when" => false,
+        "how" => second.is_some_and(|t| t.is(class::AUXILIARY)) || HOW_ASKS.contains(&second_word),
+        _ => !matches!(
+            second_word,
+            "a" | "an" | "i" | "he" | "she" | "we" | "they" | "it"
+        ),
+    }
 }
 
 /// Without a "?", question syntax needs at least this many content words: "Do it." and "Will
@@ -752,6 +792,21 @@ mod tests {
                 false,
                 false,
             ),
+            // Said to someone, a question word asks even when the "?" is dropped; a time
+            // clause, a relative clause or an exclamation does not.
+            ("@sam why the long face", true, true),
+            ("@sam how long does the drive take", true, true),
+            ("@sam when I was a kid we had no phones", false, false),
+            ("@sam what he said was true", false, false),
+            ("@sam what a game", false, false),
+            ("@sam how cool is that", false, false),
+            ("why the long face", false, false),
+            // A tag question put to someone by name asks them.
+            ("This can't be good for the harbour, right @sam?", true, true),
+            ("This can't be good for the harbour, right?", false, false),
+            // An announced question asks, "?" or not.
+            ("I have a question did you ever meet him", true, true),
+            ("Quick question: when does the shop open", true, true),
         ];
         for &(text, question, invites) in cases {
             let q = questions(text);
