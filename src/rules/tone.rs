@@ -480,9 +480,50 @@ fn cancelled(w: &[&str], k: usize, i: usize) -> bool {
                 .any(|x| matches!(*x, "more" | "enough")))
 }
 
+/// Whether `word` is a word of [`IDIOMS`] or [`TWO_WORD_DAMPENERS`] (a test keeps them in step).
+fn in_idiom(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "shit"
+            | "bomb"
+            | "bad"
+            | "ass"
+            | "badass"
+            | "bus"
+            | "stop"
+            | "yeah"
+            | "right"
+            | "kiss"
+            | "of"
+            | "death"
+            | "to"
+            | "die"
+            | "for"
+            | "beating"
+            | "heart"
+            | "broken"
+            | "kill"
+            | "killing"
+            | "killed"
+            | "time"
+            | "some"
+            | "it"
+            | "just"
+            | "enough"
+            | "kind"
+            | "sort"
+    )
+}
+
 /// VADER's idiom and two-word-dampener checks, comparing words in place (from the first word
 /// of a clause on: VADER waits for the fourth).
 fn idioms_check(mut v: f32, w: &[&str], i: usize) -> f32 {
+    // Every window below holds one of the word and the two before it: when none of them is in
+    // an idiom or dampener, nothing can match (most words; the lookups cost ~250 comparisons).
+    if !w[i.saturating_sub(2)..=i].iter().any(|x| in_idiom(x)) {
+        return v;
+    }
     let idiom = |a: Option<usize>, b: Option<usize>| match (a, b) {
         (Some(a), Some(b)) if b < w.len() => IDIOMS
             .iter()
@@ -736,6 +777,18 @@ mod tests {
                 "{text:?}: got {got} (VADER {vader}); expected because {why}"
             );
         }
+    }
+
+    #[test]
+    fn idiom_words_are_known_to_the_gate() {
+        let words = IDIOMS
+            .iter()
+            .flat_map(|(p, _)| p.iter())
+            .chain(TWO_WORD_DAMPENERS.iter().flatten());
+        for word in words {
+            assert!(in_idiom(word), "{word:?} is missing from in_idiom");
+        }
+        assert!(!in_idiom("happy"));
     }
 
     #[test]
