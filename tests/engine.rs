@@ -124,6 +124,21 @@ fn drafts(n: usize) -> Vec<String> {
         "—",
         "…",
         "\t",
+        // Words that tone's negation, idiom and "but" steps look around.
+        "can't",
+        "could not",
+        "be",
+        "happier",
+        "more",
+        "enough",
+        "stop",
+        "kill some time",
+        "kind of",
+        "wait",
+        "no",
+        "not",
+        "but",
+        "good",
     ];
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = || {
@@ -146,7 +161,7 @@ fn drafts(n: usize) -> Vec<String> {
 #[test]
 fn every_span_is_inside_the_text_on_boundaries_in_bytes_and_in_utf16() {
     let e = engine();
-    for (i, text) in drafts(600).iter().enumerate() {
+    for (i, text) in drafts(2000).iter().enumerate() {
         let platform = Platform::ALL[i % Platform::ALL.len()];
         let mut r = e.analyze(
             text,
