@@ -65,7 +65,8 @@ const NEGATION_CANCELLERS: &[&str] = &[
 const ABILITY_NEGATORS: &[&str] = &["couldn't", "couldnt", "can't", "cant", "cannot"];
 /// Verbs between an ability negator and a comparative ("couldn't *be* happier").
 const LINKING_VERBS: &[&str] = &["be", "get", "feel", "look", "sound"];
-/// Valence of "can't wait": eagerness, VADER's "eager"; "wait" alone has none.
+/// Valence of "can't wait" (and "couldn't wait"): eagerness, VADER's "eager"; "wait" alone
+/// has none.
 const EAGER_WAIT: f32 = 1.5;
 
 /// Dampeners of two words (VADER's); single-word boosters and dampeners are word classes.
@@ -457,12 +458,15 @@ fn negation_check(
     }
 }
 
-/// "can't wait", "cannot wait", "can not wait" at `w[i] == "wait"`.
+/// "can't wait", "couldn't wait", "can not wait"… at `w[i] == "wait"`.
 fn can_not_wait(w: &[&str], i: usize) -> bool {
-    w[i] == "wait"
-        && i > 0
-        && (matches!(w[i - 1], "can't" | "cant" | "cannot")
-            || (w[i - 1] == "not" && i > 1 && w[i - 2] == "can"))
+    w[i] == "wait" && i > 0 && ability_negator_at(w, i - 1)
+}
+
+/// A negator of ability at `k`: "couldn't", "can't", "cannot", or "not" after could/can.
+fn ability_negator_at(w: &[&str], k: usize) -> bool {
+    ABILITY_NEGATORS.contains(&w[k])
+        || (w[k] == "not" && k > 0 && matches!(w[k - 1], "could" | "can"))
 }
 
 /// A negator at `k` (before the word at `i`) that does not negate: "can't *stop* laughing",
@@ -471,10 +475,8 @@ fn cancelled(w: &[&str], k: usize, i: usize) -> bool {
     if k + 1 < i && NEGATION_CANCELLERS.contains(&w[k + 1]) {
         return true;
     }
-    let of_ability = ABILITY_NEGATORS.contains(&w[k])
-        || (w[k] == "not" && k > 0 && matches!(w[k - 1], "could" | "can"));
-    of_ability
-        && ((i > 0 && k + 1 == i - 1 && LINKING_VERBS.contains(&w[i - 1]))
+    ability_negator_at(w, k)
+        && ((k + 2 == i && LINKING_VERBS.contains(&w[i - 1]))
             || w[i + 1..w.len().min(i + 4)]
                 .iter()
                 .any(|x| matches!(*x, "more" | "enough")))
@@ -708,6 +710,12 @@ mod tests {
                 0.0,
                 |c| c > 0.3,
                 "\"can't wait\" is eagerness",
+            ),
+            (
+                "I couldn't wait to see it",
+                0.0,
+                |c| c > 0.3,
+                "so is \"couldn't wait\"",
             ),
             (
                 "I could not be happier",
