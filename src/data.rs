@@ -8,7 +8,7 @@
 use crate::config::Severity;
 use crate::lexicon::FastMap;
 use crate::rules::RuleSet;
-use crate::text::{Document, Span, TokenKind};
+use crate::text::{Document, Span, TokenKind, STRETCH};
 use std::sync::OnceLock;
 
 /// The tone lexicon in the compact form `build.rs` writes (see [`crate::lexicon`]).
@@ -297,6 +297,26 @@ impl Data {
         }
     }
 
+    /// A stretched word said plainly, with what is known of it ("goooood" is "good", "sooo"
+    /// is "so", "haaate" is "hate"): of its two plain spellings (see
+    /// [`crate::text::squeezed`]) the one with the stronger tone, else the one the vocabulary
+    /// knows, the shorter first. `None` when no letter is stretched.
+    #[cold]
+    pub fn unstretch(&self, word: &str) -> Option<(String, Info)> {
+        let [one, two] = crate::text::squeezed(word)?;
+        let (i1, i2) = (
+            self.known(&one.to_lowercase()),
+            self.known(&two.to_lowercase()),
+        );
+        let strength = |i: &Option<Info>| i.and_then(|i| i.valence).map_or(0.0, f32::abs);
+        Some(match (i1, i2) {
+            (Some(_), Some(i)) if strength(&i2) > strength(&i1) => (two, i),
+            (Some(i), _) => (one, i),
+            (None, Some(i)) => (two, i),
+            (None, None) => (one, Info::default()),
+        })
+    }
+
     /// Whether a whitespace-delimited chunk is an emoticon the lexicon scores (any case).
     pub fn is_emoticon(&self, chunk: &str) -> bool {
         // An ASCII chunk without capitals is its own lower case: no second lookup or copy.
@@ -328,12 +348,24 @@ impl Data {
     }
 
     /// Fills each token's [`Info`]: words by their lower case, emoticons as written first (`D:`
-    /// is not `d:`), emoji as written.
+    /// is not `d:`), emoji as written. A stretched word the vocabulary knows said plainly is
+    /// read as that word from here on: its lower case becomes the plain spelling, so every rule
+    /// that looks for "so", "never" or "me" finds it in "sooo", "neverrr" and "meee".
     pub fn annotate(&self, doc: &mut Document) {
         let text = doc.text;
         for t in &mut doc.tokens {
             t.info = match t.kind {
-                TokenKind::Word => self.info(&t.lower),
+                TokenKind::Word => match self.known(&t.lower) {
+                    Some(info) => info,
+                    None if doc.stretched => match self.unstretch(&t.lower) {
+                        Some((plain, info)) if info.is_known() => {
+                            t.lower = plain.into();
+                            info
+                        }
+                        _ => Info::default(),
+                    },
+                    None => Info::default(),
+                },
                 TokenKind::Emoji => self.info(&text[t.span.start..t.span.end]),
                 TokenKind::Emoticon => {
                     let src = &text[t.span.start..t.span.end];
@@ -357,6 +389,13 @@ impl Data {
     /// Every phrase of every list, each list matched on its own (leftmost-longest, no overlaps
     /// within a list), on word boundaries, outside quotes, URLs, mentions and hashtags.
     pub fn phrase_hits(&self, doc: &Document) -> Vec<PhraseHit> {
+        // A text with a letter written three times or more ("pleaseeee") is walked by the
+        // walk that reads stretches; the others (nearly all) by the one that need not.
+        self.walk_phrases(doc, doc.stretched)
+    }
+
+    /// [`Data::phrase_hits`], walked by the walk that reads stretches when `stretchy`.
+    fn walk_phrases(&self, doc: &Document, stretchy: bool) -> Vec<PhraseHit> {
         let text = doc.text;
         let blocked = |t: &&crate::text::Token| {
             t.quoted
@@ -367,6 +406,7 @@ impl Data {
         };
         let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
         let mut all: Vec<PhraseHit> = Vec::new();
+        let mut later: Vec<WalkState> = Vec::new();
         // A phrase that overlaps a blocked token does not count, so the trie is walked only in
         // the stretches between them (links and handles are a good part of a post), and no
         // walk crosses the end of its stretch.
@@ -407,6 +447,16 @@ impl Data {
                 {
                     let (lo, hi) = self.first[usize::from(bytes[i].to_ascii_lowercase())];
                     let (mut lo, mut hi) = (usize::from(lo), usize::from(hi));
+                    if stretchy {
+                        let at = Walk {
+                            text,
+                            start: i,
+                            end,
+                        };
+                        self.walk_stretched(&at, ((lo, hi), 1, i + 1), &mut later, &mut all);
+                        prev = flags;
+                        continue;
+                    }
                     let mut k = 1; // bytes matched
                     loop {
                         // The phrases of exactly `k` bytes come first in the range: matches.
@@ -467,6 +517,107 @@ impl Data {
         crate::sort::by_key(&mut all, |h| crate::sort::span_key(h.span));
         all
     }
+}
+
+/// One anchored walk of [`Data::phrase_hits`]: the text, where the walk starts, and the end of
+/// its stretch.
+struct Walk<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+/// A place a walk goes on from: the range of `PATTERNS` whose first `k` bytes the text matched
+/// up to byte `j` (more than `k` bytes when a stretched letter, "pleaseeee", was read as the
+/// phrase's one).
+type WalkState = ((usize, usize), usize, usize);
+
+impl Data {
+    /// Walks the phrases from `state` as `phrase_hits` does, but reading a stretched letter as
+    /// the phrase's own, and pushes every whole-word match. A stretched letter can be read two
+    /// ways; the other reading waits in `later` (empty but for stretches) and is walked after
+    /// this one. Kept out of line: only texts with a stretch come here.
+    #[inline(never)]
+    fn walk_stretched(
+        &self,
+        w: &Walk,
+        state: WalkState,
+        later: &mut Vec<WalkState>,
+        all: &mut Vec<PhraseHit>,
+    ) {
+        let (text, bytes, i, end) = (w.text, w.text.as_bytes(), w.start, w.end);
+        let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
+        let mut state = Some(state);
+        while let Some(((mut lo, mut hi), mut k, mut j)) = state.take().or_else(|| later.pop()) {
+            loop {
+                // The phrases of exactly `k` bytes come first in the range: matches, which take
+                // in the rest of a stretched letter they end on.
+                if lo < hi && PATTERNS[lo].0.len() == k {
+                    let e = stretch_end(bytes, i, j, end).unwrap_or(j);
+                    // Whole words: nothing glued on after either.
+                    let whole = text[e..].chars().next().is_none_or(|c| !is_word_char(c));
+                    while lo < hi && PATTERNS[lo].0.len() == k {
+                        if whole {
+                            all.push(PhraseHit {
+                                list: PATTERNS[lo].1,
+                                span: Span::new(i, e),
+                            });
+                        }
+                        lo += 1;
+                    }
+                }
+                if lo == hi || j == end {
+                    break;
+                }
+                let byte = bytes[j].to_ascii_lowercase();
+                let next = if k == 1 {
+                    let (g0, g1) = self.second_of[usize::from(bytes[i].to_ascii_lowercase())];
+                    self.second[usize::from(g0)..usize::from(g1)]
+                        .iter()
+                        .find(|e| e.0 == byte)
+                        .map(|&(_, a, b)| (usize::from(a), usize::from(b)))
+                } else {
+                    let from =
+                        lo + PATTERNS[lo..hi].partition_point(|(p, _)| p.as_bytes()[k] < byte);
+                    // The phrases that continue with `byte` are few: counted, not searched.
+                    let n = PATTERNS[from..hi]
+                        .iter()
+                        .take_while(|(p, _)| p.as_bytes()[k] == byte)
+                        .count();
+                    (n > 0).then_some((from, from + n))
+                };
+                // Inside a stretched letter a phrase may have it once ("lol" in "looool") or
+                // twice ("good" in "gooood"): reading on is walked now, skipping the stretch
+                // later.
+                match (next, stretch_end(bytes, i, j, end)) {
+                    (Some(next), stretch) => {
+                        if let Some(after) = stretch {
+                            later.push(((lo, hi), k, after));
+                        }
+                        (lo, hi) = next;
+                        k += 1;
+                        j += 1;
+                    }
+                    (None, Some(after)) => j = after,
+                    (None, None) => break,
+                }
+            }
+        }
+    }
+}
+
+/// Where a stretched letter ends, when `j` (inside `[start, end)`, after `start`) stands in one:
+/// the byte at `j` is an ASCII letter equal (in either case) to the one before it, in a run of
+/// at least [`STRETCH`] that began after `start`.
+fn stretch_end(bytes: &[u8], start: usize, j: usize, end: usize) -> Option<usize> {
+    let letter = bytes.get(j).filter(|_| j < end)?.to_ascii_lowercase();
+    if !letter.is_ascii_lowercase() || !bytes[j - 1].eq_ignore_ascii_case(&letter) {
+        return None;
+    }
+    let same = |b: &u8| b.to_ascii_lowercase() == letter;
+    let before = bytes[start..j].iter().rev().take_while(|b| same(b)).count();
+    let after = bytes[j..end].iter().take_while(|b| same(b)).count();
+    (before + after >= STRETCH).then_some(j + after)
 }
 
 fn list_key(l: List) -> (u8, usize) {
@@ -626,6 +777,7 @@ mod tests {
             (q.chars().take(n).collect(), q.chars().skip(n).collect())
         };
         let mut checked = 0;
+        let mut skipped = 0;
         for (i, &(p, _)) in PATTERNS.iter().enumerate() {
             let q = PATTERNS[(i * 7 + 3) % PATTERNS.len()].0;
             let g = glue[i % glue.len()];
@@ -637,12 +789,114 @@ mod tests {
                 format!("{h}{q1}{p}{g}{p}"),
                 format!("{p} {p}{p}"),
             ] {
+                // The search knows nothing of stretched letters (tested on their own below).
+                if stretched(&text) {
+                    skipped += 1;
+                    continue;
+                }
                 let doc = Document::parse(&text);
                 let got = d.phrase_hits(&doc);
                 assert_eq!(got, reference(&doc), "{text:?}");
                 checked += got.len();
+                // The walk that reads stretches finds the same where there are none.
+                assert_eq!(got, d.walk_phrases(&doc, true), "{text:?}");
             }
         }
         assert!(checked > PATTERNS.len());
+        assert!(skipped * 100 < PATTERNS.len(), "{skipped} texts skipped");
+    }
+
+    /// Whether `text` has a stretched letter, by the plain definition; checks the scan too.
+    fn stretched(text: &str) -> bool {
+        let b = text.as_bytes();
+        let plain = b
+            .windows(STRETCH)
+            .any(|w| w[0].is_ascii_alphabetic() && w.iter().all(|c| c.eq_ignore_ascii_case(&w[0])));
+        assert_eq!(crate::text::has_stretch(b), plain, "{text:?}");
+        plain
+    }
+
+    /// A stretched word the vocabulary knows said plainly is read as that word; one it does
+    /// not know stays as written, and so does a word that only looks stretched to no end.
+    #[test]
+    fn stretched_words_read_as_their_plain_spelling() {
+        let d = Data::get();
+        let doc = d.document("Sooo gooood, look at meee! Zzzzap brrrr");
+        let lower: Vec<&str> = doc.tokens.iter().map(|t| t.lower.as_ref()).collect();
+        assert_eq!(
+            lower,
+            ["so", "good", "", "look", "at", "me", "", "zzzzap", "brrrr"]
+        );
+        assert_eq!(doc.tokens[1].info, d.info("good"));
+        assert_eq!(doc.tokens[5].info, d.info("me"));
+        assert!(!doc.tokens[7].info.is_known());
+        // Spans stay those of the text.
+        assert_eq!(doc.slice(doc.tokens[1].span), "gooood");
+        assert_eq!(
+            d.unstretch("Gooood").map(|(w, _)| w).as_deref(),
+            Some("Good")
+        );
+        assert_eq!(d.unstretch("good"), None);
+    }
+
+    /// A letter stretched three times or more reads as the phrase's own letter, wherever it
+    /// stands, and the hit covers the stretch; twice is not a stretch ("too" is not "to").
+    #[test]
+    fn stretched_letters_match_their_phrase() {
+        let d = Data::get();
+        let spans = |t: &str| -> Vec<(usize, usize, List)> {
+            d.phrase_hits(&Document::parse(t))
+                .iter()
+                .map(|h| (h.span.start, h.span.end, h.list))
+                .collect()
+        };
+        let mut checked = 0;
+        for &(p, list) in PATTERNS.iter() {
+            let letters: Vec<usize> = (0..p.len())
+                .filter(|&k| p.as_bytes()[k].is_ascii_lowercase())
+                .collect();
+            if letters.is_empty() || stretched(p) {
+                continue;
+            }
+            // Stretch one letter: the first, the last and one between, by 3 and by 6 extra.
+            for &k in [
+                letters[0],
+                letters[letters.len() / 2],
+                letters[letters.len() - 1],
+            ]
+            .iter()
+            {
+                for extra in [3, 6] {
+                    let c = p.as_bytes()[k] as char;
+                    let stretched =
+                        format!("{}{}{}", &p[..=k], c.to_string().repeat(extra), &p[k + 1..]);
+                    let text = format!("ok {stretched} ok");
+                    let want = (3, 3 + stretched.len(), list);
+                    assert!(spans(&text).contains(&want), "{text:?}: {:?}", spans(&text));
+                    let upper = format!("ok {} ok", stretched.to_uppercase());
+                    if upper.is_ascii() {
+                        assert!(spans(&upper).contains(&want), "{upper:?}");
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > PATTERNS.len());
+        // Two of a letter are a spelling, not a stretch; and a stretch stays inside its word.
+        let please = |t: &str| {
+            d.phrase_hits(&Document::parse(t))
+                .iter()
+                .filter(|h| {
+                    t[h.span.start..h.span.end]
+                        .to_ascii_lowercase()
+                        .starts_with('p')
+                })
+                .count()
+        };
+        assert_eq!(please("pleasse help"), 0);
+        assert_eq!(please("pleasssse help"), 1);
+        assert_eq!(please("pleaseeeed"), 0);
+        assert_eq!(please("so pleaseeee"), 1);
+        assert_eq!(please("ppplease"), 1);
     }
 }

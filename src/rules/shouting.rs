@@ -26,8 +26,6 @@ const CAPS_MIN_HIGH: usize = 1;
 const MARKS_MIN_LOW: usize = 4;
 const MARKS_MIN: usize = 3;
 const MARKS_MIN_HIGH: usize = 2;
-/// A letter repeated this many times in a row is a stretched word.
-const STRETCH_MIN: usize = 3;
 
 impl Shouting {
     pub fn caps_shouting(&self, s: crate::Strictness) -> bool {
@@ -56,54 +54,6 @@ fn is_caps_word(src: &str) -> bool {
         }
     }
     letters >= 2
-}
-
-/// The word with each run of 3+ identical letters cut to one, or to two when that spelling is
-/// a known word ("sooo good" → "so", "gooood" → "good").
-fn unstretch(word: &str, data: &Data) -> Option<String> {
-    // Most words hold no letter three times: find out without allocating.
-    let held = word
-        .as_bytes()
-        .windows(STRETCH_MIN)
-        .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic())
-        || (!word.is_ascii() && {
-            let cs: Vec<char> = word.chars().collect();
-            cs.windows(STRETCH_MIN)
-                .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_alphabetic())
-        });
-    if !held {
-        return None;
-    }
-    let chars: Vec<char> = word.chars().collect();
-    let mut runs: Vec<(char, usize)> = Vec::new();
-    for &c in &chars {
-        match runs.last_mut() {
-            Some((p, n)) if *p == c => *n += 1,
-            _ => runs.push((c, 1)),
-        }
-    }
-    if !runs
-        .iter()
-        .any(|&(c, n)| n >= STRETCH_MIN && c.is_alphabetic())
-    {
-        return None;
-    }
-    let build = |keep: usize| -> String {
-        runs.iter()
-            .flat_map(|&(c, n)| std::iter::repeat_n(c, if n >= STRETCH_MIN { keep } else { n }))
-            .collect()
-    };
-    let one = build(1);
-    let two = build(2);
-    let known = |w: &str| {
-        let l = w.to_lowercase();
-        data.info(&l).is_known()
-    };
-    Some(if !known(&one) && known(&two) {
-        two
-    } else {
-        one
-    })
 }
 
 /// A lone capitalised word this long is shouted even when the vocabulary does not know it
@@ -166,8 +116,10 @@ pub fn find(doc: &Document, data: &Data, acronyms: &HashSet<String>) -> Shouting
             } else if let Some(r) = run.take() {
                 r.close(&mut s);
             }
-            if let Some(plain) = unstretch(src, data) {
-                s.stretched.push((t.span, plain));
+            if doc.stretched {
+                if let Some((plain, _)) = data.unstretch(src) {
+                    s.stretched.push((t.span, plain));
+                }
             }
         } else if t.kind != TokenKind::Punct {
             // A figure, link, tag or emoji between capitals ends the run: "NRR 118%, CAC".

@@ -706,6 +706,24 @@ mod tests {
                 "\"But\" halves only the sentence before it",
             ),
             (
+                "This is sooo goooood",
+                0.0,
+                |c| (c - 0.5777).abs() < 0.001,
+                "a stretched word reads as its plain spelling: this is \"This is so good\"",
+            ),
+            (
+                "I haaaate Mondays",
+                0.0,
+                |c| (c + 0.5719).abs() < 0.001,
+                "the same: \"I hate Mondays\"",
+            ),
+            (
+                "I am neverrr happy",
+                0.5719,
+                |c| (c + 0.4585).abs() < 0.001,
+                "a stretched negator still negates: \"I am never happy\"",
+            ),
+            (
                 "I can't wait for the weekend!",
                 0.0,
                 |c| c > 0.3,

@@ -3,8 +3,10 @@
 //! Every offset in this module is a **byte offset into the analysed `&str`**, always on a
 //! `char` boundary. The wasm facade converts them to UTF-16 code units once per report.
 
+mod stretch;
 mod tokenize;
 
+pub use stretch::{has_stretch, squeezed, STRETCH};
 pub use tokenize::{is_emoji_token, EMOTICONS};
 
 /// A half-open range of **byte offsets** `[start, end)` into the analysed text.
@@ -116,6 +118,9 @@ pub struct Document<'a> {
     pub sentences: Vec<Sentence>,
     /// Quoted regions (byte offsets), quote marks included.
     pub quotes: Vec<Span>,
+    /// Whether some letter is stretched ([`has_stretch`]): the rules that read stretched words
+    /// skip that work for the other texts (nearly all).
+    pub stretched: bool,
 }
 
 impl<'a> Document<'a> {

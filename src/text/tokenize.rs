@@ -664,6 +664,7 @@ pub fn parse<'a>(text: &'a str, folded: Option<&'a str>) -> Document<'a> {
         tokens,
         sentences,
         quotes,
+        stretched: super::has_stretch(text.as_bytes()),
     }
 }
 

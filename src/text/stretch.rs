@@ -1,0 +1,68 @@
+//! Stretched letters: "pleaseeee", "sooo", "gooood".
+
+/// A letter written this many times in a row or more is one letter stretched ("pleaseeee",
+/// "sooo"): no English word has three of a letter in a row.
+pub const STRETCH: usize = 3;
+
+/// A stretched word said plainly, two ways: each run of [`STRETCH`] or more of a letter cut to
+/// one, and cut to two ("gooood" → "god", "good"); `None` when no letter is stretched. Case
+/// is kept.
+pub fn squeezed(word: &str) -> Option<[String; 2]> {
+    // Most words hold no letter three times: find out without allocating.
+    if word.is_ascii() && !has_stretch(word.as_bytes()) {
+        return None;
+    }
+    squeeze(word)
+}
+
+/// [`squeezed`] past its first test.
+#[cold]
+fn squeeze(word: &str) -> Option<[String; 2]> {
+    let mut runs: Vec<(char, usize)> = Vec::new();
+    for c in word.chars() {
+        match runs.last_mut() {
+            Some((p, n)) if *p == c => *n += 1,
+            _ => runs.push((c, 1)),
+        }
+    }
+    let cut = |keep: usize| -> String {
+        runs.iter()
+            .flat_map(|&(c, n)| {
+                let stretched = n >= STRETCH && c.is_alphabetic();
+                std::iter::repeat_n(c, if stretched { keep } else { n })
+            })
+            .collect()
+    };
+    let (one, two) = (cut(1), cut(2));
+    (one != word).then_some([one, two])
+}
+
+/// Whether some ASCII letter stands [`STRETCH`] times in a row (in either case) in `bytes`.
+#[inline]
+pub fn has_stretch(bytes: &[u8]) -> bool {
+    const _: () = assert!(STRETCH == 3, "the scans compare three bytes");
+    if bytes.len() < 32 {
+        // A word or a short post: a loop that stops early, and at the first byte of most
+        // windows, costs less than the long scan's set-up.
+        bytes.windows(STRETCH).any(|w| {
+            let x = w[0] | 0x20;
+            x == w[1] | 0x20 && x == w[2] | 0x20 && x.is_ascii_lowercase()
+        })
+    } else {
+        has_stretch_long(bytes)
+    }
+}
+
+/// [`has_stretch`] for longer texts: one pass without early exit, which the compiler turns
+/// into vector compares.
+#[inline(never)]
+fn has_stretch_long(bytes: &[u8]) -> bool {
+    let n = bytes.len() - (STRETCH - 1);
+    let (a, b, c) = (&bytes[..n], &bytes[1..n + 1], &bytes[2..n + 2]);
+    let mut any = false;
+    for i in 0..n {
+        let x = a[i] | 0x20;
+        any |= (x == b[i] | 0x20) & (x == c[i] | 0x20) & (x.wrapping_sub(b'a') < 26);
+    }
+    any
+}
