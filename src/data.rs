@@ -8,7 +8,7 @@
 use crate::config::Severity;
 use crate::lexicon::FastMap;
 use crate::rules::RuleSet;
-use crate::text::{Document, Span, TokenKind, STRETCH};
+use crate::text::{has_stretch, Document, Span, TokenKind, STRETCH};
 use std::sync::OnceLock;
 
 /// The tone lexicon in the compact form `build.rs` writes (see [`crate::lexicon`]).
@@ -301,20 +301,26 @@ impl Data {
     /// is "so", "haaate" is "hate"): of its two plain spellings (see
     /// [`crate::text::squeezed`]) the one with the stronger tone, else the one the vocabulary
     /// knows, the shorter first. `None` when no letter is stretched.
-    #[cold]
+    #[inline]
     pub fn unstretch(&self, word: &str) -> Option<(String, Info)> {
-        let [one, two] = crate::text::squeezed(word)?;
+        let plain = crate::text::squeezed(word)?;
+        Some(self.plainest(plain))
+    }
+
+    /// [`Data::unstretch`] past its first test: which plain spelling, and what is known of it.
+    #[cold]
+    fn plainest(&self, [one, two]: [String; 2]) -> (String, Info) {
         let (i1, i2) = (
             self.known(&one.to_lowercase()),
             self.known(&two.to_lowercase()),
         );
         let strength = |i: &Option<Info>| i.and_then(|i| i.valence).map_or(0.0, f32::abs);
-        Some(match (i1, i2) {
+        match (i1, i2) {
             (Some(_), Some(i)) if strength(&i2) > strength(&i1) => (two, i),
             (Some(i), _) => (one, i),
             (None, Some(i)) => (two, i),
             (None, None) => (one, Info::default()),
-        })
+        }
     }
 
     /// Whether a whitespace-delimited chunk is an emoticon the lexicon scores (any case).
@@ -391,12 +397,27 @@ impl Data {
     pub fn phrase_hits(&self, doc: &Document) -> Vec<PhraseHit> {
         // A text with a letter written three times or more ("pleaseeee") is walked by the
         // walk that reads stretches; the others (nearly all) by the one that need not.
-        self.walk_phrases(doc, doc.stretched)
+        self.walk_phrases::<false>(doc)
     }
 
-    /// [`Data::phrase_hits`], walked by the walk that reads stretches when `stretchy`.
-    fn walk_phrases(&self, doc: &Document, stretchy: bool) -> Vec<PhraseHit> {
+    /// [`Data::phrase_hits`]; every walk is the one that reads stretches when `ALL_SLOW`.
+    fn walk_phrases<const ALL_SLOW: bool>(&self, doc: &Document) -> Vec<PhraseHit> {
         let text = doc.text;
+        // Where stretched letters begin, in order (nowhere in nearly every text). A walk meets
+        // its first stretch within the longest phrase's length of its start, since until then
+        // it reads a byte of text per byte of phrase: a walk that can reach one is the walk
+        // that reads stretches, and every other walk the one that need not.
+        let stretches = if doc.stretched {
+            stretch_starts(text.as_bytes())
+        } else {
+            Vec::new()
+        };
+        let mut next_stretch = 0;
+        let mut next_stretch_at = match stretches.first() {
+            _ if ALL_SLOW => 0,
+            Some(&at) => at,
+            None => usize::MAX,
+        };
         let blocked = |t: &&crate::text::Token| {
             t.quoted
                 || matches!(
@@ -447,7 +468,13 @@ impl Data {
                 {
                     let (lo, hi) = self.first[usize::from(bytes[i].to_ascii_lowercase())];
                     let (mut lo, mut hi) = (usize::from(lo), usize::from(hi));
-                    if stretchy {
+                    // One compare in nearly every walk: the stretch ahead is out of reach.
+                    while !ALL_SLOW && next_stretch_at < i {
+                        next_stretch += 1;
+                        next_stretch_at =
+                            stretches.get(next_stretch).copied().unwrap_or(usize::MAX);
+                    }
+                    if i + LONGEST_PATTERN >= next_stretch_at {
                         let at = Walk {
                             text,
                             start: i,
@@ -604,6 +631,43 @@ impl Data {
             }
         }
     }
+}
+
+/// The byte length of the longest phrase.
+const LONGEST_PATTERN: usize = {
+    let mut longest = 0;
+    let mut k = 0;
+    while k < PATTERNS.len() {
+        if PATTERNS[k].0.len() > longest {
+            longest = PATTERNS[k].0.len();
+        }
+        k += 1;
+    }
+    longest
+};
+
+/// Where each run of [`STRETCH`] or more of an ASCII letter (in either case) begins, in order.
+/// The text is scanned in blocks by the vector scan, and a block with a stretch byte by byte.
+fn stretch_starts(bytes: &[u8]) -> Vec<usize> {
+    const BLOCK: usize = 64;
+    let held = |j: usize| {
+        let x = bytes[j] | 0x20;
+        x.is_ascii_lowercase() && x == bytes[j + 1] | 0x20 && x == bytes[j + 2] | 0x20
+    };
+    let mut starts = Vec::new();
+    let last = bytes.len().saturating_sub(STRETCH - 1); // windows start before this
+    for block in (0..last).step_by(BLOCK) {
+        let stop = (block + BLOCK).min(last);
+        if !has_stretch(&bytes[block..stop + STRETCH - 1]) {
+            continue;
+        }
+        for j in block..stop {
+            if held(j) && (j == 0 || !bytes[j - 1].eq_ignore_ascii_case(&bytes[j])) {
+                starts.push(j);
+            }
+        }
+    }
+    starts
 }
 
 /// Where a stretched letter ends, when `j` (inside `[start, end)`, after `start`) stands in one:
@@ -799,7 +863,7 @@ mod tests {
                 assert_eq!(got, reference(&doc), "{text:?}");
                 checked += got.len();
                 // The walk that reads stretches finds the same where there are none.
-                assert_eq!(got, d.walk_phrases(&doc, true), "{text:?}");
+                assert_eq!(got, d.walk_phrases::<true>(&doc), "{text:?}");
             }
         }
         assert!(checked > PATTERNS.len());
@@ -812,8 +876,39 @@ mod tests {
         let plain = b
             .windows(STRETCH)
             .any(|w| w[0].is_ascii_alphabetic() && w.iter().all(|c| c.eq_ignore_ascii_case(&w[0])));
-        assert_eq!(crate::text::has_stretch(b), plain, "{text:?}");
+        assert_eq!(has_stretch(b), plain, "{text:?}");
         plain
+    }
+
+    /// The block scan finds every run the plain definition finds, at block edges too.
+    #[test]
+    fn stretch_starts_are_where_runs_begin() {
+        let mut state = 7u32;
+        for len in [0usize, 1, 2, 3, 5, 63, 64, 65, 66, 67, 130, 500] {
+            for _ in 0..40 {
+                let text: Vec<u8> = (0..len)
+                    .map(|_| {
+                        state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                        b"aAab!. "[(state >> 24) as usize % 7]
+                    })
+                    .collect();
+                let plain: Vec<usize> = (0..len.saturating_sub(2))
+                    .filter(|&j| {
+                        let run = |k: usize| text[k].eq_ignore_ascii_case(&text[j]);
+                        text[j].is_ascii_alphabetic()
+                            && run(j + 1)
+                            && run(j + 2)
+                            && (j == 0 || !run(j - 1))
+                    })
+                    .collect();
+                assert_eq!(
+                    stretch_starts(&text),
+                    plain,
+                    "{:?}",
+                    String::from_utf8_lossy(&text)
+                );
+            }
+        }
     }
 
     /// A stretched word the vocabulary knows said plainly is read as that word; one it does
@@ -882,6 +977,22 @@ mod tests {
             }
         }
         assert!(checked > PATTERNS.len());
+        // Only the walks that can reach a stretch read stretches; the others find the same.
+        let pad = "x ".repeat(LONGEST_PATTERN / 2 + 1);
+        for (n, &(p, _)) in PATTERNS.iter().enumerate() {
+            let q = PATTERNS[(n * 5 + 1) % PATTERNS.len()].0;
+            for text in [
+                format!("{p} {q}. {pad}sooo {p} {q} gooood {pad}{q}"),
+                format!("{q}{pad}heyyy {p}"),
+            ] {
+                let doc = Document::parse(&text);
+                assert_eq!(
+                    d.walk_phrases::<false>(&doc),
+                    d.walk_phrases::<true>(&doc),
+                    "{text:?}"
+                );
+            }
+        }
         // Two of a letter are a spelling, not a stretch; and a stretch stays inside its word.
         let please = |t: &str| {
             d.phrase_hits(&Document::parse(t))

@@ -5,11 +5,12 @@
 pub const STRETCH: usize = 3;
 
 /// A stretched word said plainly, two ways: each run of [`STRETCH`] or more of a letter cut to
-/// one, and cut to two ("gooood" → "god", "good"); `None` when no letter is stretched. Case
-/// is kept.
+/// one, and cut to two ("gooood" → "god", "good"); `None` when no ASCII letter is stretched
+/// (see [`has_stretch`]). Case is kept.
+#[inline]
 pub fn squeezed(word: &str) -> Option<[String; 2]> {
     // Most words hold no letter three times: find out without allocating.
-    if word.is_ascii() && !has_stretch(word.as_bytes()) {
+    if !has_stretch(word.as_bytes()) {
         return None;
     }
     squeeze(word)
