@@ -563,7 +563,7 @@ impl Data {
     /// Walks the phrases from `state` as `phrase_hits` does, but reading a stretched letter as
     /// the phrase's own, and pushes every whole-word match. A stretched letter can be read two
     /// ways; the other reading waits in `later` (empty but for stretches) and is walked after
-    /// this one. Kept out of line: only texts with a stretch come here.
+    /// this one. Kept out of line: only walks that can reach a stretch come here.
     #[inline(never)]
     fn walk_stretched(
         &self,
