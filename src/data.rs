@@ -8,7 +8,7 @@
 use crate::config::Severity;
 use crate::lexicon::FastMap;
 use crate::rules::RuleSet;
-use crate::text::{has_stretch, Document, Span, TokenKind, STRETCH};
+use crate::text::{stretch_starts, Document, Span, TokenKind, STRETCH};
 use std::sync::OnceLock;
 
 /// The tone lexicon in the compact form `build.rs` writes (see [`crate::lexicon`]).
@@ -395,8 +395,6 @@ impl Data {
     /// Every phrase of every list, each list matched on its own (leftmost-longest, no overlaps
     /// within a list), on word boundaries, outside quotes, URLs, mentions and hashtags.
     pub fn phrase_hits(&self, doc: &Document) -> Vec<PhraseHit> {
-        // A text with a letter written three times or more ("pleaseeee") is walked by the
-        // walk that reads stretches; the others (nearly all) by the one that need not.
         self.walk_phrases::<false>(doc)
     }
 
@@ -501,27 +499,10 @@ impl Data {
                         if lo == hi || i + k == end {
                             break;
                         }
-                        let byte = bytes[i + k].to_ascii_lowercase();
-                        if k == 1 {
-                            let (g0, g1) =
-                                self.second_of[usize::from(bytes[i].to_ascii_lowercase())];
-                            match self.second[usize::from(g0)..usize::from(g1)]
-                                .iter()
-                                .find(|e| e.0 == byte)
-                            {
-                                Some(&(_, a, b)) => (lo, hi) = (usize::from(a), usize::from(b)),
-                                None => break,
-                            }
-                            k = 2;
-                            continue;
+                        match self.next_range(bytes[i], (lo, hi), k, bytes[i + k]) {
+                            Some(range) => (lo, hi) = range,
+                            None => break,
                         }
-                        lo += PATTERNS[lo..hi].partition_point(|(p, _)| p.as_bytes()[k] < byte);
-                        // The phrases that continue with `byte` are few: counted, not searched.
-                        hi = lo
-                            + PATTERNS[lo..hi]
-                                .iter()
-                                .take_while(|(p, _)| p.as_bytes()[k] == byte)
-                                .count();
                         k += 1;
                     }
                 }
@@ -560,6 +541,35 @@ struct Walk<'t> {
 type WalkState = ((usize, usize), usize, usize);
 
 impl Data {
+    /// One step of a walk: of the phrases `PATTERNS[lo..hi]`, which the text matched for `k`
+    /// bytes from one that starts with `first`, the range that goes on with `byte` (either
+    /// case), if any. The second byte is found in the small per-first-byte table, later ones
+    /// by a binary search.
+    #[inline(always)]
+    fn next_range(
+        &self,
+        first: u8,
+        (lo, hi): (usize, usize),
+        k: usize,
+        byte: u8,
+    ) -> Option<(usize, usize)> {
+        let byte = byte.to_ascii_lowercase();
+        if k == 1 {
+            let (g0, g1) = self.second_of[usize::from(first.to_ascii_lowercase())];
+            return self.second[usize::from(g0)..usize::from(g1)]
+                .iter()
+                .find(|e| e.0 == byte)
+                .map(|&(_, a, b)| (usize::from(a), usize::from(b)));
+        }
+        let from = lo + PATTERNS[lo..hi].partition_point(|(p, _)| p.as_bytes()[k] < byte);
+        // The phrases that continue with `byte` are few: counted, not searched.
+        let n = PATTERNS[from..hi]
+            .iter()
+            .take_while(|(p, _)| p.as_bytes()[k] == byte)
+            .count();
+        (n > 0).then_some((from, from + n))
+    }
+
     /// Walks the phrases from `state` as `phrase_hits` does, but reading a stretched letter as
     /// the phrase's own, and pushes every whole-word match. A stretched letter can be read two
     /// ways; the other reading waits in `later` (empty but for stretches) and is walked after
@@ -596,23 +606,7 @@ impl Data {
                 if lo == hi || j == end {
                     break;
                 }
-                let byte = bytes[j].to_ascii_lowercase();
-                let next = if k == 1 {
-                    let (g0, g1) = self.second_of[usize::from(bytes[i].to_ascii_lowercase())];
-                    self.second[usize::from(g0)..usize::from(g1)]
-                        .iter()
-                        .find(|e| e.0 == byte)
-                        .map(|&(_, a, b)| (usize::from(a), usize::from(b)))
-                } else {
-                    let from =
-                        lo + PATTERNS[lo..hi].partition_point(|(p, _)| p.as_bytes()[k] < byte);
-                    // The phrases that continue with `byte` are few: counted, not searched.
-                    let n = PATTERNS[from..hi]
-                        .iter()
-                        .take_while(|(p, _)| p.as_bytes()[k] == byte)
-                        .count();
-                    (n > 0).then_some((from, from + n))
-                };
+                let next = self.next_range(bytes[i], (lo, hi), k, bytes[j]);
                 // Inside a stretched letter a phrase may have it once ("lol" in "looool") or
                 // twice ("good" in "gooood"): reading on is walked now, skipping the stretch
                 // later.
@@ -645,30 +639,6 @@ const LONGEST_PATTERN: usize = {
     }
     longest
 };
-
-/// Where each run of [`STRETCH`] or more of an ASCII letter (in either case) begins, in order.
-/// The text is scanned in blocks by the vector scan, and a block with a stretch byte by byte.
-fn stretch_starts(bytes: &[u8]) -> Vec<usize> {
-    const BLOCK: usize = 64;
-    let held = |j: usize| {
-        let x = bytes[j] | 0x20;
-        x.is_ascii_lowercase() && x == bytes[j + 1] | 0x20 && x == bytes[j + 2] | 0x20
-    };
-    let mut starts = Vec::new();
-    let last = bytes.len().saturating_sub(STRETCH - 1); // windows start before this
-    for block in (0..last).step_by(BLOCK) {
-        let stop = (block + BLOCK).min(last);
-        if !has_stretch(&bytes[block..stop + STRETCH - 1]) {
-            continue;
-        }
-        for j in block..stop {
-            if held(j) && (j == 0 || !bytes[j - 1].eq_ignore_ascii_case(&bytes[j])) {
-                starts.push(j);
-            }
-        }
-    }
-    starts
-}
 
 /// Where a stretched letter ends, when `j` (inside `[start, end)`, after `start`) stands in one:
 /// the byte at `j` is an ASCII letter equal (in either case) to the one before it, in a run of
@@ -876,39 +846,8 @@ mod tests {
         let plain = b
             .windows(STRETCH)
             .any(|w| w[0].is_ascii_alphabetic() && w.iter().all(|c| c.eq_ignore_ascii_case(&w[0])));
-        assert_eq!(has_stretch(b), plain, "{text:?}");
+        assert_eq!(crate::text::has_stretch(b), plain, "{text:?}");
         plain
-    }
-
-    /// The block scan finds every run the plain definition finds, at block edges too.
-    #[test]
-    fn stretch_starts_are_where_runs_begin() {
-        let mut state = 7u32;
-        for len in [0usize, 1, 2, 3, 5, 63, 64, 65, 66, 67, 130, 500] {
-            for _ in 0..40 {
-                let text: Vec<u8> = (0..len)
-                    .map(|_| {
-                        state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-                        b"aAab!. "[(state >> 24) as usize % 7]
-                    })
-                    .collect();
-                let plain: Vec<usize> = (0..len.saturating_sub(2))
-                    .filter(|&j| {
-                        let run = |k: usize| text[k].eq_ignore_ascii_case(&text[j]);
-                        text[j].is_ascii_alphabetic()
-                            && run(j + 1)
-                            && run(j + 2)
-                            && (j == 0 || !run(j - 1))
-                    })
-                    .collect();
-                assert_eq!(
-                    stretch_starts(&text),
-                    plain,
-                    "{:?}",
-                    String::from_utf8_lossy(&text)
-                );
-            }
-        }
     }
 
     /// A stretched word the vocabulary knows said plainly is read as that word; one it does

@@ -6,7 +6,7 @@
 mod stretch;
 mod tokenize;
 
-pub use stretch::{has_stretch, squeezed, STRETCH};
+pub use stretch::{has_stretch, squeezed, stretch_starts, STRETCH};
 pub use tokenize::{is_emoji_token, EMOTICONS};
 
 /// A half-open range of **byte offsets** `[start, end)` into the analysed text.
