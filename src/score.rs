@@ -17,6 +17,9 @@ const TONE_RANGE_REPLY_NEGATIVE: f32 = 25.0;
 const OPEN_QUESTION: i32 = 25;
 const CLOSED_QUESTION: i32 = 15;
 const REQUEST: i32 = 8;
+/// A post's question asked only in passing (`invites_reply.buried`): it still asks, but the
+/// post moves on, so it earns less than a question the post ends on.
+const BURIED_QUESTION: i32 = 10;
 const NOTHING_ASKED_POST: i32 = -5;
 const TALKS_TO_READER: i32 = 5;
 const SELF_FOCUSED_POST: i32 = -15;
@@ -65,7 +68,13 @@ pub fn score(a: &Analysis, v: &Verdicts) -> Score {
     );
     let q = &a.questions;
     if a.english() {
-        if q.count(QuestionKind::Open) > 0 || !q.invitations.is_empty() {
+        if !reply && !v.invites_reply && q.buried().is_some() {
+            add(
+                "invites_reply",
+                BURIED_QUESTION,
+                "asks a question, but mid-post".into(),
+            );
+        } else if q.count(QuestionKind::Open) > 0 || !q.invitations.is_empty() {
             add(
                 "invites_reply",
                 OPEN_QUESTION,

@@ -59,6 +59,8 @@ fn report_snapshots() {
             "positive | pitch,shouting,self_focused | 77/280 | score 9 | self_focus.pronouns,pitch.self_promo,pitch.call_to_action,invites_reply.no_question,pitch.percent_off,pitch.link_in_bio,shouting.marks",
         ),
         ("Congrats on the launch — what was the hardest part?", Linkedin, Post, "positive | question,invites | 51/3000 | score 83 | "),
+        // The question is there but the post moves on: a hint, and fewer points than ending on it.
+        ("Congrats on the launch! What was the hardest part? I loved the new dashboard.", Linkedin, Post, "positive |  | 77/3000 | score 72 | invites_reply.buried"),
         ("You people never listen. This is pathetic.", X, Reply, "negative | aggressive | 42/280 | score 6 | aggression.hostile_you,tone.negative"),
         ("Hola a todos, ¿cómo están? Gracias por venir a la fiesta", Mastodon, Post, "neutral | question,invites | 56/500 | score 75 | "),
         ("Revenue up 23%, margin 41%, 1,200 new clients and $3.4M ARR in Q3.", Linkedin, Post, "neutral |  | 66/3000 | score 37 | invites_reply.no_question,figures.density"),

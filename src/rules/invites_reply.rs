@@ -32,6 +32,8 @@ pub struct Question {
     /// Act dev half (one post), and without it the chip told the writer such a post invites no
     /// reply.
     pub interrogative: bool,
+    /// Ends in the writer's own "?" (not only question syntax or an announced question).
+    pub marked: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -89,6 +91,21 @@ impl Questions {
             words += q.words;
         }
         words > 0 && words as f64 >= DOMINANT_SHARE * self.words as f64
+    }
+
+    /// The question a post asks only in passing: it has a genuine question with the form of
+    /// one, but the post neither ends on it nor gives it most of its words, so its main act is
+    /// something else ("Congrats on the launch! What was the hardest part? I loved it"). The
+    /// last such question, the one nearest the end. Only a question marked with "?": without
+    /// one, question syntax inside a longer post is too often a headline or a clause ("How the
+    /// team is fooling the media.").
+    pub fn buried(&self) -> Option<&Question> {
+        if self.has_question() {
+            return None;
+        }
+        self.genuine()
+            .filter(|q| q.marked && (self.addressed || q.interrogative))
+            .last()
     }
 
     pub fn count(&self, kind: QuestionKind) -> usize {
@@ -266,8 +283,19 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], context: Context) -
         let wh = first_is(class::QUESTION_WORD);
         let aux = first_is(class::AUXILIARY);
         let second_aux = words.get(1).is_some_and(|t| t.is(class::AUXILIARY));
+        // "So did the kings." / "So do I": an auxiliary inverted after "so" says "too"; it
+        // asks nothing unless a "?" says so ("So did you like it?").
+        let so_inverted = aux
+            && !marked
+            && toks
+                .iter()
+                .filter(|t| t.is_own_word())
+                .take_while(|t| t.span != words[0].span)
+                .last()
+                .is_some_and(|t| t.lower == "so");
         let syntax = (WH_CONTRACTED.contains(&first) || (wh && second_aux))
             || (aux
+                && !so_inverted
                 && !NOT_QUESTION_OPENERS.contains(&first)
                 && (((SUBJECTS.contains(&second)
                     || (DETERMINERS.contains(&second) && DETERMINER_AUX.contains(&first)))
@@ -356,6 +384,7 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], context: Context) -
                         .iter()
                         .any(|w| w.is(class::QUESTION_WORD | class::YOU))
                     || inverted(&words),
+                marked,
             });
         } else if first_is(class::IMPERATIVE)
             && !matches!(second, "i" | "me" | "my")
@@ -573,6 +602,24 @@ pub fn rules() -> Vec<RuleInfo> {
             example_platform: None,
         },
         RuleInfo {
+            id: "invites_reply.buried",
+            rule_set: RuleSet::InvitesReply,
+            severity: Severity::Info,
+            description: "A question tucked mid-post, after which the post moves on: readers answer what a post ends on.",
+            default_on: true,
+            flag: vec![
+                "Congrats to the team on the launch! What was the hardest part? I loved the new dashboard and the docs are great.",
+                "Big week here. How do you plan yours? We shipped two releases and hired a designer, and I finally took a day off.",
+            ],
+            allow: vec![
+                "Congrats to the team on the launch! What was the hardest part?",
+                "What was the hardest part of your launch? We found testing took the longest.",
+                "Congrats on the launch! What was the hardest part? Tell me below.",
+                "Fair trial? He walks free and the victims get nothing, again.",
+            ],
+            example_platform: None,
+        },
+        RuleInfo {
             id: "invites_reply.rhetorical",
             rule_set: RuleSet::InvitesReply,
             severity: Severity::Info,
@@ -674,6 +721,16 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             suggestion.push_str(INVITATION);
             h.suggestion = Some(suggestion);
             hints.push(h);
+        }
+    }
+    if post && a.enabled(crate::rule!("invites_reply.buried")) && !q.invites() {
+        if let Some(buried) = q.buried() {
+            hints.push(a.hint(
+                crate::rule!("invites_reply.buried"),
+                buried.span,
+                "The question is buried mid-post",
+                "Readers answer what a post ends on; end on this question and it gets the replies.",
+            ));
         }
     }
     if a.enabled(crate::rule!("invites_reply.rhetorical")) {
@@ -804,6 +861,9 @@ mod tests {
             // A tag question put to someone by name asks them.
             ("This can't be good for the harbour, right @sam?", true, true),
             ("This can't be good for the harbour, right?", false, false),
+            // An auxiliary inverted after "so" says "too" and asks nothing, unless a "?" asks.
+            ("Its power seems inescapable. So did the divine right of kings.", false, false),
+            ("So did you like the ending?", true, true),
             // An announced question asks, "?" or not.
             ("I have a question did you ever meet him", true, true),
             ("Quick question: when does the shop open", true, true),
@@ -812,6 +872,26 @@ mod tests {
             let q = questions(text);
             assert_eq!(q.has_question(), question, "question: {text:?} -> {q:?}");
             assert_eq!(q.invites(), invites, "invites: {text:?} -> {q:?}");
+        }
+    }
+
+    #[test]
+    fn a_question_the_post_moves_on_from_is_buried() {
+        // (text, the buried question's text, or None)
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Great talk! What did you think of it? We loved the demo and the slides were great.", Some("What did you think of it?")),
+            ("Who's in? What time works? Anyway, the venue is booked for Friday at the old hall.", Some("What time works?")),
+            ("Great talk! What did you think of it?", None),
+            ("What did you think of the talk? The demo was great.", None),
+            ("Great talk. Fair trial? Anyway, the venue is booked.", None),
+            ("Why? Because we can. The venue is booked for Friday.", None),
+            // Question syntax without a "?" mid-post is not flagged.
+            ("Big news. How the team is changing the game. We shipped it all today.", None),
+        ];
+        for &(text, want) in cases {
+            let q = questions(text);
+            let got = q.buried().map(|b| &text[b.span.start..b.span.end]);
+            assert_eq!(got, want, "{text:?} -> {q:?}");
         }
     }
 
