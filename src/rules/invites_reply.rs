@@ -34,6 +34,8 @@ pub struct Question {
     pub interrogative: bool,
     /// Ends in the writer's own "?" (not only question syntax or an announced question).
     pub marked: bool,
+    /// Put to the reader: a "you"/"your" among its words.
+    pub to_reader: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -77,14 +79,16 @@ impl Questions {
     /// them. On the Tweet Act dev half, posts with a "?" that do not open with a mention are
     /// questions 31–37% of the time, replies 78%. For the same reason a reply that opens with
     /// an open question asks it, whatever follows ("@sam what time is it? I'll bring snacks"),
-    /// and a "?!" in a reply is an emphatic question to its addressee, not astonishment.
+    /// and a "?!" in a reply is an emphatic question to its addressee, not astonishment. So
+    /// does a reply that opens with a yes/no question put to "you" ("@sam would you ever write
+    /// a play? It would be amazing!").
     pub fn has_question(&self) -> bool {
         let mut words = 0;
         for q in self.genuine().filter(|q| self.addressed || q.interrogative) {
             if Some(q.span) == self.last_sentence
                 || (self.addressed
                     && Some(q.span) == self.first_sentence
-                    && q.kind == QuestionKind::Open)
+                    && (q.kind == QuestionKind::Open || q.to_reader))
             {
                 return true;
             }
@@ -385,6 +389,7 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], context: Context) -
                         .any(|w| w.is(class::QUESTION_WORD | class::YOU))
                     || inverted(&words),
                 marked,
+                to_reader: words.iter().any(|w| w.is(class::YOU)),
             });
         } else if first_is(class::IMPERATIVE)
             && !matches!(second, "i" | "me" | "my")
@@ -861,6 +866,9 @@ mod tests {
             // A tag question put to someone by name asks them.
             ("This can't be good for the harbour, right @sam?", true, true),
             ("This can't be good for the harbour, right?", false, false),
+            // A reply that opens with a yes/no question to "you" asks it, whatever follows.
+            ("@sam would you ever write a play? It would be amazing, I'd watch it twice.", true, true),
+            ("@sam is it raining there? It has poured here all day, the garden is a lake.", false, false),
             // An auxiliary inverted after "so" says "too" and asks nothing, unless a "?" asks.
             ("Its power seems inescapable. So did the divine right of kings.", false, false),
             ("So did you like the ending?", true, true),
