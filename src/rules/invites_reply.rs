@@ -734,7 +734,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
                 crate::rule!("invites_reply.buried"),
                 buried.span,
                 "The question is buried mid-post",
-                "Readers answer what a post ends on; end on this question and it gets the replies.",
+                "Readers answer what a post ends on; a question in the middle is easy to read past.",
             ));
         }
     }
