@@ -34,6 +34,67 @@ fn joins_numbers(src: &str) -> bool {
     matches!(src, ":" | "/" | "-" | "–" | ".")
 }
 
+/// Month names, full and short: a number beside a capitalised one is a day of the month
+/// ("December 5", "5 Dec"), a date rather than a statistic.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Letters after a number that keep it a quantity: magnitudes ("10k", "1.5M", "5x") and
+/// common units. Any other letters make the token a position, a time or a name: an ordinal
+/// ("1st", "19th"), a clock time ("3pm") or a name ("2Pac", "3D").
+const QUANTITY_SUFFIXES: &[&str] = &[
+    "k", "m", "mm", "b", "bn", "t", "tn", "x", "kg", "g", "mg", "lb", "lbs", "oz", "km", "cm",
+    "mi", "ft", "mph", "kph", "kmh", "gb", "mb", "tb", "kb", "ms", "s", "sec", "secs", "min",
+    "mins", "h", "hr", "hrs", "yr", "yrs", "kw", "mw", "kwh", "hz", "ghz", "l", "ml",
+];
+
+/// A number token with letters glued to it that is not a quantity (see [`QUANTITY_SUFFIXES`]).
+fn is_label_number(src: &str) -> bool {
+    let suffix = src.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+    !suffix.is_empty()
+        && !QUANTITY_SUFFIXES
+            .iter()
+            .any(|q| q.eq_ignore_ascii_case(suffix))
+}
+
+/// The token at `i` stands right beside a capitalised month name: "December 5", "5 Dec".
+fn beside_month(doc: &Document, i: usize) -> bool {
+    let month = |t: Option<&crate::text::Token>| {
+        t.is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && MONTHS.contains(&t.lower.as_ref())
+                && doc
+                    .slice(t.span)
+                    .starts_with(|c: char| c.is_ascii_uppercase())
+        })
+    };
+    month(i.checked_sub(1).and_then(|p| doc.tokens.get(p))) || month(doc.tokens.get(i + 1))
+}
+
 fn is_numeric(kind: TokenKind) -> bool {
     matches!(
         kind,
@@ -76,7 +137,10 @@ pub fn find(doc: &Document) -> Figures {
         } else {
             match t.kind {
                 TokenKind::Money | TokenKind::Percent => true,
-                _ => !is_year(doc.slice(t.span)),
+                _ => {
+                    let src = doc.slice(t.span);
+                    !is_year(src) && !is_label_number(src) && !beside_month(doc, i)
+                }
             }
         };
         if is_figure {
@@ -112,11 +176,16 @@ pub fn rules() -> Vec<RuleInfo> {
         flag: vec![
             "Revenue up 23%, margin 41%, 1,200 new clients and $3.4M ARR in Q3.",
             "Growth of 10-15% to $3.4M, margin 41% and 1,200 new clients.",
+            // Magnitudes and units keep a number a quantity.
+            "We hit 10k users, 1.5M views and 5x growth, with 20ms latency.",
         ],
         allow: vec![
             "We met 3 friends in 2024 and had a great time together at the lake.",
             // Times, dates and scores are not statistics.
             "Finished in 4:12:33! Doors open 18:30 on 12/05, and we won 3-1.",
+            // Ordinals, clock times, names with digits and days of the month neither.
+            "Gonzaga 1st, BYU 2nd, St. Mary's 3rd in the coaches' poll.",
+            "My top 5: 2Pac, Eminem and Jay-Z, on at 3pm on December 5 and 6 Dec.",
         ],
         example_platform: None,
     }]
