@@ -29,6 +29,7 @@ struct WordsFile {
     insults: Vec<String>,
     harsh: Vec<String>,
     profanity: Vec<String>,
+    mild_profanity: Vec<String>,
     hostile_targets: Vec<String>,
     boasts: Vec<String>,
     acronyms: Vec<String>,
@@ -141,7 +142,7 @@ fn strs(list: &[String]) -> String {
 
 fn words_table(w: &WordsFile) -> String {
     let file = "words.json";
-    let lists: [(&str, &Vec<String>, &str); 17] = [
+    let lists: [(&str, &Vec<String>, &str); 18] = [
         ("self_i", &w.self_i, "SELF_I"),
         ("self_we", &w.self_we, "SELF_WE"),
         ("you", &w.you, "YOU"),
@@ -151,6 +152,7 @@ fn words_table(w: &WordsFile) -> String {
         ("insults", &w.insults, "INSULT"),
         ("harsh", &w.harsh, "HARSH"),
         ("profanity", &w.profanity, "PROFANITY"),
+        ("mild_profanity", &w.mild_profanity, "MILD_PROFANITY"),
         ("hostile_targets", &w.hostile_targets, "HOSTILE_TARGET"),
         ("boasts", &w.boasts, "BOAST"),
         ("acronyms", &w.acronyms, "ACRONYM"),

@@ -36,6 +36,8 @@ pub mod class {
     pub const NEGATION: u32 = 1 << 15;
     /// "lol", "haha": shown feeling, scored like an emoticon.
     pub const LAUGHTER: u32 = 1 << 16;
+    /// Mild swearing ("damn", "hell", "sucks"): coarse, not hostile.
+    pub const MILD_PROFANITY: u32 = 1 << 17;
 }
 
 /// A phrase list whose matches become hints (from `phrases.json`, compiled in by build.rs).

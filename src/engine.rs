@@ -288,6 +288,7 @@ fn signals(a: &Analysis, analyzed_bytes: usize, brief: bool) -> Signals {
             .chain(ag.directed_harsh.iter().map(|&s| Evidence::of("insult", s)))
             .chain(ag.harsh.iter().map(|&s| Evidence::of("harsh", s)))
             .chain(ag.profanity.iter().map(|&s| Evidence::of("profanity", s)))
+            .chain(ag.mild.iter().map(|&s| Evidence::of("mild_profanity", s)))
             .chain(ag.hostile.iter().map(|&s| Evidence::of("hostile", s))),
     );
     Signals {
@@ -349,6 +350,7 @@ fn signals(a: &Analysis, analyzed_bytes: usize, brief: bool) -> Signals {
         aggression: AggressionSignal {
             insults: n(ag.insults.len() + ag.directed_harsh.len()),
             profanity: n(ag.profanity.len()),
+            mild_profanity: n(ag.mild.len()),
             hostile_phrases: n(ag.hostile.len()),
             evidence: ag_ev,
         },

@@ -111,6 +111,8 @@ pub struct ShoutingSignal {
 pub struct AggressionSignal {
     pub insults: u32,
     pub profanity: u32,
+    /// Mild swearing ("damn", "hell", "sucks"), counted apart from `profanity`.
+    pub mild_profanity: u32,
     pub hostile_phrases: u32,
     pub evidence: Vec<Evidence>,
 }

@@ -27,6 +27,8 @@ const SELF_FOCUSED_REPLY: i32 = -8;
 const PITCH: i32 = -20;
 const AGGRESSIVE_POST: i32 = -25;
 const AGGRESSIVE_REPLY: i32 = -35;
+/// Strong swearing that is not aimed at anyone ("this fucking printer"): coarse, not hostile.
+const SWEARING: i32 = -10;
 const SHOUTING: i32 = -10;
 const FIGURES: i32 = -8;
 const OVER_LIMIT: i32 = -10;
@@ -123,7 +125,9 @@ pub fn score(a: &Analysis, v: &Verdicts) -> Score {
     if v.pitch {
         add("pitch", PITCH, "reads as a sales pitch".into());
     }
-    if v.aggressive {
+    // The verdict is OffensEval's "offensive" (any swearing counts); the score tells hostility
+    // from swearing, and leaves mild swearing ("damn", "sucks") alone.
+    if v.aggressive && a.aggression.hostile(a.tone.compound, a.strictness()) {
         add(
             "aggression",
             if reply {
@@ -133,6 +137,8 @@ pub fn score(a: &Analysis, v: &Verdicts) -> Score {
             },
             "hostile or insulting".into(),
         );
+    } else if v.aggressive && !a.aggression.profanity.is_empty() {
+        add("aggression", SWEARING, "swears".into());
     }
     if v.shouting {
         add(

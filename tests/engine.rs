@@ -393,6 +393,41 @@ fn strictness_moves_thresholds() {
 }
 
 #[test]
+fn swearing_is_not_hostility_and_mild_swearing_is_marked_only_when_strict() {
+    // (text, strictness, profanity hints, the score's aggression points)
+    let cases: &[(&str, &str, usize, i32)] = &[
+        ("Damn, late again. Traffic sucks.", "medium", 0, 0),
+        ("Damn, late again. Traffic sucks.", "high", 2, 0),
+        ("This fucking printer jammed again.", "medium", 1, -10),
+        ("You are a fucking idiot.", "medium", 1, -25),
+    ];
+    for &(text, strictness, hints, points) in cases {
+        let r = Engine::from_json(&format!(r#"{{"strictness": "{strictness}"}}"#))
+            .unwrap()
+            .analyze(text, &Options::default());
+        let got_hints = r
+            .hints
+            .iter()
+            .filter(|h| h.rule == "aggression.profanity")
+            .count();
+        let got_points: i32 = r
+            .score
+            .breakdown
+            .iter()
+            .filter(|f| f.factor == "aggression")
+            .map(|f| f.points)
+            .sum();
+        assert_eq!(
+            (got_hints, got_points),
+            (hints, points),
+            "{text:?} at {strictness}"
+        );
+        // The verdict stays OffensEval's "offensive": any swearing counts.
+        assert!(r.verdicts.aggressive, "{text:?}");
+    }
+}
+
+#[test]
 fn evidence_is_capped_but_counts_are_exact() {
     // 40 sentences, each with "I", "my", a toned word and a figure.
     let text = "I think my launch was great, 25% better. ".repeat(40);

@@ -16,6 +16,8 @@ pub struct Aggression {
     /// Harsh words not aimed at anyone in particular.
     pub harsh: Vec<Span>,
     pub profanity: Vec<Span>,
+    /// Mild swearing ("damn", "hell", "sucks"): coarse, but not aimed at anyone.
+    pub mild: Vec<Span>,
     /// Hostile phrases from the `aggression.hostile_you` list.
     pub hostile: Vec<Span>,
 }
@@ -29,7 +31,8 @@ const PERSONS: &[&str] = &[
 const DIRECTED_WINDOW: usize = 4;
 
 /// The classes this rule set reads.
-const AGGRESSION_CLASSES: u32 = class::INSULT | class::HARSH | class::PROFANITY;
+const AGGRESSION_CLASSES: u32 =
+    class::INSULT | class::HARSH | class::PROFANITY | class::MILD_PROFANITY;
 
 /// The aggression classes of a word the vocabulary does not know as written: its possessive
 /// ("whore's") or its stretched spelling ("fuuuck", "stuuupid", "shiiit") said plainly.
@@ -102,6 +105,8 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Aggression {
         }
         if c & class::PROFANITY != 0 {
             a.profanity.push(t.span);
+        } else if c & class::MILD_PROFANITY != 0 {
+            a.mild.push(t.span);
         }
     }
     let hostile_list = data
@@ -117,14 +122,19 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Aggression {
 }
 
 impl Aggression {
-    /// The post-level verdict: hostility toward someone, or coarse and negative at once.
+    /// The post-level verdict, OffensEval's "offensive": hostility toward someone, or any
+    /// swearing. Swearing in public is what OffensEval-style raters flag, whatever the mood.
     pub fn aggressive(&self, tone: f32, strictness: crate::Strictness) -> bool {
+        self.hostile(tone, strictness) || !self.profanity.is_empty() || !self.mild.is_empty()
+    }
+
+    /// Hostility toward someone: a hostile phrase, an insult, a harsh word aimed at a person,
+    /// or harsh words in a harsh tone. Swearing alone is not hostile ("Damn, traffic sucks").
+    pub fn hostile(&self, tone: f32, strictness: crate::Strictness) -> bool {
         let harsh_tone = super::by_strictness(strictness, -0.3, 0.0, 0.3);
         !self.hostile.is_empty()
             || !self.insults.is_empty()
             || !self.directed_harsh.is_empty()
-            // Swearing in public is what OffensEval-style raters and most readers flag, whatever the mood.
-            || !self.profanity.is_empty()
             || (!self.harsh.is_empty() && tone <= harsh_tone)
     }
 }
@@ -153,14 +163,19 @@ pub fn rules() -> Vec<RuleInfo> {
             id: "aggression.profanity",
             rule_set: RuleSet::Aggression,
             severity: Severity::Suggestion,
-            description: "Profanity: fine among friends, risky in public.",
+            description: "Profanity: fine among friends, risky in public. Mild swearing (\"damn\", \"hell\", \"sucks\") only at high strictness.",
             default_on: true,
             flag: vec![
                 "This is bullshit",
                 "Shiiiit, not again",
                 "What a bitch's move",
             ],
-            allow: vec!["This is brilliant", "Scunthorpe United won"],
+            allow: vec![
+                "This is brilliant",
+                "Scunthorpe United won",
+                "Damn, running late again. Traffic sucks today.",
+                "What the hell happened to summer?",
+            ],
             example_platform: None,
         },
     ]
@@ -195,17 +210,37 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
         }
     }
     if a.enabled(crate::rule!("aggression.profanity")) {
-        for &span in ag.profanity.iter().take(MAX_HINTS_PER_RULE) {
+        // Mild swearing is most people's everyday speech: only a strict writer wants it marked.
+        let mild: &[Span] = if a.strictness() == crate::Strictness::High {
+            &ag.mild
+        } else {
+            &[]
+        };
+        let mut spans: Vec<(Span, bool)> = ag
+            .profanity
+            .iter()
+            .map(|&s| (s, false))
+            .chain(mild.iter().map(|&s| (s, true)))
+            .collect();
+        crate::sort::by_key(&mut spans, |&(s, _)| crate::sort::span_key(s));
+        for &(span, is_mild) in spans.iter().take(MAX_HINTS_PER_RULE) {
             let mut h = a.hint(
                 crate::rule!("aggression.profanity"),
                 span,
-                "Profanity",
+                if is_mild {
+                    "Mild swearing"
+                } else {
+                    "Profanity"
+                },
                 "Strong language narrows who will answer; keep it for friends.",
             );
             if reply && a.tone.compound < 0.0 {
                 h.severity = Severity::Warning;
             } else if a.tone.compound > 0.3 {
                 // "fucking brilliant" is enthusiasm, not attack.
+                h.severity = Severity::Info;
+            }
+            if is_mild {
                 h.severity = Severity::Info;
             }
             hints.push(h);
