@@ -84,7 +84,7 @@ impl Questions {
     /// a play? It would be amazing!").
     pub fn has_question(&self) -> bool {
         let mut words = 0;
-        for q in self.genuine().filter(|q| self.addressed || q.interrogative) {
+        for q in self.genuine().filter(|q| self.asks_as_posted(q)) {
             if Some(q.span) == self.last_sentence
                 || (self.addressed
                     && Some(q.span) == self.first_sentence
@@ -108,8 +108,14 @@ impl Questions {
             return None;
         }
         self.genuine()
-            .filter(|q| q.marked && (self.addressed || q.interrogative))
+            .filter(|q| q.marked && self.asks_as_posted(q))
             .last()
+    }
+
+    /// A genuine question asks in this post when the post is said to someone or the question
+    /// has the form of one (see [`Question::interrogative`]).
+    fn asks_as_posted(&self, q: &Question) -> bool {
+        self.addressed || q.interrogative
     }
 
     pub fn count(&self, kind: QuestionKind) -> usize {
