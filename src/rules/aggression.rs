@@ -216,14 +216,11 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
         } else {
             &[]
         };
-        let mut spans: Vec<(Span, bool)> = ag
-            .profanity
-            .iter()
-            .map(|&s| (s, false))
-            .chain(mild.iter().map(|&s| (s, true)))
-            .collect();
-        crate::sort::by_key(&mut spans, |&(s, _)| crate::sort::span_key(s));
-        for &(span, is_mild) in spans.iter().take(MAX_HINTS_PER_RULE) {
+        // Strong words first when there are more than a rule may show (the engine sorts all
+        // hints by position afterwards).
+        let spans =
+            (ag.profanity.iter().map(|&s| (s, false))).chain(mild.iter().map(|&s| (s, true)));
+        for (span, is_mild) in spans.take(MAX_HINTS_PER_RULE) {
             let mut h = a.hint(
                 crate::rule!("aggression.profanity"),
                 span,
