@@ -231,14 +231,11 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
                 },
                 "Strong language narrows who will answer; keep it for friends.",
             );
-            if reply && a.tone.compound < 0.0 {
+            // Mild words, and "fucking brilliant" (enthusiasm, not attack), are only noted.
+            if is_mild || a.tone.compound > 0.3 {
+                h.severity = Severity::Info;
+            } else if reply && a.tone.compound < 0.0 {
                 h.severity = Severity::Warning;
-            } else if a.tone.compound > 0.3 {
-                // "fucking brilliant" is enthusiasm, not attack.
-                h.severity = Severity::Info;
-            }
-            if is_mild {
-                h.severity = Severity::Info;
             }
             hints.push(h);
         }
