@@ -381,6 +381,7 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], context: Context) -
                 };
                 pending = Some((q.questions.len(), shape));
             }
+            let to_reader = words.iter().any(|w| w.is(class::YOU));
             q.questions.push(Question {
                 span: s.span,
                 kind,
@@ -390,12 +391,11 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], context: Context) -
                     || tag_named
                     || aux
                     || invites_here
-                    || words
-                        .iter()
-                        .any(|w| w.is(class::QUESTION_WORD | class::YOU))
+                    || to_reader
+                    || words.iter().any(|w| w.is(class::QUESTION_WORD))
                     || inverted(&words),
                 marked,
-                to_reader: words.iter().any(|w| w.is(class::YOU)),
+                to_reader,
             });
         } else if first_is(class::IMPERATIVE)
             && !matches!(second, "i" | "me" | "my")
