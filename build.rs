@@ -1,19 +1,50 @@
 //! Compiles the engine's data into Rust at build time, so the extension worker parses no text
 //! at its cold start and a mistake in the data fails the build with the file and the entry:
 //!
+//! - `lists.json` (rule sets, platforms, contexts, strictness levels, severities: the lists the
+//!   extension reads too) → `$OUT_DIR/kinds.rs`, the enums `src/kinds.rs` includes;
 //! - `src/data/lexicon/*.tsv` (the tone lexicon) → `$OUT_DIR/lexicon.bin`, a compact
-//!   front-coded form (format and checks in `src/lexicon.rs`, which this script includes);
+//!   front-coded form (format and checks in `src/data/lexicon.rs`, which this script includes),
+//!   and `$OUT_DIR/emoticons.rs`, the lexicon's emoticons for the tokenizer (`src/text`);
 //! - `src/data/words.json` and `src/data/phrases.json` (word classes, phrase rules and phrase
-//!   signals, with a strict schema) → `$OUT_DIR/data.rs`, static tables that `src/data.rs`
-//!   includes.
+//!   signals; phrase rules in the one schema of `src/data/schema.rs`, which this script
+//!   includes) → `$OUT_DIR/data.rs`, static tables that `src/data/mod.rs` includes, with a
+//!   constant per phrase signal (`lists::RHETORICAL`…) so code never looks a list up by name.
 
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
 #[allow(dead_code)]
-#[path = "src/lexicon.rs"]
+#[path = "src/data/lexicon.rs"]
 mod lexicon;
+
+#[allow(dead_code)]
+#[path = "src/data/schema.rs"]
+mod schema;
+
+/// `lists.json`: see its `_about`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListsFile {
+    #[serde(rename = "_about")]
+    _about: String,
+    rule_sets: Vec<String>,
+    platforms: Vec<String>,
+    contexts: Vec<String>,
+    strictness: Vec<String>,
+    severities: Vec<String>,
+    defaults: BTreeMap<String, String>,
+    sites: Vec<Site>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Site {
+    id: String,
+    platform: String,
+    hosts: Vec<String>,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -41,29 +72,6 @@ struct WordsFile {
     other_languages: BTreeMap<String, Vec<String>>,
 }
 
-/// A phrase list whose matches become hints.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PhraseRule {
-    id: String,
-    rule_set: String,
-    severity: String,
-    description: String,
-    message: String,
-    why: String,
-    #[serde(default)]
-    suggestion: Option<String>,
-    #[serde(default = "yes")]
-    default_on: bool,
-    phrases: Vec<String>,
-    flag: Vec<String>,
-    allow: Vec<String>,
-}
-
-fn yes() -> bool {
-    true
-}
-
 /// A phrase list the heuristics read (invitations, rhetorical questions, requests).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -81,29 +89,12 @@ struct PhraseSignal {
 struct PhrasesFile {
     #[serde(rename = "_about")]
     _about: String,
-    rules: Vec<PhraseRule>,
+    rules: Vec<schema::PhraseRuleSpec>,
     signals: Vec<PhraseSignal>,
 }
 
-/// Rule sets a phrase rule may belong to, as `RuleSet` variants (src/rules/mod.rs).
-const RULE_SETS: &[(&str, &str)] = &[
-    ("tone", "Tone"),
-    ("aggression", "Aggression"),
-    ("shouting", "Shouting"),
-    ("self_focus", "SelfFocus"),
-    ("invites_reply", "InvitesReply"),
-    ("pitch", "Pitch"),
-    ("figures", "Figures"),
-    ("platform", "Platform"),
-];
-const SEVERITIES: &[(&str, &str)] = &[
-    ("info", "Info"),
-    ("suggestion", "Suggestion"),
-    ("warning", "Warning"),
-];
-
 fn fail(file: &str, message: String) -> ! {
-    panic!("src/data/{file}: {message}")
+    panic!("{file}: {message}")
 }
 
 /// Every entry lower case, with straight apostrophes, unpadded and not repeated.
@@ -122,26 +113,13 @@ fn check_list(file: &str, name: &str, list: &[String]) {
     }
 }
 
-fn variant(file: &str, what: &str, value: &str, table: &[(&str, &str)]) -> String {
-    match table.iter().find(|(k, _)| *k == value) {
-        Some((_, v)) => v.to_string(),
-        None => fail(
-            file,
-            format!(
-                "unknown {what} {value:?} (one of: {})",
-                table.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
-            ),
-        ),
-    }
-}
-
 fn strs(list: &[String]) -> String {
     let items: Vec<String> = list.iter().map(|s| format!("{s:?}")).collect();
     format!("&[{}]", items.join(", "))
 }
 
 fn words_table(w: &WordsFile) -> String {
-    let file = "words.json";
+    let file = "src/data/words.json";
     let lists: [(&str, &Vec<String>, &str); 18] = [
         ("self_i", &w.self_i, "SELF_I"),
         ("self_we", &w.self_we, "SELF_WE"),
@@ -209,49 +187,179 @@ fn words_table(w: &WordsFile) -> String {
     out
 }
 
-fn phrases_table(p: &PhrasesFile) -> String {
-    let file = "phrases.json";
+/// `self_focus` → `SelfFocus`: an id as its enum variant.
+fn camel(id: &str) -> String {
+    id.split('_')
+        .map(|part| {
+            let mut c = part.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The shared kinds: one enum per list of `lists.json`, with `ALL`, `id()`, `from_id()` and
+/// its default.
+fn kinds_table(l: &ListsFile) -> String {
+    let file = "lists.json";
+    let mut out = String::from("// Generated by build.rs from lists.json.\n");
+    let enums: [(&str, &str, &Vec<String>, &str); 5] = [
+        (
+            "RuleSet",
+            "A family of rules, switched on and off together.",
+            &l.rule_sets,
+            "Hash, PartialOrd, Ord",
+        ),
+        (
+            "Platform",
+            "Where the draft will be posted: picks the length counter and limits.",
+            &l.platforms,
+            "Hash",
+        ),
+        (
+            "Context",
+            "Whether the draft starts a thread or answers someone.",
+            &l.contexts,
+            "Hash",
+        ),
+        (
+            "Strictness",
+            "How readily hints fire. `low` shows only what is clearly there.",
+            &l.strictness,
+            "Hash",
+        ),
+        (
+            "Severity",
+            "How much a hint matters: `info` < `suggestion` < `warning`.",
+            &l.severities,
+            "Hash, PartialOrd, Ord",
+        ),
+    ];
+    for (name, doc, ids, extra) in enums {
+        check_list(file, name, ids);
+        if ids
+            .iter()
+            .any(|id| !id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+        {
+            fail(file, format!("{name}: ids are lower-case letters and `_`"));
+        }
+        let key = match name {
+            "RuleSet" => "rule_set",
+            "Platform" => "platform",
+            "Context" => "context",
+            "Strictness" => "strictness",
+            _ => "severity",
+        };
+        let default = l.defaults.get(key).map(String::as_str);
+        writeln!(out, "/// {doc}").unwrap();
+        writeln!(
+            out,
+            "#[derive(Debug, Clone, Copy, PartialEq, Eq, {extra}, Serialize, Deserialize{})]",
+            if default.is_some() { ", Default" } else { "" }
+        )
+        .unwrap();
+        writeln!(
+            out,
+            "#[serde(rename_all = \"snake_case\")]\npub enum {name} {{"
+        )
+        .unwrap();
+        for id in ids {
+            if Some(id.as_str()) == default {
+                writeln!(out, "    #[default]").unwrap();
+            }
+            writeln!(out, "    {},", camel(id)).unwrap();
+        }
+        writeln!(out, "}}").unwrap();
+        if default.is_some_and(|d| !ids.iter().any(|id| id == d)) {
+            fail(file, format!("defaults.{key}: not one of the {name} ids"));
+        }
+        let variants: Vec<String> = ids
+            .iter()
+            .map(|id| format!("{name}::{}", camel(id)))
+            .collect();
+        writeln!(
+            out,
+            "impl {name} {{\n    /// Every value, in display order.\n    pub const ALL: [{name}; {}] = [{}];\n",
+            ids.len(),
+            variants.join(", ")
+        )
+        .unwrap();
+        writeln!(out, "    /// The id, as in settings, reports and `lists.json`.\n    pub fn id(self) -> &'static str {{\n        match self {{").unwrap();
+        for (id, v) in ids.iter().zip(&variants) {
+            writeln!(out, "            {v} => {id:?},").unwrap();
+        }
+        writeln!(out, "        }}\n    }}\n").unwrap();
+        writeln!(
+            out,
+            "    pub fn from_id(id: &str) -> Option<{name}> {{\n        {name}::ALL.into_iter().find(|x| x.id() == id)\n    }}\n}}\n"
+        )
+        .unwrap();
+    }
+    for key in l.defaults.keys() {
+        if !["rule_set", "platform", "context", "strictness", "severity"].contains(&key.as_str()) {
+            fail(file, format!("defaults.{key}: no such list"));
+        }
+    }
+    let mut hosts = HashSet::new();
+    for site in &l.sites {
+        if !l.platforms.contains(&site.platform) || site.hosts.is_empty() || site.id.is_empty() {
+            fail(
+                file,
+                format!("site {:?}: a known platform and at least one host", site.id),
+            );
+        }
+        for host in &site.hosts {
+            if !hosts.insert(host) {
+                fail(file, format!("host {host:?} is listed twice"));
+            }
+        }
+    }
+    out
+}
+
+fn phrases_table(p: &PhrasesFile, lists: &ListsFile) -> String {
+    let file = "src/data/phrases.json";
     let mut out = String::new();
     let mut ids = HashSet::new();
-    // Every phrase, plus its curly-apostrophe spelling, with the list it belongs to.
-    let mut patterns: Vec<(String, String)> = Vec::new();
-    let mut add = |name: &str, list: &[String], owner: String| {
+    let sets: Vec<&str> = lists.rule_sets.iter().map(String::as_str).collect();
+    let severities: Vec<&str> = lists.severities.iter().map(String::as_str).collect();
+    // Every phrase, plus its curly-apostrophe spelling, with the list it belongs to: the rules'
+    // lists first, then the signals', so `List(n)` orders rules before signals.
+    let mut patterns: Vec<(String, usize)> = Vec::new();
+    let mut add = |name: &str, list: &[String], owner: usize| {
         check_list(file, name, list);
         for phrase in list {
-            patterns.push((phrase.clone(), owner.clone()));
+            patterns.push((phrase.clone(), owner));
             if phrase.contains('\'') {
-                patterns.push((phrase.replace('\'', "’"), owner.clone()));
+                patterns.push((phrase.replace('\'', "’"), owner));
             }
         }
     };
     writeln!(out, "pub static RULES: &[PhraseRule] = &[").unwrap();
     for (i, r) in p.rules.iter().enumerate() {
-        if !ids.insert(r.id.as_str()) || !r.id.starts_with(&format!("{}.", r.rule_set)) {
-            fail(
-                file,
-                format!("rule id {:?} is repeated or not under its rule set", r.id),
-            );
+        if !ids.insert(r.id.as_str()) {
+            fail(file, format!("rule id {:?} is repeated", r.id));
         }
-        if r.flag.is_empty() || r.allow.is_empty() {
-            fail(
-                file,
-                format!("rule {:?} needs flag and allow examples", r.id),
-            );
+        if let Err((field, message)) = r.check(schema::Origin::BuiltIn, &sets, &severities) {
+            fail(file, format!("rule {:?}, `{field}`: {message}", r.id));
         }
-        let set = variant(file, "rule_set", &r.rule_set, RULE_SETS);
-        let severity = variant(file, "severity", &r.severity, SEVERITIES);
-        add(&r.id, &r.phrases, format!("List::Rule({i})"));
+        let set = camel(r.rule_set.as_deref().expect("checked"));
+        let severity = camel(r.severity.as_deref().expect("checked"));
+        add(&r.id, &r.phrases, i);
         writeln!(
             out,
             "    PhraseRule {{ id: {:?}, rule_set: RuleSet::{set}, severity: Severity::{severity}, \
              description: {:?}, message: {:?}, why: {:?}, suggestion: {:?}, default_on: {}, \
-             phrases: {}, flag: {}, allow: {} }},",
+             weight: {:?}, quoted: {}, phrases: {}, flag: {}, allow: {} }},",
             r.id,
-            r.description,
+            r.description.as_deref().expect("checked"),
             r.message,
-            r.why,
+            r.why.as_deref().expect("checked"),
             r.suggestion,
-            r.default_on,
+            r.enabled.unwrap_or(true),
+            r.weight.unwrap_or(0.0),
+            r.quoted,
             strs(&r.phrases),
             strs(&r.flag),
             strs(&r.allow),
@@ -260,6 +368,7 @@ fn phrases_table(p: &PhrasesFile) -> String {
     }
     writeln!(out, "];").unwrap();
     writeln!(out, "pub static SIGNALS: &[PhraseSignal] = &[").unwrap();
+    let mut roles = String::new();
     for (i, s) in p.signals.iter().enumerate() {
         if !ids.insert(s.id.as_str()) || s.matches.is_empty() || s.no_match.is_empty() {
             fail(
@@ -267,7 +376,8 @@ fn phrases_table(p: &PhrasesFile) -> String {
                 format!("signal {:?} is repeated or lacks examples", s.id),
             );
         }
-        add(&s.id, &s.phrases, format!("List::Signal({i})"));
+        let list = p.rules.len() + i;
+        add(&s.id, &s.phrases, list);
         writeln!(
             out,
             "    PhraseSignal {{ id: {:?}, description: {:?}, phrases: {}, matches: {}, no_match: {} }},",
@@ -278,15 +388,30 @@ fn phrases_table(p: &PhrasesFile) -> String {
             strs(&s.no_match),
         )
         .unwrap();
+        writeln!(
+            roles,
+            "    /// {}\n    pub const {}: List = List({list});",
+            s.description,
+            s.id.to_ascii_uppercase()
+        )
+        .unwrap();
     }
     writeln!(out, "];").unwrap();
+    writeln!(
+        out,
+        "/// The phrase signals' lists, by role: what the heuristics read.\npub mod lists {{\n    use super::List;\n{roles}}}"
+    )
+    .unwrap();
     // In byte order: the phrases sharing a prefix are one range, which the matcher narrows
-    // byte by byte (see `Data::phrase_hits`), with nothing to build at run time.
+    // byte by byte (see `PhraseIndex`), with nothing to build at run time.
     patterns.sort_by(|a, b| {
         a.0.as_bytes()
             .cmp(b.0.as_bytes())
             .then_with(|| a.1.cmp(&b.1))
     });
+    if patterns.len() > usize::from(u16::MAX) {
+        fail(file, "more than 65,535 phrases".into());
+    }
     writeln!(
         out,
         "/// Every phrase of every list, in byte order, and the list it belongs to."
@@ -294,10 +419,24 @@ fn phrases_table(p: &PhrasesFile) -> String {
     .unwrap();
     writeln!(out, "static PATTERNS: &[(&str, List)] = &[").unwrap();
     for (phrase, owner) in &patterns {
-        writeln!(out, "    ({phrase:?}, {owner}),").unwrap();
+        writeln!(out, "    ({phrase:?}, List({owner})),").unwrap();
     }
     writeln!(out, "];").unwrap();
     out
+}
+
+/// The lexicon's emoticons (entries with a mark that is not a word's own), sorted, for the
+/// tokenizer to keep whole.
+fn emoticons_table(lexicon: &lexicon::Lexicon) -> String {
+    let mut emoticons: Vec<&str> = lexicon
+        .tokens()
+        .filter(|t| lexicon::is_emoticon_entry(t))
+        .collect();
+    emoticons.sort_unstable();
+    format!(
+        "// Generated by build.rs from src/data/lexicon/*.tsv.\n/// The lexicon's emoticons, sorted (a binary search finds one).\npub static LEXICON_EMOTICONS: &[&str] = {};\n",
+        strs(&emoticons.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    )
 }
 
 fn read(path: &str) -> String {
@@ -307,7 +446,9 @@ fn read(path: &str) -> String {
 fn main() {
     for path in [
         "build.rs",
-        "src/lexicon.rs",
+        "lists.json",
+        "src/data/lexicon.rs",
+        "src/data/schema.rs",
         "src/data/lexicon/vader.tsv",
         "src/data/lexicon/emoji.tsv",
         "src/data/lexicon/overrides.tsv",
@@ -318,21 +459,27 @@ fn main() {
     }
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
 
+    let lists: ListsFile = serde_json::from_str(&read("lists.json"))
+        .unwrap_or_else(|e| fail("lists.json", e.to_string()));
+    std::fs::write(out_dir.join("kinds.rs"), kinds_table(&lists)).expect("write kinds.rs");
+
     let lexicon = lexicon::Lexicon::parse()
         .unwrap_or_else(|e| panic!("src/data/lexicon/{}:{}: {}", e.file, e.line, e.reason));
     let blob = lexicon
         .encode()
         .unwrap_or_else(|e| panic!("src/data/lexicon: {e}"));
     std::fs::write(out_dir.join("lexicon.bin"), blob).expect("write lexicon.bin");
+    std::fs::write(out_dir.join("emoticons.rs"), emoticons_table(&lexicon))
+        .expect("write emoticons.rs");
 
     let words: WordsFile = serde_json::from_str(&read("src/data/words.json"))
-        .unwrap_or_else(|e| fail("words.json", e.to_string()));
+        .unwrap_or_else(|e| fail("src/data/words.json", e.to_string()));
     let phrases: PhrasesFile = serde_json::from_str(&read("src/data/phrases.json"))
-        .unwrap_or_else(|e| fail("phrases.json", e.to_string()));
+        .unwrap_or_else(|e| fail("src/data/phrases.json", e.to_string()));
     let code = format!(
         "// Generated by build.rs from src/data/words.json and src/data/phrases.json.\n{}{}",
         words_table(&words),
-        phrases_table(&phrases)
+        phrases_table(&phrases, &lists)
     );
     std::fs::write(out_dir.join("data.rs"), code).expect("write data.rs");
 }

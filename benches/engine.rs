@@ -151,7 +151,7 @@ fn main() {
     // What the first analysis pays for, each parsed again on its own.
     let lexicon_ms = time_per_call(
         || {
-            black_box(rapport::lexicon::Lexicon::parse().unwrap());
+            black_box(rapport::data::lexicon::Lexicon::parse().unwrap());
         },
         5,
         Duration::from_millis(100),

@@ -2,8 +2,12 @@
 //!
 //! Every field is optional in JSON; unknown fields are errors (a typo must not silently turn a
 //! rule back on). Errors name the path of the offending field and, for custom rules, the rule.
+//! This module checks what the settings alone can tell; that every rule id they name exists is
+//! checked by the engine, which knows the rules (`Engine::new`).
 
-use crate::rules::{registry, RuleSet};
+use crate::data::schema::Origin;
+pub use crate::data::schema::PhraseRuleSpec as CustomRule;
+use crate::kinds::{Context, Platform, RuleSet, Severity, Strictness};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -14,101 +18,6 @@ pub const MAX_CUSTOM_REGEX_LEN: usize = 500;
 pub const MAX_CUSTOM_REGEX_SIZE: usize = 256 * 1024;
 pub const MAX_CUSTOM_RULES: usize = 100;
 pub const MAX_LIST_ENTRIES: usize = 500;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Platform {
-    #[default]
-    X,
-    Linkedin,
-    Facebook,
-    Instagram,
-    Threads,
-    Bluesky,
-    Mastodon,
-    Reddit,
-    Youtube,
-    Tumblr,
-    Pinterest,
-}
-
-impl Platform {
-    pub const ALL: [Platform; 11] = [
-        Platform::X,
-        Platform::Linkedin,
-        Platform::Facebook,
-        Platform::Instagram,
-        Platform::Threads,
-        Platform::Bluesky,
-        Platform::Mastodon,
-        Platform::Reddit,
-        Platform::Youtube,
-        Platform::Tumblr,
-        Platform::Pinterest,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Platform::X => "x",
-            Platform::Linkedin => "linkedin",
-            Platform::Facebook => "facebook",
-            Platform::Instagram => "instagram",
-            Platform::Threads => "threads",
-            Platform::Bluesky => "bluesky",
-            Platform::Mastodon => "mastodon",
-            Platform::Reddit => "reddit",
-            Platform::Youtube => "youtube",
-            Platform::Tumblr => "tumblr",
-            Platform::Pinterest => "pinterest",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Platform> {
-        Platform::ALL.into_iter().find(|p| p.id() == id)
-    }
-}
-
-/// Whether the draft starts a thread or answers someone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Context {
-    #[default]
-    Post,
-    Reply,
-}
-
-/// How readily hints fire. `low` shows only what is clearly there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Strictness {
-    Low,
-    #[default]
-    Medium,
-    High,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Info,
-    #[default]
-    Suggestion,
-    Warning,
-}
-
-/// A rule the user wrote: a phrase list or one regex, with the message to show.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct CustomRule {
-    /// Letters, digits, `_` and `-`; the hint's rule id is `custom.<id>`.
-    pub id: String,
-    pub phrases: Vec<String>,
-    pub regex: Option<String>,
-    pub message: String,
-    pub why: Option<String>,
-    pub severity: Severity,
-    pub enabled: Option<bool>,
-}
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -162,7 +71,7 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl ConfigError {
-    fn at(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn at(path: impl Into<String>, message: impl Into<String>) -> Self {
         ConfigError {
             path: path.into(),
             message: message.into(),
@@ -201,7 +110,8 @@ impl Config {
         Ok(config)
     }
 
-    /// Checks what types alone cannot: ids that exist, list sizes, custom rules that compile.
+    /// Checks what types alone cannot: rule set ids that exist, list sizes, custom rules that
+    /// compile. Rule ids are checked by the engine (`Engine::new`).
     pub fn validate(&self) -> Result<(), ConfigError> {
         for id in self.rule_sets.keys() {
             if RuleSet::from_id(id).is_none() {
@@ -209,17 +119,6 @@ impl Config {
                 return Err(ConfigError::at(
                     format!("rule_sets.{id}"),
                     format!("unknown rule set `{id}` (known: {})", known.join(", ")),
-                ));
-            }
-        }
-        for id in self.rules.keys() {
-            let custom = id
-                .strip_prefix("custom.")
-                .is_some_and(|c| self.custom_rules.iter().any(|r| r.id == c));
-            if !custom && registry().iter().all(|r| r.id != id) {
-                return Err(ConfigError::at(
-                    format!("rules.{id}"),
-                    format!("unknown rule `{id}`"),
                 ));
             }
         }
@@ -252,7 +151,7 @@ impl Config {
             ));
         }
         for (i, rule) in self.custom_rules.iter().enumerate() {
-            rule.validate().map_err(|(field, msg)| {
+            check_custom_rule(rule).map_err(|(field, msg)| {
                 let name = if rule.id.is_empty() {
                     format!("#{}", i + 1)
                 } else {
@@ -284,49 +183,27 @@ impl Config {
     }
 }
 
-impl CustomRule {
-    /// `Err((field, message))`.
-    fn validate(&self) -> Result<(), (&'static str, String)> {
-        let id_ok = !self.id.is_empty()
-            && self.id.len() <= 40
-            && self
-                .id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-        if !id_ok {
-            return Err((
-                "id",
-                "id must be 1 to 40 letters, digits, `_` or `-`".into(),
-            ));
-        }
-        if self.message.trim().is_empty() || self.message.chars().count() > 200 {
-            return Err(("message", "message must be 1 to 200 characters".into()));
-        }
-        match (&self.regex, self.phrases.is_empty()) {
-            (Some(_), false) => {
-                return Err(("regex", "give either `phrases` or `regex`, not both".into()))
-            }
-            (None, true) => return Err(("phrases", "give a phrase list or a regex".into())),
-            _ => {}
-        }
-        if self.phrases.len() > MAX_LIST_ENTRIES {
-            return Err(("phrases", format!("at most {MAX_LIST_ENTRIES} phrases")));
-        }
-        if let Some(i) = self
-            .phrases
-            .iter()
-            .position(|p| p.trim().is_empty() || p.chars().count() > 100)
-        {
-            return Err((
-                "phrases",
-                format!("phrase {} must be 1 to 100 characters", i + 1),
-            ));
-        }
-        if let Some(re) = &self.regex {
-            compile_custom_regex(re).map_err(|m| ("regex", m))?;
-        }
-        Ok(())
+/// The severity ids, for checking a custom rule's.
+fn severity_ids() -> Vec<&'static str> {
+    Severity::ALL.iter().map(|s| s.id()).collect()
+}
+
+/// A custom rule checked against the one phrase rule schema, and its regex compiled.
+fn check_custom_rule(rule: &CustomRule) -> Result<(), (&'static str, String)> {
+    let sets: Vec<&str> = RuleSet::ALL.iter().map(|s| s.id()).collect();
+    rule.check(Origin::Custom, &sets, &severity_ids())?;
+    if let Some(re) = &rule.regex {
+        compile_custom_regex(re).map_err(|m| ("regex", m))?;
     }
+    Ok(())
+}
+
+/// A custom rule's severity (checked by [`Config::validate`]; the default when absent).
+pub fn custom_severity(rule: &CustomRule) -> Severity {
+    rule.severity
+        .as_deref()
+        .and_then(Severity::from_id)
+        .unwrap_or_default()
 }
 
 /// Compiles a user regex case-insensitively with a size limit; the error is one readable line.

@@ -5,13 +5,21 @@
 //! whether it pitches or shouts, whether it asks the reader anything, and whether it fits the
 //! platform. Everything runs locally; this crate has no I/O and no browser code.
 //!
-//! ## Pipeline
+//! ## Layers
+//!
+//! Each layer uses only those below it (`tests/layers.rs` checks the imports):
 //!
 //! ```text
-//! &str ──Document::parse──▶ tokens, sentences, quotes      (text)
-//!      ──signals──────────▶ tone, questions, counters      (rules::*, platform)
-//!      ──rules::run───────▶ hints on exact spans           (rules::*)
-//!      ──────────────────▶ Report { hints, signals, counter(s), score, verdicts }
+//! facades   wasm (translates only), tape, the CLI (src/cli, src/main.rs)
+//! engine    settings checked and compiled once; analyze(text, options) → Report
+//! report    the Report, its verdicts and the score with every point's reason
+//! rules     the registry; each rule set turns signals into hints; phrase rules are data
+//! signals   pure models: tone, questions, pronouns, shouting, figures, aggression, pitch,
+//!           language, the platform counters
+//! config    the settings as stored (types and the checks the settings alone can make)
+//! data      vocabulary, lexicon, phrase lists, the one phrase matcher (PhraseIndex)
+//! text      the document model: tokens, sentences, quotes (knows nothing of the vocabulary)
+//! kinds     RuleSet, Severity, Platform, Context, Strictness (from lists.json), Span; sort
 //! ```
 //!
 //! ## Offsets
@@ -30,18 +38,18 @@
 pub mod config;
 pub mod data;
 mod engine;
-pub mod lexicon;
-pub mod platform;
+pub mod kinds;
 pub mod report;
 pub mod rules;
-mod score;
+pub mod signals;
 mod sort;
 pub mod tape;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use config::{Config, ConfigError, Context, Options, Platform, Severity, Strictness};
-pub use engine::{Engine, MAX_ANALYZED_BYTES, MAX_EVIDENCE};
-pub use report::Report;
+pub use config::{Config, ConfigError, Options};
+pub use engine::{Engine, MAX_ANALYZED_BYTES};
+pub use kinds::{Context, Platform, RuleSet, Severity, Strictness};
+pub use report::{Report, MAX_EVIDENCE};
 pub use text::{Document, Span};

@@ -5,7 +5,7 @@
 //! module. Here each call site only computes keys and applies a permutation, and the sort
 //! itself exists once. Keys are `u128`, which holds a span (see [`span_key`]) with a bit to spare.
 
-use crate::text::Span;
+use crate::kinds::Span;
 
 /// Sorts `v` by `key`, keeping equal elements in their order (a stable sort).
 pub fn by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u128) {

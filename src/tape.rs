@@ -28,7 +28,7 @@
 //! | [`ARRAY`] | count | an array of the `count` values that follow |
 //! | [`OBJECT`] | count | an object of the `count` (key, value) pairs that follow |
 
-use crate::lexicon::FastMap;
+use crate::data::lexicon::FastMap;
 use serde::ser::{self, Serialize};
 use std::fmt;
 

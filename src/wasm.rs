@@ -117,7 +117,9 @@ impl Engine {
 /// Checks settings without building an engine: `null` when valid, else the error message.
 #[wasm_bindgen]
 pub fn validate_config(config: JsValue) -> Option<String> {
-    config_from_js(config).err()
+    config_from_js(config)
+        .and_then(|c| crate::Engine::check(&c).map_err(|e| e.to_string()))
+        .err()
 }
 
 /// Every rule: `[{id, rule_set, severity, description, default_on, flag, allow}]`.

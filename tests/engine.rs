@@ -329,6 +329,54 @@ fn brands_count_as_self_reference() {
     assert!(r.verdicts.self_focused);
 }
 
+/// Custom phrase rules and brand names go through the built-in phrase matcher, with its one
+/// policy: whole words, any ASCII case, either apostrophe, stretched letters, never inside a
+/// link, a mention or a hashtag, and not inside quotes unless the rule says `quoted`.
+#[test]
+fn user_phrases_follow_the_one_matching_policy() {
+    let config = r#"{"brands": ["Acme Cloud"], "custom_rules": [
+        {"id": "jargon", "phrases": ["synergy", "circle back", "won't scale"], "message": "Jargon"},
+        {"id": "quoted", "phrases": ["per my last email"], "message": "Passive-aggressive", "quoted": true}]}"#;
+    let e = Engine::from_json(config).unwrap();
+    // (text, the words the custom rules underline, the brand names counted)
+    let cases: &[(&str, &[&str], usize)] = &[
+        ("Real SYNERGY here", &["SYNERGY"], 0),
+        ("Let's circle back on it", &["circle back"], 0),
+        ("It won’t scale", &["won’t scale"], 0),
+        ("So much synerrrgy", &["synerrrgy"], 0),
+        ("synergyx and xsynergy", &[], 0),
+        (
+            "#synergy and https://synergy.io/synergy and @synergy",
+            &[],
+            0,
+        ),
+        ("She wrote \"synergy\" twice", &[], 0),
+        (
+            "As she said, \"per my last email\"",
+            &["per my last email"],
+            0,
+        ),
+        ("Acme Cloud ships today", &[], 1),
+        (
+            "Visit https://acme.cloud/acme-cloud #AcmeCloud @AcmeCloud",
+            &[],
+            0,
+        ),
+        ("They called it \"Acme Cloud\" then", &[], 0),
+    ];
+    for &(text, want, brands) in cases {
+        let r = e.analyze(text, &Options::default());
+        let got: Vec<&str> = r
+            .hints
+            .iter()
+            .filter(|h| h.rule.starts_with("custom."))
+            .map(|h| &text[h.span.start..h.span.end])
+            .collect();
+        assert_eq!(got, want, "{text:?}");
+        assert_eq!(r.signals.self_focus.brand, brands as u32, "{text:?}");
+    }
+}
+
 #[test]
 fn allowed_acronyms_are_not_shouting() {
     // Capitalised words that are also English words shout by default (unknown short ones,

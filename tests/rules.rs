@@ -1,6 +1,7 @@
 //! Every rule's own examples, and the registry's invariants.
 
-use rapport::rules::{registry, RuleSet};
+use rapport::rules::registry;
+use rapport::RuleSet;
 use rapport::{Config, Engine, Options, Platform};
 use std::collections::HashSet;
 

@@ -1,7 +1,7 @@
 //! `rapport check` (human diagnostics) and `rapport batch` (JSON Lines).
 
 use super::Args;
-use rapport::config::Severity;
+use rapport::Severity;
 use rapport::{Context, Engine, Options, Platform, Report};
 use std::io::{BufRead, IsTerminal, Write};
 

@@ -1,143 +1,8 @@
 //! `aggression`: insults, profanity and hostility aimed at a person — "would you say it face to
-//! face?". Quoted words are someone else's and do not count.
+//! face?" (found by `signals::aggression`; hostile phrases are phrase rules in `phrases.json`).
 
-use super::{phrase_rule_hints, Analysis, RuleInfo, RuleSet, MAX_HINTS_PER_RULE};
-use crate::config::{Context, Severity};
-use crate::data::{class, Data, List, PhraseHit};
-use crate::report::Hint;
-use crate::text::{Document, Span};
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Aggression {
-    /// Strong insults ("idiot", "moron").
-    pub insults: Vec<Span>,
-    /// Harsh words ("clown", "trash") aimed at "you" a few words before.
-    pub directed_harsh: Vec<Span>,
-    /// Harsh words not aimed at anyone in particular.
-    pub harsh: Vec<Span>,
-    pub profanity: Vec<Span>,
-    /// Mild swearing ("damn", "hell", "sucks"): coarse, but not aimed at anyone.
-    pub mild: Vec<Span>,
-    /// Hostile phrases from the `aggression.hostile_you` list.
-    pub hostile: Vec<Span>,
-}
-
-/// Third persons a harsh word can be aimed at ("he is a clown", "they are vile").
-const PERSONS: &[&str] = &[
-    "he", "she", "they", "him", "her", "them", "his", "their", "he's", "she's", "they're",
-];
-
-/// How many words back a "you" makes a harsh word personal ("you are such a clown").
-const DIRECTED_WINDOW: usize = 4;
-
-/// The classes this rule set reads.
-const AGGRESSION_CLASSES: u32 =
-    class::INSULT | class::HARSH | class::PROFANITY | class::MILD_PROFANITY;
-
-/// The aggression classes of a word the vocabulary does not know as written: its possessive
-/// ("whore's") or its stretched spelling ("fuuuck", "stuuupid", "shiiit") said plainly.
-fn disguised_class(word: &str, data: &Data) -> u32 {
-    if let Some(stem) = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("\u{2019}s"))
-    {
-        return data.class(stem) & AGGRESSION_CLASSES;
-    }
-    let bytes = word.as_bytes();
-    let stretched = bytes
-        .windows(3)
-        .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic());
-    if !stretched || !word.is_ascii() {
-        return 0;
-    }
-    // Every held letter once ("fuuckkk" → "fuck"), or held ones twice ("asss" → "ass").
-    let squeeze = |keep_double: bool| {
-        let mut out = String::with_capacity(word.len());
-        let mut run = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            run = if i > 0 && bytes[i - 1] == b {
-                run + 1
-            } else {
-                1
-            };
-            if run == 1 || (keep_double && run == 2) {
-                out.push(b as char);
-            }
-        }
-        out
-    };
-    [squeeze(false), squeeze(true)]
-        .iter()
-        .map(|w| data.class(w) & AGGRESSION_CLASSES)
-        .find(|&c| c != 0)
-        .unwrap_or(0)
-}
-
-pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Aggression {
-    let mut a = Aggression::default();
-    for (k, t) in doc.tokens.iter().enumerate() {
-        if !t.is_own_word() {
-            continue;
-        }
-        let mut c = t.info.class;
-        if c & AGGRESSION_CLASSES == 0 && t.info.valence.is_none() {
-            c |= disguised_class(&t.lower, data);
-        }
-        if c & class::INSULT != 0 {
-            a.insults.push(t.span);
-        } else if c & class::HARSH != 0 {
-            // The own words just before it (walked back here, rarely: no list of all words).
-            let directed = doc.tokens[..k]
-                .iter()
-                .rev()
-                .filter(|p| p.is_own_word())
-                .take(DIRECTED_WINDOW)
-                .any(|p| {
-                    p.sentence == t.sentence
-                        && (p.info.class & (class::YOU | class::HOSTILE_TARGET) != 0
-                            || PERSONS.contains(&p.lower.as_ref()))
-                });
-            if directed {
-                a.directed_harsh.push(t.span);
-            } else {
-                a.harsh.push(t.span);
-            }
-        }
-        if c & class::PROFANITY != 0 {
-            a.profanity.push(t.span);
-        } else if c & class::MILD_PROFANITY != 0 {
-            a.mild.push(t.span);
-        }
-    }
-    let hostile_list = data
-        .rules
-        .iter()
-        .position(|r| r.id == "aggression.hostile_you");
-    a.hostile = hits
-        .iter()
-        .filter(|h| Some(h.list) == hostile_list.map(List::Rule))
-        .map(|h| h.span)
-        .collect();
-    a
-}
-
-impl Aggression {
-    /// The post-level verdict, OffensEval's "offensive": hostility toward someone, or any
-    /// swearing. Swearing in public is what OffensEval-style raters flag, whatever the mood.
-    pub fn aggressive(&self, tone: f32, strictness: crate::Strictness) -> bool {
-        self.hostile(tone, strictness) || !self.profanity.is_empty() || !self.mild.is_empty()
-    }
-
-    /// Hostility toward someone: a hostile phrase, an insult, a harsh word aimed at a person,
-    /// or harsh words in a harsh tone. Swearing alone is not hostile ("Damn, traffic sucks").
-    pub fn hostile(&self, tone: f32, strictness: crate::Strictness) -> bool {
-        let harsh_tone = super::by_strictness(strictness, -0.3, 0.0, 0.3);
-        !self.hostile.is_empty()
-            || !self.insults.is_empty()
-            || !self.directed_harsh.is_empty()
-            || (!self.harsh.is_empty() && tone <= harsh_tone)
-    }
-}
+use super::{Analysis, Hint, RuleInfo, MAX_HINTS_PER_RULE};
+use crate::kinds::{Context, RuleSet, Severity, Span, Strictness};
 
 pub fn rules() -> Vec<RuleInfo> {
     vec![
@@ -182,7 +47,7 @@ pub fn rules() -> Vec<RuleInfo> {
 }
 
 pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
-    let ag = &a.aggression;
+    let ag = &a.signals.aggression;
     // In a reply the words land on a person: hostility weighs more.
     let reply = a.context == Context::Reply;
     if a.enabled(crate::rule!("aggression.insult")) {
@@ -211,7 +76,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     }
     if a.enabled(crate::rule!("aggression.profanity")) {
         // Mild swearing is most people's everyday speech: only a strict writer wants it marked.
-        let mild: &[Span] = if a.strictness() == crate::Strictness::High {
+        let mild: &[Span] = if a.strictness() == Strictness::High {
             &ag.mild
         } else {
             &[]
@@ -232,20 +97,12 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
                 "Strong language narrows who will answer; keep it for friends.",
             );
             // Mild words, and "fucking brilliant" (enthusiasm, not attack), are only noted.
-            if is_mild || a.tone.compound > 0.3 {
+            if is_mild || a.signals.tone.compound > 0.3 {
                 h.severity = Severity::Info;
-            } else if reply && a.tone.compound < 0.0 {
+            } else if reply && a.signals.tone.compound < 0.0 {
                 h.severity = Severity::Warning;
             }
             hints.push(h);
         }
-    }
-    let before = hints.len();
-    phrase_rule_hints(a, RuleSet::Aggression, hints);
-    if !reply {
-        return;
-    }
-    for h in &mut hints[before..] {
-        h.severity = Severity::Warning;
     }
 }

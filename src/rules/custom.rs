@@ -1,110 +1,111 @@
-//! `custom`: the user's own rules — a phrase list or a regex, with their message.
+//! `custom`: the user's own rules — a phrase list or a regex, with their message. Phrase rules
+//! are the same schema as the built-in ones (`data::schema`) and are matched by the same
+//! matcher with the same policy (`data::PhraseIndex`); a regex sees the raw text.
 
-use super::{Analysis, RuleSet, MAX_HINTS_PER_RULE};
-use crate::config::{compile_custom_regex, ConfigError, CustomRule, Severity};
-use crate::report::Hint;
-use crate::text::Span;
+use super::{Analysis, Hint, MAX_HINTS_PER_RULE};
+use crate::config::{compile_custom_regex, custom_severity, Config, ConfigError};
+use crate::data::{List, UserPhrases};
+use crate::kinds::{RuleSet, Severity, Span};
 
-#[derive(Clone)]
-enum Matcher {
-    Phrases(aho_corasick::AhoCorasick),
-    Regex(regex_lite::Regex),
-}
-
-// By hand: the derived form would print the compiled automaton and pull the automata's own
-// Debug code (~7 KB) into the wasm.
-impl std::fmt::Debug for Matcher {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        match self {
-            Matcher::Phrases(_) => f.write_str("Phrases"),
-            Matcher::Regex(r) => write!(f, "Regex({:?})", r.as_str()),
-        }
-    }
-}
-
-/// A custom rule compiled once per settings change.
+/// One custom rule compiled once per settings change.
 #[derive(Debug, Clone)]
-pub struct CustomMatcher {
-    pub id: String,
-    matcher: Matcher,
+struct CustomMatcher {
+    /// `custom.<id>`.
+    id: String,
+    regex: Option<regex_lite::Regex>,
     message: String,
     why: String,
     severity: Severity,
+    /// After the rule's own `enabled`, a switch in `rules` and the `custom` set's switch.
     enabled: bool,
 }
 
-impl CustomMatcher {
-    pub fn new(rule: &CustomRule, index: usize) -> Result<CustomMatcher, ConfigError> {
-        let err = |field: &str, message: String| ConfigError {
-            path: format!("custom_rules[{index}].{field}"),
-            message,
-        };
-        let matcher = match &rule.regex {
-            Some(re) => Matcher::Regex(
-                compile_custom_regex(re)
-                    .map_err(|m| err("regex", format!("custom rule `{}`: {m}", rule.id)))?,
-            ),
-            None => Matcher::Phrases(
-                aho_corasick::AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                    // One automaton kind everywhere (see data.rs): the others stay out of the wasm.
-                    .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-                    .build(rule.phrases.iter().map(|p| p.trim()))
-                    .map_err(|e| err("phrases", format!("custom rule `{}`: {e}", rule.id)))?,
-            ),
-        };
-        Ok(CustomMatcher {
-            id: format!("custom.{}", rule.id),
-            matcher,
-            message: rule.message.clone(),
-            why: rule.why.clone().unwrap_or_else(|| "Your own rule.".into()),
-            severity: rule.severity,
-            enabled: rule.enabled.unwrap_or(true),
-        })
-    }
+/// Every custom rule, with one phrase index for all the phrase rules (`List(i)` is rule `i`).
+#[derive(Debug, Clone, Default)]
+pub struct CustomRules {
+    rules: Vec<CustomMatcher>,
+    phrases: Option<UserPhrases>,
+}
 
-    fn spans(&self, text: &str) -> Vec<Span> {
-        let whole_word = |s: usize, e: usize| {
-            text[..s]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-                && text[e..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
-        };
-        match &self.matcher {
-            Matcher::Phrases(ac) => ac
-                .find_iter(text)
-                .filter(|m| whole_word(m.start(), m.end()))
-                .map(|m| Span::new(m.start(), m.end()))
-                .collect(),
-            Matcher::Regex(re) => re
-                .find_iter(text)
-                .filter(|m| !m.is_empty())
-                .map(|m| Span::new(m.start(), m.end()))
-                .collect(),
+impl CustomRules {
+    pub fn new(config: &Config) -> Result<CustomRules, ConfigError> {
+        let set_on = config.set_enabled(RuleSet::Custom);
+        let mut rules = Vec::with_capacity(config.custom_rules.len());
+        for (index, rule) in config.custom_rules.iter().enumerate() {
+            let regex = match &rule.regex {
+                Some(re) => Some(compile_custom_regex(re).map_err(|m| {
+                    ConfigError::at(
+                        format!("custom_rules[{index}].regex"),
+                        format!("custom rule `{}`: {m}", rule.id),
+                    )
+                })?),
+                None => None,
+            };
+            let id = format!("custom.{}", rule.id);
+            let enabled = set_on
+                && config
+                    .rules
+                    .get(&id)
+                    .copied()
+                    .unwrap_or(rule.enabled.unwrap_or(true));
+            rules.push(CustomMatcher {
+                id,
+                regex,
+                message: rule.message.clone(),
+                why: rule.why.clone().unwrap_or_else(|| "Your own rule.".into()),
+                severity: custom_severity(rule),
+                enabled,
+            });
         }
+        let phrases = if config.custom_rules.iter().any(|r| !r.phrases.is_empty()) {
+            let quoted = (0..config.custom_rules.len())
+                .filter(|&i| config.custom_rules[i].quoted)
+                .map(|i| List(i as u16))
+                .collect();
+            let lists = config
+                .custom_rules
+                .iter()
+                .map(|r| r.phrases.iter().map(String::as_str));
+            Some(
+                UserPhrases::build(lists, quoted)
+                    .map_err(|e| ConfigError::at("custom_rules", e))?,
+            )
+        } else {
+            None
+        };
+        Ok(CustomRules { rules, phrases })
     }
 }
 
 pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
-    if !a.config.set_enabled(RuleSet::Custom) {
+    let custom = &a.compiled.custom;
+    if !custom.rules.iter().any(|r| r.enabled) {
         return;
     }
-    for rule in &a.compiled.custom {
-        if !a
-            .config
-            .rules
-            .get(&rule.id)
-            .copied()
-            .unwrap_or(rule.enabled)
-        {
+    let phrase_hits = custom
+        .phrases
+        .as_ref()
+        .map(|p| p.hits(a.doc))
+        .unwrap_or_default();
+    for (i, rule) in custom.rules.iter().enumerate() {
+        if !rule.enabled {
             continue;
         }
-        for span in rule.spans(a.doc.text).into_iter().take(MAX_HINTS_PER_RULE) {
+        let spans: Vec<Span> = match &rule.regex {
+            Some(re) => re
+                .find_iter(a.doc.text)
+                .filter(|m| !m.is_empty())
+                .map(|m| Span::new(m.start(), m.end()))
+                .take(MAX_HINTS_PER_RULE)
+                .collect(),
+            None => phrase_hits
+                .iter()
+                .filter(|h| h.list == List(i as u16))
+                .map(|h| h.span)
+                .take(MAX_HINTS_PER_RULE)
+                .collect(),
+        };
+        for span in spans {
             hints.push(Hint {
                 rule: rule.id.clone().into(),
                 rule_set: RuleSet::Custom,

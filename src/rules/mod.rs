@@ -1,73 +1,45 @@
-//! Rule sets, the registry of rules, and the pass that turns a document into signals and hints.
+//! Rules: the registry of every rule, and the pass that turns the signals of a draft into
+//! hints on exact spans.
 //!
-//! One rule set per file, named by its id. Phrase-style rules are data (`src/data/phrases.json`);
-//! heuristic rules are registered in their file's `rules()`. Every rule has a description, a
-//! default and `flag`/`allow` examples; `tests/rules.rs` runs every example.
+//! One rule set per file, named by its id; each file's `rules()` registers its heuristic rules
+//! and `check()` turns its signals into hints. Phrase rules are data (`src/data/phrases.json`),
+//! registered and run here for every rule set with no code of their own. Every rule has a
+//! description, a default and `flag`/`allow` examples; `tests/rules.rs` runs every example.
 
 pub mod aggression;
 pub mod custom;
 pub mod figures;
 pub mod invites_reply;
-pub mod language;
 pub mod pitch;
 pub mod platform;
 pub mod self_focus;
 pub mod shouting;
 pub mod tone;
 
-use crate::config::{Config, Context, Platform, Severity, Strictness};
-use crate::data::{Data, List, PhraseHit};
-use crate::platform::Counter;
-use crate::report::Hint;
-use crate::text::{Document, Span};
-use serde::{Deserialize, Serialize};
+use crate::config::{Config, ConfigError};
+use crate::data::{Data, List, UserPhrases};
+use crate::kinds::{Context, Platform, RuleSet, Severity, Span, Strictness};
+use crate::signals::counters::Counter;
+use crate::signals::Signals;
+use crate::text::Document;
+use serde::Serialize;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RuleSet {
-    Tone,
-    Aggression,
-    Shouting,
-    SelfFocus,
-    InvitesReply,
-    Pitch,
-    Figures,
-    Platform,
-    Custom,
-}
-
-impl RuleSet {
-    pub const ALL: [RuleSet; 9] = [
-        RuleSet::Tone,
-        RuleSet::Aggression,
-        RuleSet::Shouting,
-        RuleSet::SelfFocus,
-        RuleSet::InvitesReply,
-        RuleSet::Pitch,
-        RuleSet::Figures,
-        RuleSet::Platform,
-        RuleSet::Custom,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            RuleSet::Tone => "tone",
-            RuleSet::Aggression => "aggression",
-            RuleSet::Shouting => "shouting",
-            RuleSet::SelfFocus => "self_focus",
-            RuleSet::InvitesReply => "invites_reply",
-            RuleSet::Pitch => "pitch",
-            RuleSet::Figures => "figures",
-            RuleSet::Platform => "platform",
-            RuleSet::Custom => "custom",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<RuleSet> {
-        RuleSet::ALL.into_iter().find(|s| s.id() == id)
-    }
+/// One thing to show on the words it is about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hint {
+    /// Stable rule id, e.g. `pitch.urgency`; `custom.<id>` for user rules.
+    pub rule: Cow<'static, str>,
+    pub rule_set: RuleSet,
+    pub severity: Severity,
+    /// The words the hint is about (bytes in the engine, UTF-16 in JavaScript).
+    pub span: Span,
+    pub message: Cow<'static, str>,
+    /// One line on why it matters.
+    pub why: Cow<'static, str>,
+    /// Replacement text for the span the user may apply, where one exists offline.
+    pub suggestion: Option<String>,
 }
 
 /// A rule as the options page and the tests see it.
@@ -85,6 +57,24 @@ pub struct RuleInfo {
     /// The platform the examples are written for (X when absent).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub example_platform: Option<Platform>,
+}
+
+/// Every built-in rule id a setting names must exist (custom rules' ids too): a typo must not
+/// silently leave a rule on. The settings check everything else themselves
+/// (`Config::validate`).
+pub fn check_rule_ids(config: &Config) -> Result<(), ConfigError> {
+    for id in config.rules.keys() {
+        let custom = id
+            .strip_prefix("custom.")
+            .is_some_and(|c| config.custom_rules.iter().any(|r| r.id == c));
+        if !custom && rule_index(id).is_none() {
+            return Err(ConfigError::at(
+                format!("rules.{id}"),
+                format!("unknown rule `{id}`"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Every built-in rule, in display order: code rules, then phrase rules from the data.
@@ -120,7 +110,7 @@ pub fn registry() -> &'static [RuleInfo] {
 
 /// A rule's position in [`registry`], by id (one hash, not a scan of every id).
 pub fn rule_index(id: &str) -> Option<usize> {
-    static INDEX: OnceLock<crate::lexicon::FastMap<&'static str, usize>> = OnceLock::new();
+    static INDEX: OnceLock<crate::data::lexicon::FastMap<&'static str, usize>> = OnceLock::new();
     INDEX
         .get_or_init(|| {
             registry()
@@ -176,66 +166,30 @@ macro_rules! rule {
     }};
 }
 
-/// `vec![value; n]` through a plain allocation: for zeros `vec!` asks for zeroed memory
-/// (calloc), which costs several times more than malloc for the small lists of one analysis.
-pub(crate) fn filled<T: Clone>(n: usize, value: T) -> Vec<T> {
-    let mut v = Vec::with_capacity(n);
-    v.resize(n, value);
-    v
-}
-
-/// Picks a threshold by strictness.
-pub fn by_strictness<T>(s: Strictness, low: T, medium: T, high: T) -> T {
-    match s {
-        Strictness::Low => low,
-        Strictness::Medium => medium,
-        Strictness::High => high,
-    }
-}
-
 /// What the engine compiles once per settings change.
-#[derive(Clone, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Compiled {
     /// Whether each rule of [`registry`] is on, by its index there.
     pub enabled: Vec<bool>,
     /// Whether each phrase rule of the data (`Data::rules`) is on, by its index there.
     pub data_rules: Vec<bool>,
-    pub brands: Option<aho_corasick::AhoCorasick>,
+    /// The user's brand names, one list.
+    pub brands: Option<UserPhrases>,
     /// Lower-cased acronyms the user allows in capitals.
     pub acronyms: std::collections::HashSet<String>,
-    pub custom: Vec<custom::CustomMatcher>,
-}
-
-// By hand, for the same reason as custom::Matcher: no automaton Debug code in the wasm.
-impl std::fmt::Debug for Compiled {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.debug_struct("Compiled")
-            .field("enabled", &self.enabled)
-            .field("data_rules", &self.data_rules)
-            .field("brands", &self.brands.is_some())
-            .field("acronyms", &self.acronyms)
-            .field("custom", &self.custom)
-            .finish()
-    }
+    pub custom: custom::CustomRules,
+    pub strictness: Strictness,
 }
 
 impl Compiled {
-    pub fn new(config: &Config) -> Result<Compiled, crate::ConfigError> {
+    pub fn new(config: &Config) -> Result<Compiled, ConfigError> {
         let brands = if config.brands.is_empty() {
             None
         } else {
-            let names: Vec<&str> = config.brands.iter().map(|b| b.trim()).collect();
+            let names = config.brands.iter().map(|b| b.as_str());
             Some(
-                aho_corasick::AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                    // One automaton kind everywhere (see data.rs): the others stay out of the wasm.
-                    .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-                    .build(&names)
-                    .map_err(|e| crate::ConfigError {
-                        path: "brands".into(),
-                        message: e.to_string(),
-                    })?,
+                UserPhrases::build([names], Vec::new())
+                    .map_err(|e| ConfigError::at("brands", e))?,
             )
         };
         let acronyms = config
@@ -243,12 +197,6 @@ impl Compiled {
             .iter()
             .map(|a| a.trim().to_lowercase())
             .collect();
-        let custom = config
-            .custom_rules
-            .iter()
-            .enumerate()
-            .map(|(i, r)| custom::CustomMatcher::new(r, i))
-            .collect::<Result<_, _>>()?;
         let enabled = registry()
             .iter()
             .map(|r| config.rule_enabled(r.id, r.rule_set, r.default_on))
@@ -263,73 +211,52 @@ impl Compiled {
             data_rules,
             brands,
             acronyms,
-            custom,
+            custom: custom::CustomRules::new(config)?,
+            strictness: config.strictness,
         })
     }
 }
 
-/// Everything the rules read: the document, the settings, and every signal computed once.
+/// Everything the rules read: the document, the compiled settings, and every signal computed
+/// once.
 pub struct Analysis<'a> {
     pub doc: &'a Document<'a>,
-    pub config: &'a Config,
     pub compiled: &'a Compiled,
     pub data: &'static Data,
     pub platform: Platform,
     pub context: Context,
-    pub hits: Vec<PhraseHit>,
-    pub language: language::Language,
-    pub tone: tone::Tone,
-    pub pronouns: self_focus::Pronouns,
-    pub questions: invites_reply::Questions,
-    pub shouting: shouting::Shouting,
-    pub figures: figures::Figures,
-    pub aggression: aggression::Aggression,
-    pub pitch: pitch::Pitch,
+    pub signals: Signals,
     pub counter: Counter,
 }
 
 impl<'a> Analysis<'a> {
     pub fn new(
         doc: &'a Document<'a>,
-        config: &'a Config,
         compiled: &'a Compiled,
         platform: Platform,
         context: Context,
         counter: Counter,
     ) -> Analysis<'a> {
         let data = Data::get();
-        let hits = data.phrase_hits(doc);
-        let language = language::detect(doc, data);
-        let tone = tone::score(doc);
-        let pronouns = self_focus::find(doc, compiled.brands.as_ref());
-        let mut questions = invites_reply::find(doc, data, &hits, context);
-        let shouting = shouting::find(doc, data, &compiled.acronyms);
-        let figures = figures::find(doc);
-        let aggression = aggression::find(doc, data, &hits);
-        let pitch = pitch::find(doc, data, &hits, platform);
-        invites_reply::without_pitch(&mut questions, &pitch);
+        let inputs = crate::signals::Inputs {
+            platform,
+            context,
+            brands: compiled.brands.as_ref(),
+            acronyms: &compiled.acronyms,
+        };
         Analysis {
             doc,
-            config,
             compiled,
             data,
             platform,
             context,
-            hits,
-            language,
-            tone,
-            pronouns,
-            questions,
-            shouting,
-            figures,
-            aggression,
-            pitch,
+            signals: crate::signals::read(doc, data, inputs),
             counter,
         }
     }
 
     pub fn strictness(&self) -> Strictness {
-        self.config.strictness
+        self.compiled.strictness
     }
 
     /// Whether a registered rule is on.
@@ -359,14 +286,15 @@ impl<'a> Analysis<'a> {
 
     /// The English rule sets stay quiet on a draft in another language.
     pub fn english(&self) -> bool {
-        self.language.english
+        self.signals.language.english
     }
 }
 
 /// Most hints one rule may add: a post with 40 "I"s needs one look, not 40 cards.
 pub const MAX_HINTS_PER_RULE: usize = 12;
 
-/// Runs every enabled rule, in rule-set order.
+/// Runs every enabled rule, in rule-set order, then the phrase rules of the data for every
+/// rule set (English phrases: only on an English draft).
 pub fn run(a: &Analysis, hints: &mut Vec<Hint>) {
     if a.english() {
         tone::check(a, hints);
@@ -376,26 +304,29 @@ pub fn run(a: &Analysis, hints: &mut Vec<Hint>) {
         invites_reply::check(a, hints);
         pitch::check(a, hints);
         figures::check(a, hints);
+        phrase_rule_hints(a, hints);
     }
     platform::check(a, hints);
     custom::check(a, hints);
 }
 
-/// Adds phrase-rule hints (from `phrases.json`) for the given rule set, with their data text.
-pub fn phrase_rule_hints(a: &Analysis, set: RuleSet, hints: &mut Vec<Hint>) {
+/// Adds the hints of every enabled phrase rule of `phrases.json`, with their data text.
+fn phrase_rule_hints(a: &Analysis, hints: &mut Vec<Hint>) {
     for (i, rule) in a.data.rules.iter().enumerate() {
-        if rule.rule_set != set || !a.compiled.data_rules[i] {
+        if !a.compiled.data_rules[i] {
             continue;
         }
+        let list = List(i as u16);
         let spans = a
+            .signals
             .hits
             .iter()
-            .filter(|h| h.list == List::Rule(i))
+            .filter(|h| h.list == list)
             .take(MAX_HINTS_PER_RULE);
         for h in spans {
             hints.push(Hint {
                 rule: Cow::Borrowed(rule.id),
-                rule_set: set,
+                rule_set: rule.rule_set,
                 severity: rule.severity,
                 span: h.span,
                 message: Cow::Borrowed(rule.message),

@@ -1,10 +1,10 @@
 //! `platform`: the post must fit where it is going — the length limit, the "see more" fold,
 //! and hashtag and mention counts.
 
-use super::{Analysis, RuleInfo, RuleSet, MAX_HINTS_PER_RULE};
-use crate::config::{Context, Platform, Severity};
-use crate::report::Hint;
-use crate::text::{Span, TokenKind};
+use super::{Analysis, Hint, RuleInfo, MAX_HINTS_PER_RULE};
+use crate::kinds::{Context, Platform, RuleSet, Severity, Span};
+use crate::signals::counters::overflow_start;
+use crate::text::TokenKind;
 
 /// Hashtags beyond which a post reads as tag spam, per platform. Instagram refuses more than
 /// 30; Threads takes one topic tag; X and LinkedIn guidance is two or three.
@@ -96,7 +96,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
         c.over,
         a.enabled(crate::rule!("platform.over_limit")),
     ) {
-        if let Some(start) = crate::platform::overflow_start(a.doc, a.platform, limit) {
+        if let Some(start) = overflow_start(a.doc, a.platform, limit) {
             hints.push(a.hint(
                 crate::rule!("platform.over_limit"),
                 Span::new(start, a.doc.text.len()),
@@ -111,12 +111,13 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     }
     if let (Some(fold), true, true) = (c.fold, c.folded, a.enabled(crate::rule!("platform.fold"))) {
         // Where the fold falls, in bytes: the same walk as the counter.
-        if let Some(fold_at) = crate::platform::overflow_start(a.doc, a.platform, fold) {
+        if let Some(fold_at) = overflow_start(a.doc, a.platform, fold) {
             let first_ask = a
+                .signals
                 .questions
                 .genuine()
                 .map(|q| q.span)
-                .chain(a.questions.invitations.iter().copied())
+                .chain(a.signals.questions.invitations.iter().copied())
                 .min();
             if let Some(ask) = first_ask.filter(|s| s.start >= fold_at) {
                 hints.push(a.hint(

@@ -1,4 +1,7 @@
-//! The document model: one pass over the draft into tokens, sentences and quoted regions.
+//! The document model: one pass over the draft into tokens, sentences and quoted regions. It
+//! knows nothing of the vocabulary: each token has an [`Info`] slot that the data layer fills
+//! (`Data::annotate`), and the emoticons it keeps whole come from a table `build.rs` generates
+//! from the lexicon.
 //!
 //! Every offset in this module is a **byte offset into the analysed `&str`**, always on a
 //! `char` boundary. The wasm facade converts them to UTF-16 code units once per report.
@@ -6,30 +9,26 @@
 mod stretch;
 mod tokenize;
 
+pub use crate::kinds::Span;
 pub use stretch::{has_stretch, squeezed, stretch_starts, STRETCH};
 pub use tokenize::{is_emoji_token, EMOTICONS};
 
-/// A half-open range of **byte offsets** `[start, end)` into the analysed text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
+/// What the vocabulary knows of one token: its class bits, languages and tone valence. Empty
+/// until the data layer annotates the document.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Info {
+    /// Word class bits (the data layer's `class` constants).
+    pub class: u32,
+    /// A bit per other language the data layer knows.
+    pub languages: u16,
+    /// VADER-scale valence (−4..4), if the word carries tone.
+    pub valence: Option<f32>,
 }
 
-impl Span {
-    pub fn new(start: usize, end: usize) -> Self {
-        debug_assert!(start <= end);
-        Span { start, end }
-    }
-    pub fn len(&self) -> usize {
-        self.end - self.start
-    }
-    pub fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
-    /// The smallest span covering both.
-    pub fn join(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
+impl Info {
+    /// The vocabulary has the word: it carries a class or a tone.
+    pub fn is_known(&self) -> bool {
+        *self != Info::default()
     }
 }
 
@@ -63,8 +62,8 @@ pub struct Token<'a> {
     /// Byte offsets.
     pub span: Span,
     pub lower: std::borrow::Cow<'a, str>,
-    /// Classes and valence, filled by [`crate::data::Data::annotate`] (empty until then).
-    pub info: crate::data::Info,
+    /// Classes and valence, filled by the data layer (empty until then).
+    pub info: Info,
     /// Inside a quoted region: the writer is quoting, not saying it.
     pub quoted: bool,
     /// Index into [`Document::sentences`].
@@ -81,8 +80,8 @@ impl Token<'_> {
     pub fn is_own_word(&self) -> bool {
         self.kind == TokenKind::Word && !self.quoted
     }
-    /// Whether the token has any of these [`crate::data::class`] bits: what `Data::is` says of
-    /// its lower case, read from the info `Data::annotate` filled (no second hash lookup).
+    /// Whether the token has any of these class bits: what the vocabulary says of its lower
+    /// case, read from the info the data layer filled (no second hash lookup).
     pub fn is(&self, bits: u32) -> bool {
         self.info.class & bits != 0
     }

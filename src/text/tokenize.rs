@@ -40,10 +40,16 @@ const ABBREVIATIONS: &[&str] = &[
 /// The longest entry of [`EMOTICONS`], in bytes.
 const EMOTICON_MAX_LEN: usize = 4;
 
+// LEXICON_EMOTICONS: see build.rs.
+include!(concat!(env!("OUT_DIR"), "/emoticons.rs"));
+
+/// The longest emoticon the lexicon scores, in bytes.
+const LEXICON_EMOTICON_MAX_LEN: usize = 8;
+
 fn is_emoticon(s: &str) -> bool {
-    // No emoticon is longer than 8 bytes (ours 4, the lexicon's 8: see `Data::is_emoticon`):
-    // links, tags and mentions stop here without a scan.
-    if s.len() > 8 {
+    // No emoticon is longer than 8 bytes (ours 4, the lexicon's 8): links, tags and mentions
+    // stop here without a scan.
+    if s.len() > LEXICON_EMOTICON_MAX_LEN {
         return false;
     }
     // Every emoticon (ours and the lexicon's) has an ASCII mark, except the letters-only `xD`.
@@ -51,8 +57,17 @@ fn is_emoticon(s: &str) -> bool {
     if !b.iter().any(u8::is_ascii_punctuation) && !matches!(b, b"xD" | b"XD" | b"xd") {
         return false;
     }
-    (s.len() <= EMOTICON_MAX_LEN && EMOTICONS.contains(&s))
-        || crate::data::Data::get().is_emoticon(s)
+    (s.len() <= EMOTICON_MAX_LEN && EMOTICONS.contains(&s)) || is_lexicon_emoticon(s)
+}
+
+/// Whether a chunk is an emoticon the lexicon scores, as written (`D:` is not `d:`) or in lower
+/// case.
+fn is_lexicon_emoticon(s: &str) -> bool {
+    LEXICON_EMOTICONS.binary_search(&s).is_ok()
+        || (s.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+            && LEXICON_EMOTICONS
+                .binary_search(&s.to_lowercase().as_str())
+                .is_ok())
 }
 
 pub fn is_emoji_token(segment: &str) -> bool {

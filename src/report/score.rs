@@ -4,10 +4,10 @@
 //! the biggest lift; hostility the biggest drop; in a reply hostility weighs more and the
 //! missing question less (a reply answers; it need not ask).
 
-use crate::config::Context;
-use crate::report::{Score, ScoreFactor, Verdicts};
-use crate::rules::invites_reply::QuestionKind;
+use super::{Score, ScoreFactor, Verdicts};
+use crate::kinds::Context;
 use crate::rules::Analysis;
+use crate::signals::questions::QuestionKind;
 use std::borrow::Cow;
 
 const BASE: i32 = 50;
@@ -68,7 +68,7 @@ pub fn score(a: &Analysis, v: &Verdicts) -> Score {
             other => format!("the tone is {other}").into(),
         },
     );
-    let q = &a.questions;
+    let q = &a.signals.questions;
     if a.english() {
         if !reply && !v.invites_reply && q.buried().is_some() {
             add(
@@ -101,7 +101,7 @@ pub fn score(a: &Analysis, v: &Verdicts) -> Score {
                 "asks the reader nothing".into(),
             );
         }
-        if a.pronouns.you_count() > a.pronouns.self_count() {
+        if a.signals.pronouns.you_count() > a.signals.pronouns.self_count() {
             add(
                 "self_focus",
                 TALKS_TO_READER,
@@ -127,7 +127,11 @@ pub fn score(a: &Analysis, v: &Verdicts) -> Score {
     }
     // The verdict is OffensEval's "offensive" (any swearing counts); the score tells hostility
     // from swearing, and leaves mild swearing ("damn", "sucks") alone.
-    if v.aggressive && a.aggression.hostile(a.tone.compound, a.strictness()) {
+    if v.aggressive
+        && a.signals
+            .aggression
+            .hostile(a.signals.tone.compound, a.strictness())
+    {
         add(
             "aggression",
             if reply {
@@ -137,7 +141,7 @@ pub fn score(a: &Analysis, v: &Verdicts) -> Score {
             },
             "hostile or insulting".into(),
         );
-    } else if v.aggressive && !a.aggression.profanity.is_empty() {
+    } else if v.aggressive && !a.signals.aggression.profanity.is_empty() {
         add("aggression", SWEARING, "swears".into());
     }
     if v.shouting {
@@ -147,7 +151,7 @@ pub fn score(a: &Analysis, v: &Verdicts) -> Score {
             "shouts (capitals or stacked marks)".into(),
         );
     }
-    if a.english() && a.figures.dense(a.strictness()) {
+    if a.english() && a.signals.figures.dense(a.strictness()) {
         add("figures", FIGURES, "a wall of figures".into());
     }
     if a.counter.over {

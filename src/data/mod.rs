@@ -1,17 +1,23 @@
-//! The word classes and phrase lists of `src/data/*.json` and the tone lexicon, as `build.rs`
-//! compiled them in (it checks the schema and every list, so bad data fails the build).
+//! The data layer: the word classes and phrase lists of `src/data/*.json` and the tone lexicon,
+//! as `build.rs` compiled them in (it checks the schema and every list, so bad data fails the
+//! build), and the one phrase matcher.
 //!
-//! Phrase lists become one table of every phrase in byte order, walked from each place a phrase
-//! may start (nothing to build at run time); words one map from word to class bits, languages
-//! and valence.
+//! Words become one map from word to class bits, languages and valence ([`Data::annotate`]
+//! fills each token's [`Info`]); phrase lists one [`PhraseIndex`] over a table of every phrase
+//! in byte order (nothing to build at run time). Nothing here knows of rules or reports.
 
-use crate::config::Severity;
-use crate::lexicon::FastMap;
-use crate::rules::RuleSet;
-use crate::text::{stretch_starts, Document, Span, TokenKind, STRETCH};
+pub mod lexicon;
+pub mod phrases;
+pub mod schema;
+
+use crate::kinds::{RuleSet, Severity};
+pub use crate::text::Info;
+use crate::text::{Document, TokenKind};
+use lexicon::FastMap;
+pub use phrases::{List, PhraseHit, PhraseIndex, UserPhrases};
 use std::sync::OnceLock;
 
-/// The tone lexicon in the compact form `build.rs` writes (see [`crate::lexicon`]).
+/// The tone lexicon in the compact form `build.rs` writes (see [`lexicon`]).
 pub const LEXICON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
 
 /// Word class bits.
@@ -51,6 +57,11 @@ pub struct PhraseRule {
     pub why: &'static str,
     pub suggestion: Option<&'static str>,
     pub default_on: bool,
+    /// How much one kind of cue counts toward its rule set's verdict (0: none; see
+    /// `schema::PhraseRuleSpec::weight`).
+    pub weight: f32,
+    /// Matches inside quotes too.
+    pub quoted: bool,
     pub phrases: &'static [&'static str],
     pub flag: &'static [&'static str],
     pub allow: &'static [&'static str],
@@ -66,40 +77,7 @@ pub struct PhraseSignal {
     pub no_match: &'static [&'static str],
 }
 
-/// Which list a phrase belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum List {
-    Rule(usize),
-    Signal(usize),
-}
-
-/// One phrase found in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PhraseHit {
-    pub list: List,
-    /// Byte offsets.
-    pub span: Span,
-}
-
-/// What the engine knows of one word: its classes, languages and tone valence.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Info {
-    /// [`class`] bits.
-    pub class: u32,
-    /// A bit per entry of [`Data::languages`].
-    pub languages: u16,
-    /// VADER-scale valence (−4..4), if the word carries tone.
-    pub valence: Option<f32>,
-}
-
-impl Info {
-    /// The vocabulary has the word: it carries a class or a tone.
-    pub fn is_known(&self) -> bool {
-        *self != Info::default()
-    }
-}
-
-// LANGUAGES, WORDS, RULES, SIGNALS and PATTERNS: see build.rs.
+// LANGUAGES, WORDS, RULES, SIGNALS, `lists` and PATTERNS: see build.rs.
 include!(concat!(env!("OUT_DIR"), "/data.rs"));
 
 /// A key of up to [`Short::MAX`] bytes packed into two words with its length, so a lookup
@@ -142,28 +120,12 @@ pub struct Data {
     /// The longer ones (a few emoji sequences and words): a second hash map type would cost
     /// ~1.4 KB gzipped of wasm.
     vocab_long: Vec<(&'static str, Info)>,
-    /// Lexicon entries that are emoticons (`:l`, `d:`, `<3`), as written in the lexicon.
-    emoticons: FastMap<&'static str, ()>,
     pub languages: &'static [&'static str],
     pub rules: &'static [PhraseRule],
     pub signals: &'static [PhraseSignal],
-    /// [`FIRST`], [`GLUE`] and [`WIDE`] flags by byte value.
-    bytes: [u8; 256],
-    /// The range of [`PATTERNS`] that starts with each (lower-case) byte.
-    first: [(u16, u16); 256],
-    /// The same per pair of first bytes: `(second byte, start, end)`, grouped by first byte in
-    /// [`PATTERNS`] order; `second_of[b]` is the group of first byte `b`. The second step of a
-    /// walk is then a scan of a few small entries instead of a search of the phrases.
-    second: Vec<(u8, u16, u16)>,
-    second_of: [(u16, u16); 256],
+    /// Every built-in phrase list.
+    pub phrases: PhraseIndex<&'static [(&'static str, List)]>,
 }
-
-/// A byte some phrase starts with.
-const FIRST: u8 = 1;
-/// An ASCII byte no phrase may directly follow: a letter, digit, `_` or `'`.
-const GLUE: u8 = 2;
-/// A byte of a character of several bytes (which may be a letter: decoded when it matters).
-const WIDE: u8 = 4;
 
 /// A word's entry in the vocabulary (a default one if new). One function for every insert, so
 /// the wasm has one copy of the map's insertion code (natively it is inlined).
@@ -187,9 +149,9 @@ fn vocab_slot<'v>(
 }
 
 /// The lexicon's tokens, decoded once per process; the vocabulary's keys borrow them.
-fn lexicon() -> &'static crate::lexicon::Decoded {
-    static DECODED: OnceLock<crate::lexicon::Decoded> = OnceLock::new();
-    DECODED.get_or_init(|| crate::lexicon::decode(LEXICON))
+fn lexicon() -> &'static lexicon::Decoded {
+    static DECODED: OnceLock<lexicon::Decoded> = OnceLock::new();
+    DECODED.get_or_init(|| lexicon::decode(LEXICON))
 }
 
 impl Data {
@@ -201,12 +163,8 @@ impl Data {
         let mut vocab: FastMap<Short, Info> = FastMap::default();
         vocab.reserve(lex.entries.len() + WORDS.len());
         let mut vocab_long: Vec<(&'static str, Info)> = Vec::new();
-        let mut emoticons = FastMap::default();
         for entry in &lex.entries {
             let word = &lex.text[entry.start as usize..entry.end as usize];
-            if entry.emoticon {
-                emoticons.insert(word, ());
-            }
             let info = Info {
                 valence: Some(entry.valence),
                 ..Info::default()
@@ -218,59 +176,17 @@ impl Data {
             info.class |= class;
             info.languages |= languages;
         }
-        let mut bytes = [0u8; 256];
-        let mut first = [(0u16, 0u16); 256];
-        for (i, &(p, _)) in PATTERNS.iter().enumerate() {
-            let b = p.as_bytes()[0]; // build.rs refuses empty phrases
-                                     // The text's bytes are folded as the walk reads them.
-            bytes[usize::from(b)] |= FIRST;
-            bytes[usize::from(b.to_ascii_uppercase())] |= FIRST;
-            let i = u16::try_from(i).map_err(|_| "more than 65,535 phrases".to_string())?;
-            let range = &mut first[usize::from(b)];
-            if range.1 == 0 {
-                range.0 = i;
-            }
-            range.1 = i + 1;
-        }
-        let mut second: Vec<(u8, u16, u16)> = Vec::new();
-        let mut second_of = [(0u16, 0u16); 256];
-        for (i, &(p, _)) in PATTERNS.iter().enumerate() {
-            let Some(&c) = p.as_bytes().get(1) else {
-                continue; // a one-byte phrase: matched by the first step
-            };
-            let i = i as u16; // fits: checked above
-            let n = second.len() as u16;
-            // The phrases of one first byte are contiguous, and so its group.
-            let group = &mut second_of[usize::from(p.as_bytes()[0])];
-            if group.0 == group.1 {
-                *group = (n, n);
-            }
-            match second.last_mut() {
-                Some(last) if group.1 > group.0 && last.0 == c => last.2 = i + 1,
-                _ => {
-                    second.push((c, i, i + 1));
-                    group.1 = n + 1;
-                }
-            }
-        }
-        for b in 0..=255u8 {
-            if b.is_ascii_alphanumeric() || b == b'_' || b == b'\'' {
-                bytes[usize::from(b)] |= GLUE;
-            } else if !b.is_ascii() {
-                bytes[usize::from(b)] |= WIDE;
-            }
-        }
+        let quoted = (0..RULES.len())
+            .filter(|&i| RULES[i].quoted)
+            .map(|i| List(i as u16))
+            .collect();
         Ok(Data {
             vocab,
             vocab_long,
-            emoticons,
             languages: LANGUAGES,
             rules: RULES,
             signals: SIGNALS,
-            bytes,
-            first,
-            second,
-            second_of,
+            phrases: PhraseIndex::new(PATTERNS, quoted)?,
         })
     }
 
@@ -325,20 +241,6 @@ impl Data {
         }
     }
 
-    /// Whether a whitespace-delimited chunk is an emoticon the lexicon scores (any case).
-    pub fn is_emoticon(&self, chunk: &str) -> bool {
-        // An ASCII chunk without capitals is its own lower case: no second lookup or copy.
-        let lower_already = || {
-            chunk
-                .bytes()
-                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-        };
-        chunk.len() <= 8
-            && crate::lexicon::is_emoticon_entry(chunk)
-            && (self.emoticons.contains_key(chunk)
-                || (!lower_already() && self.emoticons.contains_key(chunk.to_lowercase().as_str())))
-    }
-
     /// Class bits of a lower-cased word.
     pub fn class(&self, word: &str) -> u32 {
         self.info(word).class
@@ -387,285 +289,22 @@ impl Data {
         }
     }
 
-    pub fn signal_index(&self, id: &str) -> usize {
-        self.signals
-            .iter()
-            .position(|s| s.id == id)
-            .expect("signal ids used in code exist (tested)")
-    }
-
-    /// Every phrase of every list, each list matched on its own (leftmost-longest, no overlaps
-    /// within a list), on word boundaries, outside quotes, URLs, mentions and hashtags.
+    /// Every phrase of every built-in list in `doc` (see [`PhraseIndex`] for the policy).
     pub fn phrase_hits(&self, doc: &Document) -> Vec<PhraseHit> {
-        self.walk_phrases::<false>(doc)
+        self.phrases.hits(doc)
     }
 
-    /// [`Data::phrase_hits`]; every walk is the one that reads stretches when `ALL_SLOW`.
-    fn walk_phrases<const ALL_SLOW: bool>(&self, doc: &Document) -> Vec<PhraseHit> {
-        let text = doc.text;
-        // Where stretched letters begin, in order (nowhere in nearly every text). A walk meets
-        // its first stretch within the longest phrase's length of its start, since until then
-        // it reads a byte of text per byte of phrase: a walk that can reach one is the walk
-        // that reads stretches, and every other walk the one that need not.
-        let stretches = if doc.stretched {
-            stretch_starts(text.as_bytes())
-        } else {
-            Vec::new()
-        };
-        let mut next_stretch = 0;
-        let mut next_stretch_at = match stretches.first() {
-            _ if ALL_SLOW => 0,
-            Some(&at) => at,
-            None => usize::MAX,
-        };
-        let blocked = |t: &&crate::text::Token| {
-            t.quoted
-                || matches!(
-                    t.kind,
-                    TokenKind::Url | TokenKind::Mention | TokenKind::Hashtag
-                )
-        };
-        let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
-        let mut all: Vec<PhraseHit> = Vec::new();
-        let mut later: Vec<WalkState> = Vec::new();
-        // A phrase that overlaps a blocked token does not count, so the trie is walked only in
-        // the stretches between them (links and handles are a good part of a post), and no
-        // walk crosses the end of its stretch.
-        let stretch_ends = doc
-            .tokens
-            .iter()
-            .filter(blocked)
-            .map(|t| t.span)
-            .chain([Span::new(text.len(), text.len())]);
-        // A phrase counts only where no letter, digit or apostrophe stands before it, so rather
-        // than an unanchored search over every byte (~40 instructions a byte), the phrases are
-        // walked anchored from each such place only, stopping at the first byte no phrase
-        // continues with (most words end the walk within a byte or two). This finds every
-        // occurrence the unanchored overlapping search found that passes the check before it.
-        // The patterns are lower case and the walk folds ASCII case as it goes (offsets stay
-        // those of `text`). PATTERNS is in byte order, so the phrases that match the text so
-        // far are one range: found for the first two bytes in small tables, then narrowed by
-        // a binary search per byte.
-        let bytes = text.as_bytes();
-        let mut from: usize = 0;
-        for b in stretch_ends {
-            let end = b.start;
-            // The flags of the byte before `i` (a start of text is like a space).
-            let mut prev = from
-                .checked_sub(1)
-                .map_or(0, |p| self.bytes[usize::from(bytes[p])]);
-            for i in from..end {
-                let flags = self.bytes[usize::from(bytes[i])];
-                // Only where some phrase starts with the byte, after nothing word-like (an ASCII
-                // byte decides; a character of more bytes is decoded).
-                if flags & FIRST != 0
-                    && prev & GLUE == 0
-                    && (prev & WIDE == 0
-                        || text[..i]
-                            .chars()
-                            .next_back()
-                            .is_none_or(|c| !is_word_char(c) && c != '’'))
-                {
-                    let (lo, hi) = self.first[usize::from(bytes[i].to_ascii_lowercase())];
-                    let (mut lo, mut hi) = (usize::from(lo), usize::from(hi));
-                    // One compare in nearly every walk: the stretch ahead is out of reach.
-                    while !ALL_SLOW && next_stretch_at < i {
-                        next_stretch += 1;
-                        next_stretch_at =
-                            stretches.get(next_stretch).copied().unwrap_or(usize::MAX);
-                    }
-                    if i + LONGEST_PATTERN >= next_stretch_at {
-                        let at = Walk {
-                            text,
-                            start: i,
-                            end,
-                        };
-                        self.walk_stretched(&at, ((lo, hi), 1, i + 1), &mut later, &mut all);
-                        prev = flags;
-                        continue;
-                    }
-                    let mut k = 1; // bytes matched
-                    loop {
-                        // The phrases of exactly `k` bytes come first in the range: matches.
-                        while lo < hi && PATTERNS[lo].0.len() == k {
-                            let e = i + k;
-                            // Whole words: nothing glued on after either.
-                            if text[e..].chars().next().is_none_or(|c| !is_word_char(c)) {
-                                all.push(PhraseHit {
-                                    list: PATTERNS[lo].1,
-                                    span: Span::new(i, e),
-                                });
-                            }
-                            lo += 1;
-                        }
-                        if lo == hi || i + k == end {
-                            break;
-                        }
-                        match self.next_range(bytes[i], (lo, hi), k, bytes[i + k]) {
-                            Some(range) => (lo, hi) = range,
-                            None => break,
-                        }
-                        k += 1;
-                    }
-                }
-                prev = flags;
-            }
-            from = b.end;
-        }
-        // Per list: leftmost, then longest, without overlaps (in place: a hit is dropped when it
-        // starts inside the last one kept of its list).
-        // (list, start, longest first) in one key for the shared sort (see `crate::sort`).
-        crate::sort::by_key(&mut all, |h| {
-            let (kind, index) = list_key(h.list);
-            const END: u128 = (1 << 48) - 1;
-            ((kind as u128) << 120)
-                | ((index as u128) << 96)
-                | ((h.span.start as u128) << 48)
-                | (END - h.span.end as u128)
-        });
-        all.dedup_by(|h, prev| prev.list == h.list && h.span.start < prev.span.end);
-        crate::sort::by_key(&mut all, |h| crate::sort::span_key(h.span));
-        all
-    }
-}
-
-/// One anchored walk of [`Data::phrase_hits`]: the text, where the walk starts, and the end of
-/// its stretch.
-struct Walk<'t> {
-    text: &'t str,
-    start: usize,
-    end: usize,
-}
-
-/// A place a walk goes on from: the range of `PATTERNS` whose first `k` bytes the text matched
-/// up to byte `j` (more than `k` bytes when a stretched letter, "pleaseeee", was read as the
-/// phrase's one).
-type WalkState = ((usize, usize), usize, usize);
-
-impl Data {
-    /// One step of a walk: of the phrases `PATTERNS[lo..hi]`, which the text matched for `k`
-    /// bytes from one that starts with `first`, the range that goes on with `byte` (either
-    /// case), if any. The second byte is found in the small per-first-byte table, later ones
-    /// by a binary search.
-    #[inline(always)]
-    fn next_range(
-        &self,
-        first: u8,
-        (lo, hi): (usize, usize),
-        k: usize,
-        byte: u8,
-    ) -> Option<(usize, usize)> {
-        let byte = byte.to_ascii_lowercase();
-        if k == 1 {
-            let (g0, g1) = self.second_of[usize::from(first.to_ascii_lowercase())];
-            return self.second[usize::from(g0)..usize::from(g1)]
-                .iter()
-                .find(|e| e.0 == byte)
-                .map(|&(_, a, b)| (usize::from(a), usize::from(b)));
-        }
-        let from = lo + PATTERNS[lo..hi].partition_point(|(p, _)| p.as_bytes()[k] < byte);
-        // The phrases that continue with `byte` are few: counted, not searched.
-        let n = PATTERNS[from..hi]
-            .iter()
-            .take_while(|(p, _)| p.as_bytes()[k] == byte)
-            .count();
-        (n > 0).then_some((from, from + n))
-    }
-
-    /// Walks the phrases from `state` as `phrase_hits` does, but reading a stretched letter as
-    /// the phrase's own, and pushes every whole-word match. A stretched letter can be read two
-    /// ways; the other reading waits in `later` (empty but for stretches) and is walked after
-    /// this one. Kept out of line: only walks that can reach a stretch come here.
-    #[inline(never)]
-    fn walk_stretched(
-        &self,
-        w: &Walk,
-        state: WalkState,
-        later: &mut Vec<WalkState>,
-        all: &mut Vec<PhraseHit>,
-    ) {
-        let (text, bytes, i, end) = (w.text, w.text.as_bytes(), w.start, w.end);
-        let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
-        let mut state = Some(state);
-        while let Some(((mut lo, mut hi), mut k, mut j)) = state.take().or_else(|| later.pop()) {
-            loop {
-                // The phrases of exactly `k` bytes come first in the range: matches, which take
-                // in the rest of a stretched letter they end on.
-                if lo < hi && PATTERNS[lo].0.len() == k {
-                    let e = stretch_end(bytes, i, j, end).unwrap_or(j);
-                    // Whole words: nothing glued on after either.
-                    let whole = text[e..].chars().next().is_none_or(|c| !is_word_char(c));
-                    while lo < hi && PATTERNS[lo].0.len() == k {
-                        if whole {
-                            all.push(PhraseHit {
-                                list: PATTERNS[lo].1,
-                                span: Span::new(i, e),
-                            });
-                        }
-                        lo += 1;
-                    }
-                }
-                if lo == hi || j == end {
-                    break;
-                }
-                let next = self.next_range(bytes[i], (lo, hi), k, bytes[j]);
-                // Inside a stretched letter a phrase may have it once ("lol" in "looool") or
-                // twice ("good" in "gooood"): reading on is walked now, skipping the stretch
-                // later.
-                match (next, stretch_end(bytes, i, j, end)) {
-                    (Some(next), stretch) => {
-                        if let Some(after) = stretch {
-                            later.push(((lo, hi), k, after));
-                        }
-                        (lo, hi) = next;
-                        k += 1;
-                        j += 1;
-                    }
-                    (None, Some(after)) => j = after,
-                    (None, None) => break,
-                }
-            }
-        }
-    }
-}
-
-/// The byte length of the longest phrase.
-const LONGEST_PATTERN: usize = {
-    let mut longest = 0;
-    let mut k = 0;
-    while k < PATTERNS.len() {
-        if PATTERNS[k].0.len() > longest {
-            longest = PATTERNS[k].0.len();
-        }
-        k += 1;
-    }
-    longest
-};
-
-/// Where a stretched letter ends, when `j` (inside `[start, end)`, after `start`) stands in one:
-/// the byte at `j` is an ASCII letter equal (in either case) to the one before it, in a run of
-/// at least [`STRETCH`] that began after `start`.
-fn stretch_end(bytes: &[u8], start: usize, j: usize, end: usize) -> Option<usize> {
-    let letter = bytes.get(j).filter(|_| j < end)?.to_ascii_lowercase();
-    if !letter.is_ascii_lowercase() || !bytes[j - 1].eq_ignore_ascii_case(&letter) {
-        return None;
-    }
-    let same = |b: &u8| b.to_ascii_lowercase() == letter;
-    let before = bytes[start..j].iter().rev().take_while(|b| same(b)).count();
-    let after = bytes[j..end].iter().take_while(|b| same(b)).count();
-    (before + after >= STRETCH).then_some(j + after)
-}
-
-fn list_key(l: List) -> (u8, usize) {
-    match l {
-        List::Rule(i) => (0, i),
-        List::Signal(i) => (1, i),
+    /// The phrase rule a list of the built-in index belongs to, if it is a rule's.
+    pub fn rule_of(&self, list: List) -> Option<&'static PhraseRule> {
+        self.rules.get(usize::from(list.0))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kinds::Span;
+    use crate::text::STRETCH;
 
     #[test]
     fn short_keys_are_the_padded_bytes_and_the_length() {
@@ -708,7 +347,7 @@ mod tests {
                 assert!(
                     d.phrase_hits(&doc)
                         .iter()
-                        .any(|h| h.list == List::Signal(i)),
+                        .any(|h| h.list == List((d.rules.len() + i) as u16)),
                     "{} should match {text:?}",
                     s.id
                 );
@@ -718,7 +357,7 @@ mod tests {
                 assert!(
                     !d.phrase_hits(&doc)
                         .iter()
-                        .any(|h| h.list == List::Signal(i)),
+                        .any(|h| h.list == List((d.rules.len() + i) as u16)),
                     "{} should not match {text:?}",
                     s.id
                 );
@@ -792,13 +431,7 @@ mod tests {
                 }
                 from = b.end;
             }
-            all.sort_by_key(|h| {
-                (
-                    list_key(h.list),
-                    h.span.start,
-                    std::cmp::Reverse(h.span.end),
-                )
-            });
+            all.sort_by_key(|h| (h.list, h.span.start, std::cmp::Reverse(h.span.end)));
             all.dedup_by(|h, prev| prev.list == h.list && h.span.start < prev.span.end);
             all.sort_by_key(|h| (h.span.start, h.span.end));
             all
@@ -835,7 +468,7 @@ mod tests {
                 assert_eq!(got, reference(&doc), "{text:?}");
                 checked += got.len();
                 // The walk that reads stretches finds the same where there are none.
-                assert_eq!(got, d.walk_phrases::<true>(&doc), "{text:?}");
+                assert_eq!(got, d.phrases.walk::<true>(&doc), "{text:?}");
             }
         }
         assert!(checked > PATTERNS.len());
@@ -919,7 +552,8 @@ mod tests {
         }
         assert!(checked > PATTERNS.len());
         // Only the walks that can reach a stretch read stretches; the others find the same.
-        let pad = "x ".repeat(LONGEST_PATTERN / 2 + 1);
+        let longest = PATTERNS.iter().map(|(p, _)| p.len()).max().unwrap();
+        let pad = "x ".repeat(longest / 2 + 1);
         for (n, &(p, _)) in PATTERNS.iter().enumerate() {
             let q = PATTERNS[(n * 5 + 1) % PATTERNS.len()].0;
             for text in [
@@ -928,8 +562,8 @@ mod tests {
             ] {
                 let doc = Document::parse(&text);
                 assert_eq!(
-                    d.walk_phrases::<false>(&doc),
-                    d.walk_phrases::<true>(&doc),
+                    d.phrases.walk::<false>(&doc),
+                    d.phrases.walk::<true>(&doc),
                     "{text:?}"
                 );
             }

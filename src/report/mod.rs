@@ -1,32 +1,21 @@
-//! What the engine returns for a draft.
+//! What the engine returns for a draft: the hints, the signals with their evidence, the
+//! platform counters, the verdicts and the score with every point's reason ([`score`]), built
+//! from an analysis by [`build`].
 //!
 //! Spans are **byte offsets** into the analysed text when a [`Report`] leaves
 //! [`crate::Engine::analyze`]; the wasm facade rewrites every span to **UTF-16 code units** with
 //! [`Report::map_spans`] before JavaScript sees it.
 
-use crate::config::{Context, Platform, Severity};
-use crate::platform::Counter;
-use crate::rules::language::Language;
-use crate::rules::RuleSet;
-use crate::text::Span;
+mod build;
+pub mod score;
+
+use crate::kinds::{Context, Platform, Span};
+pub use crate::rules::Hint;
+use crate::signals::counters::Counter;
+use crate::signals::language::Language;
+pub use build::{build, MAX_EVIDENCE};
 use serde::Serialize;
 use std::borrow::Cow;
-
-/// One thing to show on the words it is about.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Hint {
-    /// Stable rule id, e.g. `pitch.urgency`; `custom.<id>` for user rules.
-    pub rule: Cow<'static, str>,
-    pub rule_set: RuleSet,
-    pub severity: Severity,
-    /// The words the hint is about (bytes in the engine, UTF-16 in JavaScript).
-    pub span: Span,
-    pub message: Cow<'static, str>,
-    /// One line on why it matters.
-    pub why: Cow<'static, str>,
-    /// Replacement text for the span the user may apply, where one exists offline.
-    pub suggestion: Option<String>,
-}
 
 /// A piece of text that moved a signal, and by how much.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -3,7 +3,7 @@
 //! Each platform counts in its own unit; [`count`] returns that count, the limit and whether the
 //! draft is over it. Where a number comes from is said beside it.
 
-use crate::config::Platform;
+use crate::kinds::Platform;
 use crate::text::{Document, Span, Token, TokenKind};
 use std::ops::ControlFlow;
 use unicode_segmentation::UnicodeSegmentation;

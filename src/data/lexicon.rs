@@ -8,9 +8,9 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-const VADER: &str = include_str!("data/lexicon/vader.tsv");
-const EMOJI: &str = include_str!("data/lexicon/emoji.tsv");
-const OVERRIDES: &str = include_str!("data/lexicon/overrides.tsv");
+const VADER: &str = include_str!("lexicon/vader.tsv");
+const EMOJI: &str = include_str!("lexicon/emoji.tsv");
+const OVERRIDES: &str = include_str!("lexicon/overrides.tsv");
 
 /// Valences on VADER's scale, −4 (most negative) to +4 (most positive).
 pub struct Lexicon {
@@ -183,6 +183,11 @@ pub fn parse_into(
 }
 
 impl Lexicon {
+    /// Every token, in no particular order.
+    pub fn tokens(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.words.keys().copied()
+    }
+
     pub fn parse() -> Result<Lexicon, LexiconError> {
         // Sized for every entry (~7,600), so the table is built without rehashing.
         let mut words = FastMap::with_capacity_and_hasher(

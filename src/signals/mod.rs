@@ -1,0 +1,78 @@
+//! Signals: pure models of the draft, each a function from the document (and the data) to
+//! values with the spans that produced them — tone, questions, pronouns, shouting, figures,
+//! aggression, pitch, language and the platform counters. They know nothing of rules, hints or
+//! settings beyond the few values passed in; the rule sets (`rules/`) turn them into hints.
+
+pub mod aggression;
+pub mod counters;
+pub mod figures;
+pub mod language;
+pub mod pitch;
+pub mod pronouns;
+pub mod questions;
+pub mod shouting;
+pub mod tone;
+
+use crate::data::{Data, PhraseHit, UserPhrases};
+use crate::kinds::{Context, Platform};
+use crate::text::Document;
+use std::collections::HashSet;
+
+/// What the signals need besides the document: where it is posted and what the user set.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    pub platform: Platform,
+    pub context: Context,
+    /// The user's brand names, counted as self-reference.
+    pub brands: Option<&'a UserPhrases>,
+    /// Lower-cased words the user allows in capitals.
+    pub acronyms: &'a HashSet<String>,
+}
+
+/// Every signal of one draft, computed once.
+#[derive(Debug, Clone)]
+pub struct Signals {
+    /// The built-in phrase lists found in the text (see `data::PhraseIndex`).
+    pub hits: Vec<PhraseHit>,
+    pub language: language::Language,
+    pub tone: tone::Tone,
+    pub pronouns: pronouns::Pronouns,
+    pub questions: questions::Questions,
+    pub shouting: shouting::Shouting,
+    pub figures: figures::Figures,
+    pub aggression: aggression::Aggression,
+    pub pitch: pitch::Pitch,
+}
+
+/// Reads every signal of `doc` (annotated by `data`).
+pub fn read(doc: &Document, data: &Data, inputs: Inputs) -> Signals {
+    let hits = data.phrase_hits(doc);
+    let language = language::detect(doc, data);
+    let tone = tone::score(doc);
+    let pronouns = pronouns::find(doc, inputs.brands);
+    let mut questions = questions::find(doc, &hits, inputs.context);
+    let shouting = shouting::find(doc, data, inputs.acronyms);
+    let figures = figures::find(doc);
+    let aggression = aggression::find(doc, data, &hits);
+    let pitch = pitch::find(doc, data, &hits, inputs.platform);
+    questions::without_pitch(&mut questions, &pitch);
+    Signals {
+        hits,
+        language,
+        tone,
+        pronouns,
+        questions,
+        shouting,
+        figures,
+        aggression,
+        pitch,
+    }
+}
+
+/// `vec![value; n]` through a plain allocation: for zeros `vec!` asks for zeroed memory
+/// (calloc), which costs several times more than malloc for the small lists of one analysis.
+pub(crate) fn filled<T: Clone>(n: usize, value: T) -> Vec<T> {
+    let mut v = Vec::with_capacity(n);
+    v.resize(n, value);
+    v
+}
