@@ -232,3 +232,49 @@ fn a_reader_that_stops_early_is_not_an_error() {
     assert_eq!(status.code(), Some(0), "{err}");
     assert!(err.is_empty(), "{err}");
 }
+
+/// `rapport eval` on hand-judged drafts: a fitting card, a false alarm, a miss and a repeat are
+/// each counted where they belong.
+#[test]
+fn eval_judges_drafts_against_the_coach() {
+    let dir = std::env::temp_dir().join(format!("rapport-drafts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("t.jsonl");
+    let drafts = [
+        // Fits: the call to buy on its words. Nothing else expected or allowed.
+        r#"{"id": "t-001", "platform": "x", "context": "reply", "kind": "brand", "text": "Great question. Buy now before it sells out", "expect": [{"rule": "pitch.call_to_action", "words": ["Buy now"]}], "allow": ["pitch"], "band": [10, 40]}"#,
+        // A warm reply: any finding is a false alarm; the expected question is missed.
+        r#"{"id": "t-002", "platform": "x", "context": "reply", "kind": "personal", "text": "This is SO GOOD", "expect": [{"rule": "invites_reply.closed"}], "band": [70, 90]}"#,
+    ];
+    std::fs::write(&file, drafts.join("\n")).unwrap();
+    let o = rapport(&["eval", file.to_str().unwrap(), "--show-errors", "20"], "");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let figure = |name: &str| -> f64 {
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("{name} in {out}"));
+        line[name.len()..]
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert_eq!(figure("drafts judged by hand:"), 2.0, "{out}");
+    assert_eq!(figure("missed / expected"), 0.5, "{out}");
+    // "SO GOOD" in capitals is the one false alarm, in one of two drafts.
+    assert_eq!(figure("false_alarms_per_draft"), 0.5, "{out}");
+    assert!(
+        stderr(&o).contains("t-002\tfalse alarm shouting.caps"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("t-002\tmissed invites_reply.closed"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

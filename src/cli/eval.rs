@@ -92,7 +92,7 @@ fn decode(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
-fn pearson(xs: &[f64], ys: &[f64]) -> f64 {
+pub(super) fn pearson(xs: &[f64], ys: &[f64]) -> f64 {
     let n = xs.len() as f64;
     let (mx, my) = (xs.iter().sum::<f64>() / n, ys.iter().sum::<f64>() / n);
     let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
@@ -286,15 +286,22 @@ pub fn evaluate(engine: &Engine, path: &Path, show_errors: usize) -> Result<Outc
 
 pub fn run(args: &Args) -> Result<i32, String> {
     if args.positional.is_empty() {
-        return Err("eval needs one or more label<TAB>text files".into());
+        return Err("eval needs one or more label<TAB>text (.tsv) or draft (.jsonl) files".into());
     }
     let engine = super::engine(args)?;
+    let (drafts, sets): (Vec<&str>, Vec<&str>) = args
+        .positional
+        .iter()
+        .map(String::as_str)
+        .partition(|p| p.ends_with(".jsonl"));
     let mut failed = 0;
-    println!(
-        "{:<40} {:>6} {:<13} {:>7} {:>7}  detail",
-        "file", "rows", "metric", "value", "target"
-    );
-    for path in &args.positional {
+    if !sets.is_empty() {
+        println!(
+            "{:<40} {:>6} {:<13} {:>7} {:>7}  detail",
+            "file", "rows", "metric", "value", "target"
+        );
+    }
+    for path in &sets {
         let o = evaluate(&engine, Path::new(path), args.show_errors)?;
         let pass = o.value >= o.target;
         if o.value < o.floor {
@@ -316,6 +323,9 @@ pub fn run(args: &Args) -> Result<i32, String> {
             },
             o.detail
         );
+    }
+    if !drafts.is_empty() && !super::drafts::run(&engine, &drafts, args)? {
+        failed += 1;
     }
     if args.gate && failed > 0 {
         eprintln!("rapport eval: {failed} set(s) below their floor (quality regressed)");

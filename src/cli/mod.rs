@@ -1,6 +1,7 @@
 //! The CLI's commands. Exit codes: 0 ok, 1 a failed check (eval gate), 2 bad usage or input.
 
 mod check;
+mod drafts;
 mod eval;
 
 use rapport::{Config, Context, Engine, Options, Platform};
@@ -11,8 +12,9 @@ usage:
   rapport check [TEXT | -] [--platform P] [--context post|reply] [--config FILE] [--json]
   rapport batch [--config FILE]      JSON Lines in ({\"text\": ..., \"platform\": ..., \"context\": ...}),
                                      one report (or {\"error\": ...}) per line out, same order
-  rapport eval FILE.tsv... [--gate] [--show-errors N]
-                                     metrics on label<TAB>text sets; --gate fails below the targets
+  rapport eval FILE.tsv|FILE.jsonl... [--gate] [--show-errors N]
+                                     metrics on label<TAB>text sets and hand-judged drafts
+                                     (tests/drafts/*.jsonl); --gate fails below the floors
   rapport rules                      every rule with its description and default, as JSON
 platforms: x linkedin facebook instagram threads bluesky mastodon reddit youtube tumblr pinterest";
 
