@@ -327,6 +327,9 @@ fn read(path: &Path) -> Result<Vec<Draft>, String> {
         .collect()
 }
 
+/// A figure read off a tally.
+type Measure = fn(&Tally) -> f64;
+
 /// Evaluates every draft file; returns whether the gate holds.
 pub fn run(engine: &Engine, paths: &[&str], args: &Args) -> Result<bool, String> {
     let mut drafts = Vec::new();
@@ -395,26 +398,18 @@ pub fn run(engine: &Engine, paths: &[&str], args: &Args) -> Result<bool, String>
             }
         );
     }
-    let rows: [(&str, Box<dyn Fn(&Tally) -> f64>); 7] = [
-        ("findings per draft", Box::new(|t| t.per_draft(t.findings))),
-        (
-            "drafts with a false alarm",
-            Box::new(|t| t.per_draft(t.drafts_with_false_alarm)),
-        ),
-        (
-            "forbidden findings per draft",
-            Box::new(|t| t.per_draft(t.forbidden)),
-        ),
-        (
-            "missed / expected",
-            Box::new(|t| t.missed as f64 / t.expected.max(1) as f64),
-        ),
-        (
-            "repeated cards per draft",
-            Box::new(|t| t.per_draft(t.repeated)),
-        ),
-        ("misfits", Box::new(|t| t.misfits as f64)),
-        ("score inside the band", Box::new(|t| t.in_band())),
+    let rows: [(&str, Measure); 7] = [
+        ("findings per draft", |t| t.per_draft(t.findings)),
+        ("drafts with a false alarm", |t| {
+            t.per_draft(t.drafts_with_false_alarm)
+        }),
+        ("forbidden findings per draft", |t| t.per_draft(t.forbidden)),
+        ("missed / expected", |t| {
+            t.missed as f64 / t.expected.max(1) as f64
+        }),
+        ("repeated cards per draft", |t| t.per_draft(t.repeated)),
+        ("misfits", |t| t.misfits as f64),
+        ("score inside the band", |t| t.in_band()),
     ];
     for (name, f) in rows {
         println!(
