@@ -98,16 +98,6 @@ fn render(out: &mut impl Write, text: &str, report: &Report, st: &Style) -> std:
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
     for h in &report.hints {
-        let line_no = line_starts.partition_point(|&s| s <= h.span.start) - 1;
-        let line_start = line_starts[line_no];
-        let line_end = text[line_start..]
-            .find('\n')
-            .map_or(text.len(), |i| line_start + i);
-        let line = text[line_start..line_end].trim_end_matches('\r');
-        let start = h.span.start - line_start;
-        let end = (h.span.end - line_start).clamp(start, line.len());
-        let shown = Excerpt::new(line, start, end);
-        let gutter = format!("{:>4}", line_no + 1);
         writeln!(
             out,
             "{}: {} {}",
@@ -115,16 +105,70 @@ fn render(out: &mut impl Write, text: &str, report: &Report, st: &Style) -> std:
             h.message,
             st.paint("2", &format!("[{}]", h.rule))
         )?;
-        writeln!(out, "{} | {}", st.paint("2", &gutter), shown.text)?;
-        writeln!(
-            out,
-            "     | {}{}",
-            " ".repeat(shown.column),
-            st.paint("1;35", &"^".repeat(shown.width))
-        )?;
+        // Every span of the finding, line by line: a short line once with carets under each of
+        // its spans, a long one as an excerpt around each.
+        let mut spans: Vec<rapport::Span> = h.spans().collect();
+        spans.sort();
+        let mut i = 0;
+        while i < spans.len() {
+            let line_no = line_starts.partition_point(|&s| s <= spans[i].start) - 1;
+            let line_start = line_starts[line_no];
+            let line_end = text[line_start..]
+                .find('\n')
+                .map_or(text.len(), |i| line_start + i);
+            let line = text[line_start..line_end].trim_end_matches('\r');
+            let on_line = spans[i..]
+                .iter()
+                .take_while(|s| s.start <= line_end)
+                .count();
+            let excerpts: Vec<Excerpt> = spans[i..i + on_line]
+                .iter()
+                .map(|s| {
+                    let start = (s.start - line_start).min(line.len());
+                    Excerpt::new(line, start, (s.end - line_start).clamp(start, line.len()))
+                })
+                .collect();
+            let gutter = st.paint("2", &format!("{:>4}", line_no + 1));
+            if line.chars().count() <= LONG_LINE {
+                let mut carets = String::new();
+                for e in &excerpts {
+                    let col = e.column.max(carets.chars().count());
+                    carets.push_str(&" ".repeat(col - carets.chars().count()));
+                    carets.push_str(&"^".repeat(e.width));
+                }
+                let lead = carets.len() - carets.trim_start().len();
+                writeln!(out, "{gutter} | {line}")?;
+                writeln!(
+                    out,
+                    "     | {}{}",
+                    &carets[..lead],
+                    st.paint("1;35", carets.trim_start())
+                )?;
+            } else {
+                for e in &excerpts {
+                    writeln!(out, "{gutter} | {}", e.text)?;
+                    writeln!(
+                        out,
+                        "     | {}{}",
+                        " ".repeat(e.column),
+                        st.paint("1;35", &"^".repeat(e.width))
+                    )?;
+                }
+            }
+            i += on_line;
+        }
         writeln!(out, "     = why: {}", h.why)?;
-        if let Some(s) = &h.suggestion {
-            writeln!(out, "     = try: {s}")?;
+        for f in &h.fixes {
+            if h.fixes.len() == 1 && f.span == h.span {
+                writeln!(out, "     = try: {}", f.text)?;
+            } else {
+                writeln!(
+                    out,
+                    "     = try: {} → {}",
+                    &text[f.span.start..f.span.end],
+                    f.text
+                )?;
+            }
         }
         writeln!(out)?;
     }

@@ -53,7 +53,7 @@ fn names(pattern: &str, rule: &str, rule_set: &str) -> bool {
 
 /// The spans of a finding (bytes).
 fn spans(h: &rapport::report::Hint) -> Vec<Span> {
-    vec![h.span]
+    h.spans().collect()
 }
 
 /// Where `word` occurs in `text`, as byte spans.
@@ -126,7 +126,7 @@ impl Tally {
             .iter()
             .map(|s| (s.1[0] as f64 + s.1[1] as f64) / 2.0)
             .collect();
-        super::eval::pearson(&ranks(&xs), &ranks(&ys))
+        super::stats::spearman(&xs, &ys)
     }
 
     fn in_band(&self) -> f64 {
@@ -137,26 +137,6 @@ impl Tally {
             .count();
         inside as f64 / self.scores.len().max(1) as f64
     }
-}
-
-/// Ranks with ties sharing their mean rank (for Spearman's rho).
-fn ranks(xs: &[f64]) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..xs.len()).collect();
-    order.sort_by(|&a, &b| xs[a].total_cmp(&xs[b]));
-    let mut r = vec![0.0; xs.len()];
-    let mut i = 0;
-    while i < order.len() {
-        let mut j = i;
-        while j + 1 < order.len() && xs[order[j + 1]] == xs[order[i]] {
-            j += 1;
-        }
-        let mean = (i + j) as f64 / 2.0 + 1.0;
-        for &k in &order[i..=j] {
-            r[k] = mean;
-        }
-        i = j + 1;
-    }
-    r
 }
 
 /// Judges one report against its draft; problems go to `log` when asked for.
@@ -255,12 +235,10 @@ fn judge(d: &Draft, r: &Report, log: &mut Vec<String>) -> Tally {
             }
         }
         if verdict == "misfit" || verdict == "false alarm" {
+            let words: Vec<&str> = hs.iter().map(|s| &d.text[s.start..s.end]).collect();
             log.push(format!(
-                "{}\t{verdict} {} on {:?}: {}",
-                d.id,
-                h.rule,
-                &d.text[h.span.start..h.span.end],
-                h.message
+                "{}\t{verdict} {} on {words:?}: {}",
+                d.id, h.rule, h.message
             ));
         }
     }
@@ -358,14 +336,18 @@ pub fn run(engine: &Engine, paths: &[&str], args: &Args) -> Result<bool, String>
     let mut all = Tally::default();
     all.add(&halves[0]);
     all.add(&halves[1]);
-    println!(
+    out!(
         "\ndrafts judged by hand: {} ({} files)",
         all.drafts,
         paths.len()
     );
-    println!(
+    out!(
         "{:<28} {:>9} {:>9} {:>9} {:>8}  target",
-        "figure", "all", "even ids", "odd ids", "floor"
+        "figure",
+        "all",
+        "even ids",
+        "odd ids",
+        "floor"
     );
     let mut ok = true;
     for f in FIGURES {
@@ -381,7 +363,7 @@ pub fn run(engine: &Engine, paths: &[&str], args: &Args) -> Result<bool, String>
             v <= f.floor
         };
         ok &= above_floor;
-        println!(
+        out!(
             "{:<28} {:>9.3} {:>9.3} {:>9.3} {:>8.3}  {:.2} {}",
             f.name,
             v,
@@ -412,7 +394,7 @@ pub fn run(engine: &Engine, paths: &[&str], args: &Args) -> Result<bool, String>
         ("score inside the band", |t| t.in_band()),
     ];
     for (name, f) in rows {
-        println!(
+        out!(
             "{:<28} {:>9.3} {:>9.3} {:>9.3}",
             name,
             f(&all),
@@ -420,9 +402,9 @@ pub fn run(engine: &Engine, paths: &[&str], args: &Args) -> Result<bool, String>
             f(&halves[1])
         );
     }
-    println!("\nby kind: drafts, false alarms per draft, missed / expected, score spearman");
+    out!("\nby kind: drafts, false alarms per draft, missed / expected, score spearman");
     for (kind, t) in &by_kind {
-        println!(
+        out!(
             "  {:<12} {:>4} {:>7.2} {:>7.2} {:>7.2}",
             kind,
             t.drafts,
@@ -431,10 +413,10 @@ pub fn run(engine: &Engine, paths: &[&str], args: &Args) -> Result<bool, String>
             t.spearman()
         );
     }
-    println!("\nper-rule precision (fitting / judged findings):");
+    out!("\nper-rule precision (fitting / judged findings):");
     for (rule, (good, bad)) in &all.per_rule {
         if good + bad > 0 {
-            println!(
+            out!(
                 "  {:<28} {:>5.2}  ({good}/{})",
                 rule,
                 *good as f64 / (good + bad) as f64,

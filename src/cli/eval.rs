@@ -4,6 +4,7 @@
 //! A line break inside a text is written ` \n `; the tweet sets keep Twitter's HTML escapes
 //! (`&amp;`), which are decoded here because a compose box never contains them.
 
+use super::stats::pearson;
 use super::Args;
 use rapport::{Engine, Options, Report};
 use std::path::Path;
@@ -90,22 +91,6 @@ fn decode(text: &str) -> String {
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&amp;", "&")
-}
-
-pub(super) fn pearson(xs: &[f64], ys: &[f64]) -> f64 {
-    let n = xs.len() as f64;
-    let (mx, my) = (xs.iter().sum::<f64>() / n, ys.iter().sum::<f64>() / n);
-    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
-    for (x, y) in xs.iter().zip(ys) {
-        sxy += (x - mx) * (y - my);
-        sxx += (x - mx) * (x - mx);
-        syy += (y - my) * (y - my);
-    }
-    if sxx == 0.0 || syy == 0.0 {
-        0.0
-    } else {
-        sxy / (sxx * syy).sqrt()
-    }
 }
 
 /// Precision, recall and F1 of `class` over (gold, predicted) pairs.
@@ -296,9 +281,13 @@ pub fn run(args: &Args) -> Result<i32, String> {
         .partition(|p| p.ends_with(".jsonl"));
     let mut failed = 0;
     if !sets.is_empty() {
-        println!(
+        out!(
             "{:<40} {:>6} {:<13} {:>7} {:>7}  detail",
-            "file", "rows", "metric", "value", "target"
+            "file",
+            "rows",
+            "metric",
+            "value",
+            "target"
         );
     }
     for path in &sets {
@@ -307,7 +296,7 @@ pub fn run(args: &Args) -> Result<i32, String> {
         if o.value < o.floor {
             failed += 1;
         }
-        println!(
+        out!(
             "{:<40} {:>6} {:<13} {:>7.3} {:>7.2}  {} {}",
             o.file,
             o.rows,

@@ -1,8 +1,18 @@
 //! The CLI's commands. Exit codes: 0 ok, 1 a failed check (eval gate), 2 bad usage or input.
 
+/// `println!` for the commands that print tables: a closed standard output (`| head`) returns
+/// from the command with [`OUTPUT_CLOSED`] instead of a panic.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout(), $($arg)*).map_err(super::io_error)?
+    }};
+}
+
 mod check;
 mod drafts;
 mod eval;
+mod stats;
 
 use rapport::{Config, Context, Engine, Options, Platform};
 use std::io::{Read, Write};

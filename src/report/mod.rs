@@ -206,6 +206,12 @@ impl Report {
     pub fn map_spans(&mut self, mut f: impl FnMut(&mut Span)) {
         for h in &mut self.hints {
             f(&mut h.span);
+            for s in &mut h.related {
+                f(s);
+            }
+            for x in &mut h.fixes {
+                f(&mut x.span);
+            }
         }
         let s = &mut self.signals;
         for e in s

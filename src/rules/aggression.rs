@@ -1,7 +1,7 @@
 //! `aggression`: insults, profanity and hostility aimed at a person — "would you say it face to
 //! face?" (found by `signals::aggression`; hostile phrases are phrase rules in `phrases.json`).
 
-use super::{Analysis, Hint, RuleInfo, MAX_HINTS_PER_RULE};
+use super::{Analysis, Hint, RuleInfo};
 use crate::kinds::{Context, RuleSet, Severity, Span, Strictness};
 
 pub fn rules() -> Vec<RuleInfo> {
@@ -46,33 +46,24 @@ pub fn rules() -> Vec<RuleInfo> {
     ]
 }
 
+/// One card for the insults, one for the swearing.
 pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     let ag = &a.signals.aggression;
     // In a reply the words land on a person: hostility weighs more.
     let reply = a.context == Context::Reply;
     if a.enabled(crate::rule!("aggression.insult")) {
-        let mut spans: Vec<(Span, bool)> = ag
-            .insults
-            .iter()
-            .map(|&s| (s, false))
-            .chain(ag.directed_harsh.iter().map(|&s| (s, true)))
-            .collect();
-        crate::sort::by_key(&mut spans, |&(s, directed)| {
-            crate::sort::span_key(s) | directed as u128
-        });
-        for (span, directed) in spans.into_iter().take(MAX_HINTS_PER_RULE) {
-            let message = if directed || reply {
-                "An insult aimed at a person"
-            } else {
-                "An insult"
-            };
-            hints.push(a.hint(
-                crate::rule!("aggression.insult"),
-                span,
-                message,
-                "Would you say it face to face? Insults end conversations and invite pile-ons.",
-            ));
-        }
+        let directed = !ag.directed_harsh.is_empty() || reply;
+        hints.extend(a.finding(
+            crate::rule!("aggression.insult"),
+            ag.insults.iter().chain(&ag.directed_harsh).copied(),
+            |n| match (n, directed) {
+                (1, true) => "An insult aimed at a person",
+                (1, false) => "An insult",
+                (_, true) => "Insults aimed at a person",
+                (_, false) => "Insults",
+            },
+            "Would you say it face to face? Insults end conversations and invite pile-ons.",
+        ));
     }
     if a.enabled(crate::rule!("aggression.profanity")) {
         // Mild swearing is most people's everyday speech: only a strict writer wants it marked.
@@ -81,23 +72,20 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
         } else {
             &[]
         };
-        // Strong words first when there are more than a rule may show (the engine sorts all
-        // hints by position afterwards).
-        let spans =
-            (ag.profanity.iter().map(|&s| (s, false))).chain(mild.iter().map(|&s| (s, true)));
-        for (span, is_mild) in spans.take(MAX_HINTS_PER_RULE) {
-            let mut h = a.hint(
-                crate::rule!("aggression.profanity"),
-                span,
-                if is_mild {
-                    "Mild swearing"
-                } else {
-                    "Profanity"
-                },
-                "Strong language narrows who will answer; keep it for friends.",
-            );
+        let strong = !ag.profanity.is_empty();
+        if let Some(mut h) = a.finding(
+            crate::rule!("aggression.profanity"),
+            ag.profanity.iter().chain(mild).copied(),
+            |n| match (n, strong) {
+                (1, true) => "Profanity",
+                (_, true) => "Profanity, more than once",
+                (1, false) => "Mild swearing",
+                (_, false) => "Mild swearing, more than once",
+            },
+            "Strong language narrows who will answer; keep it for friends.",
+        ) {
             // Mild words, and "fucking brilliant" (enthusiasm, not attack), are only noted.
-            if is_mild || a.signals.tone.compound > 0.3 {
+            if !strong || a.signals.tone.compound > 0.3 {
                 h.severity = Severity::Info;
             } else if reply && a.signals.tone.compound < 0.0 {
                 h.severity = Severity::Warning;

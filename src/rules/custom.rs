@@ -2,7 +2,7 @@
 //! are the same schema as the built-in ones (`data::schema`) and are matched by the same
 //! matcher with the same policy (`data::PhraseIndex`); a regex sees the raw text.
 
-use super::{Analysis, Hint, MAX_HINTS_PER_RULE};
+use super::{finding_spans, Analysis, Hint, MAX_SPANS};
 use crate::config::{compile_custom_regex, custom_severity, Config, ConfigError};
 use crate::data::{List, UserPhrases};
 use crate::kinds::{RuleSet, Severity, Span};
@@ -96,25 +96,27 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
                 .find_iter(a.doc.text)
                 .filter(|m| !m.is_empty())
                 .map(|m| Span::new(m.start(), m.end()))
-                .take(MAX_HINTS_PER_RULE)
+                .take(MAX_SPANS)
                 .collect(),
             None => phrase_hits
                 .iter()
                 .filter(|h| h.list == List(i as u16))
                 .map(|h| h.span)
-                .take(MAX_HINTS_PER_RULE)
                 .collect(),
         };
-        for span in spans {
-            hints.push(Hint {
-                rule: rule.id.clone().into(),
-                rule_set: RuleSet::Custom,
-                severity: rule.severity,
-                span,
-                message: rule.message.clone().into(),
-                why: rule.why.clone().into(),
-                suggestion: None,
-            });
-        }
+        let spans = finding_spans(spans);
+        let Some((&span, related)) = spans.split_first() else {
+            continue;
+        };
+        hints.push(Hint {
+            rule: rule.id.clone().into(),
+            rule_set: RuleSet::Custom,
+            severity: rule.severity,
+            span,
+            related: related.to_vec(),
+            message: rule.message.clone().into(),
+            why: rule.why.clone().into(),
+            fixes: Vec::new(),
+        });
     }
 }

@@ -1,6 +1,6 @@
 //! `figures`: a wall of numbers, percentages and prices (counted by `signals::figures`).
 
-use super::{Analysis, Hint, RuleInfo, MAX_HINTS_PER_RULE};
+use super::{Analysis, Hint, RuleInfo};
 use crate::kinds::{RuleSet, Severity};
 
 pub fn rules() -> Vec<RuleInfo> {
@@ -33,13 +33,10 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     if !a.enabled(crate::rule!("figures.density")) || !f.dense(a.strictness()) {
         return;
     }
-    let message = format!("A wall of figures: {} in {} words", f.spans.len(), f.words);
-    for &span in f.spans.iter().take(MAX_HINTS_PER_RULE) {
-        hints.push(a.hint(
-            crate::rule!("figures.density"),
-            span,
-            message.clone(),
-            "Readers answer a story, not a spreadsheet; keep the one number that matters.",
-        ));
-    }
+    hints.extend(a.finding(
+        crate::rule!("figures.density"),
+        f.spans.iter().copied(),
+        |n| format!("A wall of figures: {n} in {} words", f.words),
+        "Readers answer a story, not a spreadsheet; keep the one number that matters.",
+    ));
 }

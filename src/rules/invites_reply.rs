@@ -1,7 +1,7 @@
 //! `invites_reply`: does the post ask the reader anything? (The classifier of questions,
 //! invitations and requests: `signals::questions`.)
 
-use super::{Analysis, Hint, RuleInfo, MAX_HINTS_PER_RULE};
+use super::{Analysis, Hint, RuleInfo};
 use crate::kinds::{Context, RuleSet, Severity, Span};
 use crate::signals::questions::QuestionKind;
 use crate::text::{Document, TokenKind};
@@ -127,7 +127,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             .or_else(|| a.doc.sentences.last().map(|s| s.span))
             .map(|span| own_words_end(a.doc, span));
         if let Some(last) = last {
-            let mut h = a.hint(
+            let h = a.hint(
                 crate::rule!("invites_reply.no_question"),
                 last,
                 "Nothing here invites a reply",
@@ -144,8 +144,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             }
             suggestion.push(' ');
             suggestion.push_str(INVITATION);
-            h.suggestion = Some(suggestion);
-            hints.push(h);
+            hints.push(h.with_fix(suggestion));
         }
     }
     if post && a.enabled(crate::rule!("invites_reply.buried")) && !q.invites() {
@@ -158,35 +157,33 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             ));
         }
     }
-    if a.enabled(crate::rule!("invites_reply.rhetorical")) {
-        for qq in q
-            .questions
+    let of_kind = |kind| {
+        q.questions
             .iter()
-            .filter(|x| x.kind == QuestionKind::Rhetorical)
-            .take(MAX_HINTS_PER_RULE)
-        {
-            hints.push(a.hint(
-                crate::rule!("invites_reply.rhetorical"),
-                qq.span,
-                "Reads as rhetorical",
-                "A question nobody is meant to answer closes the door it seems to open.",
-            ));
-        }
+            .filter(move |x| x.kind == kind)
+            .map(|x| x.span)
+    };
+    if a.enabled(crate::rule!("invites_reply.rhetorical")) {
+        hints.extend(a.finding(
+            crate::rule!("invites_reply.rhetorical"),
+            of_kind(QuestionKind::Rhetorical),
+            |n| {
+                if n == 1 {
+                    "Reads as rhetorical"
+                } else {
+                    "These read as rhetorical"
+                }
+            },
+            "A question nobody is meant to answer closes the door it seems to open.",
+        ));
     }
     let open = q.count(QuestionKind::Open) > 0 || !q.invitations.is_empty();
     if post && a.enabled(crate::rule!("invites_reply.closed")) && !open {
-        for qq in q
-            .questions
-            .iter()
-            .filter(|x| x.kind == QuestionKind::Closed)
-            .take(MAX_HINTS_PER_RULE)
-        {
-            hints.push(a.hint(
-                crate::rule!("invites_reply.closed"),
-                qq.span,
-                "A yes/no question",
-                "Yes/no questions get one-word answers; \"what\" or \"how\" questions start conversations.",
-            ));
-        }
+        hints.extend(a.finding(
+            crate::rule!("invites_reply.closed"),
+            of_kind(QuestionKind::Closed),
+            |n| if n == 1 { "A yes/no question" } else { "Only yes/no questions" },
+            "Yes/no questions get one-word answers; \"what\" or \"how\" questions start conversations.",
+        ));
     }
 }

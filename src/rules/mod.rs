@@ -26,20 +26,47 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-/// One thing to show on the words it is about.
+/// One finding, shown as one card: one rule, all the words it is about, one message whose count
+/// matches its spans, one line of why, and the offline rewrites that fit, if any.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hint {
     /// Stable rule id, e.g. `pitch.urgency`; `custom.<id>` for user rules.
     pub rule: Cow<'static, str>,
     pub rule_set: RuleSet,
     pub severity: Severity,
-    /// The words the hint is about (bytes in the engine, UTF-16 in JavaScript).
+    /// The first words the finding is about, where its card opens (bytes in the engine, UTF-16
+    /// in JavaScript).
     pub span: Span,
+    /// Every other span of the finding, in text order (empty when it is about one place).
+    pub related: Vec<Span>,
     pub message: Cow<'static, str>,
     /// One line on why it matters.
     pub why: Cow<'static, str>,
-    /// Replacement text for the span the user may apply, where one exists offline.
-    pub suggestion: Option<String>,
+    /// Rewrites the user may apply, each replacing its span; none where none fits.
+    pub fixes: Vec<Fix>,
+}
+
+/// One offline rewrite: the text that replaces a span.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fix {
+    pub span: Span,
+    pub text: String,
+}
+
+impl Hint {
+    /// Every span of the finding, the primary one first, then the rest in text order.
+    pub fn spans(&self) -> impl Iterator<Item = Span> + '_ {
+        std::iter::once(self.span).chain(self.related.iter().copied())
+    }
+
+    /// The finding with one rewrite of its primary span.
+    pub fn with_fix(mut self, text: impl Into<String>) -> Hint {
+        self.fixes.push(Fix {
+            span: self.span,
+            text: text.into(),
+        });
+        self
+    }
 }
 
 /// A rule as the options page and the tests see it.
@@ -264,7 +291,7 @@ impl<'a> Analysis<'a> {
         self.compiled.enabled[rule.0]
     }
 
-    /// A hint for a registered rule with its registry severity.
+    /// A finding of a registered rule on one span, with its registry severity.
     pub fn hint(
         &self,
         rule: RuleRef,
@@ -278,10 +305,27 @@ impl<'a> Analysis<'a> {
             rule_set: info.rule_set,
             severity: info.severity,
             span,
+            related: Vec::new(),
             message: message.into(),
             why: Cow::Borrowed(why),
-            suggestion: None,
+            fixes: Vec::new(),
         }
+    }
+
+    /// One finding of a registered rule on all of `spans` (sorted, repeats dropped, at most
+    /// [`MAX_SPANS`]); `message` is given how many there are. `None` without spans.
+    pub fn finding<M: Into<Cow<'static, str>>>(
+        &self,
+        rule: RuleRef,
+        spans: impl IntoIterator<Item = Span>,
+        message: impl FnOnce(usize) -> M,
+        why: &'static str,
+    ) -> Option<Hint> {
+        let spans = finding_spans(spans);
+        let (&first, rest) = spans.split_first()?;
+        let mut h = self.hint(rule, first, message(spans.len()), why);
+        h.related = rest.to_vec();
+        Some(h)
     }
 
     /// The English rule sets stay quiet on a draft in another language.
@@ -290,8 +334,18 @@ impl<'a> Analysis<'a> {
     }
 }
 
-/// Most hints one rule may add: a post with 40 "I"s needs one look, not 40 cards.
-pub const MAX_HINTS_PER_RULE: usize = 12;
+/// Most spans one finding lists: a long post with 40 "I"s gets one card with every one of them
+/// underlined; a 250 KB paste does not get 40,000.
+pub const MAX_SPANS: usize = 100;
+
+/// A finding's spans: in text order, each once, at most [`MAX_SPANS`].
+pub fn finding_spans(spans: impl IntoIterator<Item = Span>) -> Vec<Span> {
+    let mut v: Vec<Span> = spans.into_iter().collect();
+    crate::sort::by_key(&mut v, |&s| crate::sort::span_key(s));
+    v.dedup();
+    v.truncate(MAX_SPANS);
+    v
+}
 
 /// Runs every enabled rule, in rule-set order, then the phrase rules of the data for every
 /// rule set (English phrases: only on an English draft).
@@ -310,29 +364,43 @@ pub fn run(a: &Analysis, hints: &mut Vec<Hint>) {
     custom::check(a, hints);
 }
 
-/// Adds the hints of every enabled phrase rule of `phrases.json`, with their data text.
+/// Adds one finding per enabled phrase rule of `phrases.json` found, on all its phrases, with
+/// its data text (and its suggestion for each, where it has one).
 fn phrase_rule_hints(a: &Analysis, hints: &mut Vec<Hint>) {
     for (i, rule) in a.data.rules.iter().enumerate() {
         if !a.compiled.data_rules[i] {
             continue;
         }
         let list = List(i as u16);
-        let spans = a
-            .signals
-            .hits
-            .iter()
-            .filter(|h| h.list == list)
-            .take(MAX_HINTS_PER_RULE);
-        for h in spans {
-            hints.push(Hint {
-                rule: Cow::Borrowed(rule.id),
-                rule_set: rule.rule_set,
-                severity: rule.severity,
-                span: h.span,
-                message: Cow::Borrowed(rule.message),
-                why: Cow::Borrowed(rule.why),
-                suggestion: rule.suggestion.map(str::to_string),
-            });
-        }
+        let spans = finding_spans(
+            a.signals
+                .hits
+                .iter()
+                .filter(|h| h.list == list)
+                .map(|h| h.span),
+        );
+        let Some((&span, related)) = spans.split_first() else {
+            continue;
+        };
+        let fixes = match rule.suggestion {
+            Some(text) => spans
+                .iter()
+                .map(|&span| Fix {
+                    span,
+                    text: text.to_string(),
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        hints.push(Hint {
+            rule: Cow::Borrowed(rule.id),
+            rule_set: rule.rule_set,
+            severity: rule.severity,
+            span,
+            related: related.to_vec(),
+            message: Cow::Borrowed(rule.message),
+            why: Cow::Borrowed(rule.why),
+            fixes,
+        });
     }
 }

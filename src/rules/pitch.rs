@@ -2,7 +2,7 @@
 //! "link in bio", "DM me", self-promotion) are data in `phrases.json`; here are the rules read
 //! from the tokens (found by `signals::pitch`, with their weights).
 
-use super::{Analysis, Hint, RuleInfo, MAX_HINTS_PER_RULE};
+use super::{Analysis, Hint, RuleInfo};
 use crate::kinds::{Platform, RuleSet, Severity};
 
 pub fn rules() -> Vec<RuleInfo> {
@@ -61,15 +61,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
         if !a.enabled(rule) {
             continue;
         }
-        for cue in a
-            .signals
-            .pitch
-            .cues
-            .iter()
-            .filter(|c| c.kind == rule.id())
-            .take(MAX_HINTS_PER_RULE)
-        {
-            hints.push(a.hint(rule, cue.span, message, why));
-        }
+        let cues = a.signals.pitch.cues.iter().filter(|c| c.kind == rule.id());
+        hints.extend(a.finding(rule, cues.map(|c| c.span), |_| message, why));
     }
 }

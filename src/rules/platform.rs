@@ -1,7 +1,7 @@
 //! `platform`: the post must fit where it is going — the length limit, the "see more" fold,
 //! and hashtag and mention counts.
 
-use super::{Analysis, Hint, RuleInfo, MAX_HINTS_PER_RULE};
+use super::{Analysis, Hint, RuleInfo};
 use crate::kinds::{Context, Platform, RuleSet, Severity, Span};
 use crate::signals::counters::overflow_start;
 use crate::text::TokenKind;
@@ -139,19 +139,18 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             .collect();
         let max = hashtag_max(a.platform);
         if tags.len() > max {
-            for &span in tags[max..].iter().take(MAX_HINTS_PER_RULE) {
-                hints.push(a.hint(
-                    crate::rule!("platform.hashtags"),
-                    span,
+            // Every hashtag: the card is about how many there are, not which.
+            hints.extend(a.finding(
+                crate::rule!("platform.hashtags"),
+                tags.iter().copied(),
+                |n| {
                     format!(
-                        "{} hashtags; {} or fewer read better on {}",
-                        tags.len(),
-                        max,
+                        "{n} hashtags; {max} or fewer read better on {}",
                         a.platform.id()
-                    ),
-                    "A wall of hashtags reads as reach-chasing, not talking.",
-                ));
-            }
+                    )
+                },
+                "A wall of hashtags reads as reach-chasing, not talking.",
+            ));
         }
     }
     if a.context == Context::Post && a.enabled(crate::rule!("platform.mentions")) {
@@ -163,14 +162,12 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             .map(|t| t.span)
             .collect();
         if mentions.len() > MENTION_MAX {
-            for &span in mentions[MENTION_MAX..].iter().take(MAX_HINTS_PER_RULE) {
-                hints.push(a.hint(
-                    crate::rule!("platform.mentions"),
-                    span,
-                    format!("{} people tagged", mentions.len()),
-                    "Tagging many people at once reads as a broadcast; speak to one or two.",
-                ));
-            }
+            hints.extend(a.finding(
+                crate::rule!("platform.mentions"),
+                mentions.iter().copied(),
+                |n| format!("{n} people tagged"),
+                "Tagging many people at once reads as a broadcast; speak to one or two.",
+            ));
         }
     }
 }

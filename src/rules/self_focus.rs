@@ -1,7 +1,7 @@
 //! `self_focus`: "me, my brand, our product" against "you" (counted by `signals::pronouns`).
 
-use super::{Analysis, Hint, RuleInfo, MAX_HINTS_PER_RULE};
-use crate::kinds::{RuleSet, Severity, Span};
+use super::{Analysis, Hint, RuleInfo};
+use crate::kinds::{RuleSet, Severity};
 
 pub fn rules() -> Vec<RuleInfo> {
     vec![RuleInfo {
@@ -21,25 +21,18 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     if !a.enabled(crate::rule!("self_focus.pronouns")) || !p.focused(a.strictness()) {
         return;
     }
-    let message = format!(
-        "About you, not the reader: {} self-references, {} to the reader",
-        p.self_count(),
-        p.you_count()
-    );
-    let mut spans: Vec<Span> =
-        p.i.iter()
-            .chain(&p.we)
-            .chain(&p.brand)
-            .chain(&p.boasts)
-            .copied()
-            .collect();
-    crate::sort::by_key(&mut spans, |&s| crate::sort::span_key(s));
-    for span in spans.into_iter().take(MAX_HINTS_PER_RULE) {
-        hints.push(a.hint(
-            crate::rule!("self_focus.pronouns"),
-            span,
-            message.clone(),
-            "Posts about \"me, my brand, our product\" broadcast; write from the reader's side and they answer.",
-        ));
-    }
+    // One card listing every self-reference; the count is of what it underlines.
+    let spans = p.i.iter().chain(&p.we).chain(&p.brand).copied();
+    hints.extend(a.finding(
+        crate::rule!("self_focus.pronouns"),
+        spans,
+        |n| {
+            format!(
+                "About you, not the reader: {n} self-reference{}, {} to the reader",
+                if n == 1 { "" } else { "s" },
+                p.you_count()
+            )
+        },
+        "Posts about \"me, my brand, our product\" broadcast; write from the reader's side and they answer.",
+    ));
 }

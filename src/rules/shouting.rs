@@ -1,7 +1,7 @@
 //! `shouting`: ALL-CAPS words, `!!!` and `?!?!` runs, stretched words ("soooo") (found by
 //! `signals::shouting`).
 
-use super::{Analysis, Hint, RuleInfo, MAX_HINTS_PER_RULE};
+use super::{Analysis, Hint, RuleInfo};
 use crate::kinds::{RuleSet, Severity};
 
 pub fn rules() -> Vec<RuleInfo> {
@@ -49,63 +49,90 @@ pub fn rules() -> Vec<RuleInfo> {
     ]
 }
 
-fn lower_caps(src: &str) -> String {
-    // "HUGE NEWS" → "huge news"; a run at a sentence start keeps its first capital.
-    src.to_lowercase()
+/// A run of capitals said plainly: in lower case, keeping a capital where a sentence starts.
+fn plain_caps(a: &Analysis, span: crate::kinds::Span) -> String {
+    let plain = a.doc.slice(span).to_lowercase();
+    if !a.doc.sentences.iter().any(|x| x.span.start == span.start) {
+        return plain;
+    }
+    let mut c = plain.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
+/// One card per kind of shouting — capitals, stacked marks, stretched words — each listing
+/// every place, with the plain spelling of each as its rewrite.
 pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     let s = &a.signals.shouting;
     let st = a.strictness();
+    let plural = |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
     if a.enabled(crate::rule!("shouting.caps")) && s.caps_shouting(st) {
-        for &(span, n) in s.caps_runs.iter().take(MAX_HINTS_PER_RULE) {
-            let mut h = a.hint(
-                crate::rule!("shouting.caps"),
-                span,
-                if n > 1 {
-                    "These words are in capitals"
-                } else {
-                    "This word is in capitals"
-                },
-                "Capitals read as shouting; most readers skip a shouted post.",
-            );
-            let src = a.doc.slice(span);
-            let starts_sentence = a.doc.sentences.iter().any(|x| x.span.start == span.start);
-            let mut plain = lower_caps(src);
-            if starts_sentence {
-                let mut c = plain.chars();
-                plain = c
-                    .next()
-                    .map(|f| f.to_uppercase().chain(c).collect())
-                    .unwrap_or_default();
-            }
-            h.suggestion = Some(plain);
+        let words: usize = s.caps_runs.iter().map(|&(_, n)| n).sum();
+        if let Some(mut h) = a.finding(
+            crate::rule!("shouting.caps"),
+            s.caps_runs.iter().map(|&(span, _)| span),
+            |_| {
+                plural(
+                    words,
+                    "This word is in capitals",
+                    "These words are in capitals",
+                )
+            },
+            "Capitals read as shouting; most readers skip a shouted post.",
+        ) {
+            h.fixes = h
+                .spans()
+                .map(|span| fix(span, plain_caps(a, span)))
+                .collect();
             hints.push(h);
         }
     }
     if a.enabled(crate::rule!("shouting.marks")) {
-        for &(span, _) in s.loud_marks(st).take(MAX_HINTS_PER_RULE) {
-            let src = a.doc.slice(span);
-            let mut h = a.hint(
-                crate::rule!("shouting.marks"),
-                span,
-                "Stacked punctuation",
-                "One mark says it; a row of them reads as shouting.",
-            );
-            h.suggestion = Some(if src.contains('?') { "?" } else { "!" }.to_string());
+        if let Some(mut h) = a.finding(
+            crate::rule!("shouting.marks"),
+            s.loud_marks(st).map(|&(span, _)| span),
+            |n| {
+                plural(
+                    n,
+                    "Stacked punctuation",
+                    "Stacked punctuation, more than once",
+                )
+            },
+            "One mark says it; a row of them reads as shouting.",
+        ) {
+            h.fixes = h
+                .spans()
+                .map(|span| {
+                    let mark = if a.doc.slice(span).contains('?') {
+                        "?"
+                    } else {
+                        "!"
+                    };
+                    fix(span, mark.to_string())
+                })
+                .collect();
             hints.push(h);
         }
     }
     if a.enabled(crate::rule!("shouting.stretched")) {
-        for (span, plain) in s.stretched.iter().take(MAX_HINTS_PER_RULE) {
-            let mut h = a.hint(
-                crate::rule!("shouting.stretched"),
-                *span,
-                "Stretched word",
-                "Stretched words read as yelling or pleading.",
-            );
-            h.suggestion = Some(plain.clone());
+        if let Some(mut h) = a.finding(
+            crate::rule!("shouting.stretched"),
+            s.stretched.iter().map(|(span, _)| *span),
+            |n| plural(n, "A stretched word", "Stretched words"),
+            "Stretched words read as yelling or pleading.",
+        ) {
+            h.fixes = s
+                .stretched
+                .iter()
+                .filter(|(span, _)| h.spans().any(|x| x == *span))
+                .map(|(span, plain)| fix(*span, plain.clone()))
+                .collect();
             hints.push(h);
         }
     }
+}
+
+fn fix(span: crate::kinds::Span, text: String) -> super::Fix {
+    super::Fix { span, text }
 }
