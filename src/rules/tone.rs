@@ -1,53 +1,127 @@
-//! `tone`: underlines the sentence that sets a negative tone (the model: `signals::tone`).
+//! `tone`: the words that set a negative tone (the model: `signals::tone`).
 
 use super::{Analysis, Hint, RuleInfo};
-use crate::kinds::{by_strictness, RuleSet, Severity};
+use crate::data::lists;
+use crate::kinds::{by_strictness, RuleSet, Severity, Span};
+use crate::signals::questions::QuestionKind;
+use crate::signals::tone::POSITIVE_FROM;
 
 pub fn rules() -> Vec<RuleInfo> {
     vec![RuleInfo {
         id: "tone.negative",
         rule_set: RuleSet::Tone,
         severity: Severity::Suggestion,
-        description: "Underlines the sentence with the strongest negative tone when the post reads negative overall.",
+        description: "Underlines the words that set a negative tone when the post reads negative overall (not in apologies, sympathy, notices or questions put to the reader).",
         default_on: true,
-        flag: vec!["This update is terrible and I hate it."],
-        allow: vec!["Congrats on the launch! What was the hardest part?", "The meeting is at noon."],
+        flag: vec![
+            "This update is terrible and I hate it.",
+            "Ordered three weeks ago and still nothing. Awful service, really disappointed.",
+        ],
+        allow: vec![
+            "Congrats on the launch! What was the hardest part?",
+            "The meeting is at noon.",
+            // One mildly negative word is not a negative post.
+            "Spent the weekend repainting the hallway. Two coats, zero regrets.",
+            // Apologies, sympathy and notices are sad on purpose.
+            "We messed this one up and we're sorry. Your refund is on its way today.",
+            "Heads up: some of you are seeing failed logins. We're on it.",
+            // A question put to the reader asks for their view, whatever its words.
+            "Locals: what's one thing tourists always get wrong?",
+            // Laughing until you cry is not sadness.
+            "LMAO 😭😭 the cat's face",
+        ],
         example_platform: None,
     }]
 }
 
-/// How negative the post must be before its most negative sentence is underlined, by strictness.
+/// How negative the post must be (compound) before its negative words are underlined, by
+/// strictness.
 const NEGATIVE_BELOW_LOW: f32 = -0.6;
 const NEGATIVE_BELOW: f32 = -0.3;
 const NEGATIVE_BELOW_HIGH: f32 = -0.1;
+/// How much negative valence the writer's own statements must carry, summed (VADER's scale:
+/// "bad" is −2.5, "regrets" −1.5, "terrible" −2.5, "hate" −2.7), by strictness. A single mild
+/// word in a short post already gives a compound of −0.35; a card on it tells the writer nothing
+/// (on the hand-judged drafts it was most of the tone card's false alarms).
+const NEGATIVE_MASS_LOW: f32 = -4.0;
+const NEGATIVE_MASS: f32 = -2.0;
+const NEGATIVE_MASS_HIGH: f32 = -1.5;
 
+/// What a complaint said plainly ("still nothing", "gone downhill") weighs, in valence, among
+/// the negative words: a clearly negative word's worth (VADER's "bad" is −2.5).
+const COMPLAINT_WEIGHT: f32 = -2.0;
+
+/// One card on the words that carry the writer's own negative tone: the negative words and
+/// plain complaints of their statements. Not on a question put to the reader (it asks for their
+/// view), and not at all in a post that apologises or sympathises (sad on purpose), gives a
+/// notice, or whose main act is an open question or invitation to the reader (the hard words
+/// are the story it asks about). The post must read negative overall, or make a complaint and
+/// not read positive.
 pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
-    let limit = by_strictness(
-        a.strictness(),
-        NEGATIVE_BELOW_LOW,
-        NEGATIVE_BELOW,
-        NEGATIVE_BELOW_HIGH,
-    );
-    if !a.enabled(crate::rule!("tone.negative")) || a.signals.tone.compound > limit {
+    if !a.enabled(crate::rule!("tone.negative")) {
         return;
     }
-    // The sentence whose evidence sums most negative.
+    let st = a.strictness();
+    let s = &a.signals;
+    let q = &s.questions;
+    let said = |list| s.hits.iter().any(|h| h.list == list);
+    let opens_up =
+        q.has_question() && (q.count(QuestionKind::Open) > 0 || !q.invitations.is_empty());
+    if said(lists::SYMPATHY) || said(lists::NOTICE) || opens_up {
+        return;
+    }
+    let complaints: Vec<Span> = s
+        .hits
+        .iter()
+        .filter(|h| h.list == lists::COMPLAINT)
+        .map(|h| h.span)
+        .collect();
+    let limit = by_strictness(st, NEGATIVE_BELOW_LOW, NEGATIVE_BELOW, NEGATIVE_BELOW_HIGH);
+    let compound = s.tone.compound;
+    if compound > limit && (complaints.is_empty() || compound >= POSITIVE_FROM) {
+        return;
+    }
     let sentences = &a.doc.sentences;
-    let mut sums = vec![0.0f32; sentences.len()];
-    for (span, v) in &a.signals.tone.evidence {
-        let i = sentences.partition_point(|s| s.span.end <= span.start);
-        if let Some(sum) = sums.get_mut(i) {
-            *sum += v;
-        }
+    let asks_reader: Vec<Span> = q.genuine().map(|q| q.span).collect();
+    let stated = |span: &Span| {
+        let i = sentences.partition_point(|x| x.span.end <= span.start);
+        sentences
+            .get(i)
+            .is_none_or(|x| !asks_reader.contains(&x.span))
+    };
+    let mut words: Vec<(Span, f32)> = s
+        .tone
+        .evidence
+        .iter()
+        .filter(|(span, v)| *v < 0.0 && stated(span))
+        .copied()
+        .collect();
+    // A complaint's words count once: as the phrase, weighing what its words weigh, and at
+    // least a clearly negative word's worth.
+    for &c in complaints.iter().filter(|c| stated(c)) {
+        let inside = |w: &Span| c.start <= w.start && w.end <= c.end;
+        let own: f32 = words
+            .iter()
+            .filter(|(w, _)| inside(w))
+            .map(|(_, v)| v)
+            .sum();
+        words.retain(|(w, _)| !inside(w));
+        words.push((c, own.min(COMPLAINT_WEIGHT)));
     }
-    let worst = sums.iter().enumerate().min_by(|x, y| x.1.total_cmp(y.1));
-    if let Some((i, _)) = worst.filter(|w| *w.1 < 0.0) {
-        let span = sentences[i].span;
-        hints.push(a.hint(
-            crate::rule!("tone.negative"),
-            span,
-            "This sentence sets a negative tone",
-            "Readers answer warmth with warmth; a negative post tends to draw silence or a fight.",
-        ));
+    let mass: f32 = words.iter().map(|(_, v)| v).sum();
+    if mass > by_strictness(st, NEGATIVE_MASS_LOW, NEGATIVE_MASS, NEGATIVE_MASS_HIGH) {
+        return;
     }
+    hints.extend(a.finding(
+        crate::rule!("tone.negative"),
+        words.iter().map(|(span, _)| *span),
+        |n| {
+            if n == 1 {
+                "This word sets a negative tone".to_string()
+            } else {
+                format!("These {n} words set a negative tone")
+            }
+        },
+        "Readers answer warmth with warmth; a negative post tends to draw silence or a fight.",
+    ));
 }

@@ -54,7 +54,21 @@ const IDIOMS: &[(&[&str], f32)] = &[
     (&["killing", "some", "time"], 0.0),
     (&["killed", "it"], 2.0),
     (&["killing", "it"], 2.0),
+    // Rapport's: no question is dumb in "no such thing as a dumb question", and "I will die on
+    // this hill", "going crazy", "until I die" are figures of speech, not gloom.
+    (&["dumb", "question"], 0.0),
+    (&["dumb", "questions"], 0.0),
+    (&["stupid", "question"], 0.0),
+    (&["stupid", "questions"], 0.0),
+    (&["die", "on", "this"], 0.0),
+    (&["going", "crazy"], 0.0),
+    (&["until", "i", "die"], 0.0),
+    (&["til", "i", "die"], 0.0),
 ];
+
+/// Crying faces that a laugh or praise beside them turns into tears of joy ("lmao 😭",
+/// "gorgeous 😭😭"): their own valence, made positive.
+const TEARS: &[&str] = &["😭", "😢", "🥲", "🥹"];
 
 /// Words right after a negator that cancel it: "can't stop laughing", "never fails to amaze",
 /// "can't help smiling" say the feeling happens all the more (VADER flips them).
@@ -363,6 +377,8 @@ pub fn score(doc: &Document) -> Tone {
         a = b;
     }
 
+    tears_of_joy(&units, &mut sentiments);
+
     // "but" shifts weight within its sentence: what comes before counts half, after one and a
     // half. A sentence that opens with "But" does the same to the sentence before it.
     // Units come in text order, so each sentence's units are one range (found by bisection:
@@ -406,6 +422,31 @@ pub fn score(doc: &Document) -> Tone {
         .map(|(u, &s)| (u.span, s))
         .collect();
     Tone { compound, evidence }
+}
+
+/// A crying face in a sentence that also laughs or praises ("LMAO 😭", "this is gorgeous 😭")
+/// is delight: its sentiment turns positive. Alone, or beside sad words, it stays sadness.
+fn tears_of_joy(units: &[Unit], sentiments: &mut [f32]) {
+    for i in 0..units.len() {
+        if sentiments[i] >= 0.0 || !units[i].symbol || !TEARS.contains(&units[i].key) {
+            continue;
+        }
+        // The sentence's units: one range, units being in text order.
+        let sentence = units[i].sentence;
+        let own = units.partition_point(|u| u.sentence < sentence)
+            ..units.partition_point(|u| u.sentence <= sentence);
+        let others = || {
+            units[own.clone()]
+                .iter()
+                .zip(&sentiments[own.clone()])
+                .filter(|(u, _)| !TEARS.contains(&u.key))
+        };
+        let joy = others().any(|(u, &s)| u.info.class & class::LAUGHTER != 0 || s > 0.0);
+        let sad = others().any(|(_, &s)| s < 0.0);
+        if joy && !sad {
+            sentiments[i] = -sentiments[i];
+        }
+    }
 }
 
 /// VADER's negation window, with one change: a word is flipped by its nearest negator only
@@ -504,6 +545,17 @@ fn in_idiom(word: &str) -> bool {
             | "for"
             | "beating"
             | "heart"
+            | "dumb"
+            | "stupid"
+            | "question"
+            | "questions"
+            | "on"
+            | "this"
+            | "going"
+            | "crazy"
+            | "until"
+            | "til"
+            | "i"
             | "broken"
             | "kill"
             | "killing"

@@ -166,6 +166,35 @@ fn quotes_mark_tokens() {
     assert_eq!(d.quotes.len(), 2);
 }
 
+/// Single quotes, straight or curly, quote too; apostrophes (don't, students', '90s, rock 'n'
+/// roll) do not open or close anything, and a quote does not run past its line.
+#[test]
+fn single_quotes_quote_and_apostrophes_do_not() {
+    // (text, the quoted words)
+    let cases: &[(&str, &[&str])] = &[
+        ("calling people 'lazy' is a bit much", &["lazy"]),
+        (
+            "she said ‘you are a joke’ and left",
+            &["you", "are", "a", "joke"],
+        ),
+        ("the students' work, don't worry", &[]),
+        ("a '90s kid and a 'real' fan", &["real"]),
+        ("it's 'fine' but the boss's 'plan' isn't", &["fine", "plan"]),
+        ("no 'closing quote here\nand 'none' here", &["none"]),
+        ("rock 'n' roll forever", &[]),
+    ];
+    for &(text, want) in cases {
+        let d = Document::parse(text);
+        let quoted: Vec<&str> = d
+            .tokens
+            .iter()
+            .filter(|t| t.quoted && t.kind == TokenKind::Word)
+            .map(|t| d.slice(t.span))
+            .collect();
+        assert_eq!(quoted, want, "{text:?}");
+    }
+}
+
 #[test]
 fn spans_are_on_char_boundaries_for_awkward_text() {
     for text in [

@@ -620,6 +620,7 @@ pub fn parse<'a>(text: &'a str, folded: Option<&'a str>) -> Document<'a> {
             _ => {}
         }
     }
+    single_quotes(text, &tokens, &mut quotes);
     // A quote around (nearly) the whole post is the post itself, not someone else's words.
     let wraps_all = |&(o, c): &(usize, usize)| {
         let inside = tokens[c].span.end - tokens[o].span.start;
@@ -681,6 +682,56 @@ pub fn parse<'a>(text: &'a str, folded: Option<&'a str>) -> Document<'a> {
         quotes,
         stretched: super::has_stretch(text.as_bytes()),
     }
+}
+
+/// Single-quoted regions, straight (`'…'`) or curly (`‘…’`), added to `quotes` in order. An
+/// apostrophe is no quote mark: an opening one stands after a space and right before a word
+/// (not `'90s`), a closing one right after a word and before a space, a mark or the end
+/// (`students' work` closes nothing that opened), and a quote ends on its line and holds a word
+/// of two letters or more (`rock 'n' roll` quotes nothing).
+fn single_quotes(text: &str, tokens: &[Token], quotes: &mut Vec<(usize, usize)>) {
+    let mark = |t: &Token, marks: &[&str]| {
+        t.kind == TokenKind::Punct && marks.contains(&&text[t.span.start..t.span.end])
+    };
+    let mut open: Option<usize> = None;
+    let mut found = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let next = tokens.get(i + 1);
+        let glued_next = next.is_some_and(|n| n.span.start == t.span.end);
+        let glued_prev = i > 0 && tokens[i - 1].span.end == t.span.start;
+        if let Some(o) = open {
+            if text[tokens[o].span.end..t.span.start].contains('\n') {
+                open = None;
+            }
+        }
+        if open.is_some() && mark(t, &["'", "’"]) && glued_prev && !glued_next_word(text, t) {
+            let o = open.take().expect("checked");
+            let has_word = tokens[o + 1..i]
+                .iter()
+                .any(|w| w.kind == TokenKind::Word && w.span.len() >= 2);
+            if has_word {
+                found.push((o, i));
+            }
+        } else if mark(t, &["'", "‘"])
+            && (t.space_before || i == 0)
+            && glued_next
+            && next.is_some_and(|n| n.kind == TokenKind::Word)
+        {
+            open = Some(i);
+        }
+    }
+    if !found.is_empty() {
+        quotes.extend(found);
+        quotes.sort_unstable();
+    }
+}
+
+/// Whether a letter or digit follows a mark directly (then it is an apostrophe inside a word).
+fn glued_next_word(text: &str, t: &Token) -> bool {
+    text[t.span.end..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric())
 }
 
 fn make_sentence(text: &str, tokens: &[Token], first: usize, end: usize) -> Sentence {
