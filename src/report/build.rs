@@ -164,11 +164,13 @@ fn signals(a: &Analysis, analyzed_bytes: usize, brief: bool) -> Signals {
                     QuestionKind::Open => "open",
                     QuestionKind::Closed => "closed",
                     QuestionKind::Rhetorical => "rhetorical",
+                    QuestionKind::Choice => "choice",
                 };
                 Evidence::of(kind, x.span)
             })
             .chain(q.invitations.iter().map(|&s| Evidence::of("invitation", s)))
-            .chain(q.requests.iter().map(|&s| Evidence::of("request", s))),
+            .chain(q.requests.iter().map(|&s| Evidence::of("request", s)))
+            .chain(q.bait.iter().map(|&s| Evidence::of("bait", s))),
     );
     let last = a.doc.sentences.last().map(|s| s.span);
     let ends_with_invitation = last.is_some_and(|l| {
@@ -233,6 +235,8 @@ fn signals(a: &Analysis, analyzed_bytes: usize, brief: bool) -> Signals {
             open: n(q.count(QuestionKind::Open)),
             closed: n(q.count(QuestionKind::Closed)),
             rhetorical: n(q.count(QuestionKind::Rhetorical)),
+            choice: n(q.count(QuestionKind::Choice)),
+            bait: n(q.bait.len()),
             invitations: n(q.invitations.len()),
             requests: n(q.requests.len()),
             ends_with_invitation,

@@ -66,6 +66,10 @@ pub struct QuestionSignal {
     pub open: u32,
     pub closed: u32,
     pub rhetorical: u32,
+    /// Either/or questions (an open choice).
+    pub choice: u32,
+    /// Engagement bait ("tag 3 friends"): not an invitation.
+    pub bait: u32,
     pub invitations: u32,
     pub requests: u32,
     /// The last sentence asks the reader something.

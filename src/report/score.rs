@@ -76,7 +76,7 @@ pub fn score(a: &Analysis, v: &Verdicts) -> Score {
                 BURIED_QUESTION,
                 "asks a question, but mid-post".into(),
             );
-        } else if q.count(QuestionKind::Open) > 0 || !q.invitations.is_empty() {
+        } else if q.opens() {
             add(
                 "invites_reply",
                 OPEN_QUESTION,

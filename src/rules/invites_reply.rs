@@ -45,6 +45,23 @@ pub fn rules() -> Vec<RuleInfo> {
             example_platform: None,
         },
         RuleInfo {
+            id: "invites_reply.bait",
+            rule_set: RuleSet::InvitesReply,
+            severity: Severity::Suggestion,
+            description: "Engagement bait (\"tag 3 friends\", \"like if…\", \"comment YES\", \"share to win\"): it asks for a reaction, not an answer, and platforms demote it.",
+            default_on: true,
+            flag: vec![
+                "Tag 3 friends who need this coffee today!",
+                "Like if you remember dial-up, RT if you miss it",
+                "Comment YES if you want the free checklist",
+            ],
+            allow: vec![
+                "Share your worst onboarding story below, I'll go first.",
+                "I like it if the coffee is strong.",
+            ],
+            example_platform: None,
+        },
+        RuleInfo {
             id: "invites_reply.rhetorical",
             rule_set: RuleSet::InvitesReply,
             severity: Severity::Info,
@@ -157,6 +174,14 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             ));
         }
     }
+    if a.enabled(crate::rule!("invites_reply.bait")) {
+        hints.extend(a.finding(
+            crate::rule!("invites_reply.bait"),
+            q.bait.iter().copied(),
+            |_| "Engagement bait",
+            "It asks for a reaction, not an answer, and platforms push it down (Facebook since 2017); ask what they think instead.",
+        ));
+    }
     let of_kind = |kind| {
         q.questions
             .iter()
@@ -177,7 +202,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             "A question nobody is meant to answer closes the door it seems to open.",
         ));
     }
-    let open = q.count(QuestionKind::Open) > 0 || !q.invitations.is_empty();
+    let open = q.opens();
     if post && a.enabled(crate::rule!("invites_reply.closed")) && !open {
         hints.extend(a.finding(
             crate::rule!("invites_reply.closed"),

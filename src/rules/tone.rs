@@ -3,7 +3,6 @@
 use super::{Analysis, Hint, RuleInfo};
 use crate::data::lists;
 use crate::kinds::{by_strictness, RuleSet, Severity, Span};
-use crate::signals::questions::QuestionKind;
 use crate::signals::tone::POSITIVE_FROM;
 
 pub fn rules() -> Vec<RuleInfo> {
@@ -65,8 +64,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     let s = &a.signals;
     let q = &s.questions;
     let said = |list| s.hits.iter().any(|h| h.list == list);
-    let opens_up =
-        q.has_question() && (q.count(QuestionKind::Open) > 0 || !q.invitations.is_empty());
+    let opens_up = q.has_question() && q.opens();
     if said(lists::SYMPATHY) || said(lists::NOTICE) || opens_up {
         return;
     }

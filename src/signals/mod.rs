@@ -55,7 +55,7 @@ pub fn read(doc: &Document, data: &Data, inputs: Inputs) -> Signals {
     let figures = figures::find(doc);
     let aggression = aggression::find(doc, data, &hits);
     let pitch = pitch::find(doc, data, &hits, inputs.platform);
-    questions::without_pitch(&mut questions, &pitch);
+    questions::with_pitch(&mut questions, &pitch, &hits);
     Signals {
         hits,
         language,

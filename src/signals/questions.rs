@@ -14,8 +14,11 @@ pub enum QuestionKind {
     Open,
     /// yes/no.
     Closed,
-    /// Expects no answer: "who cares?", "…, right?", "what?!", "Really?".
+    /// Expects no answer: "who cares?", "…, right?", "what?!", "Really?", a sales hook.
     Rhetorical,
+    /// Either/or: an open choice ("Tea or coffee?", "Do you outline first, or figure it out as
+    /// you go?"), answered with a preference and a reason, not a yes.
+    Choice,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -53,6 +56,8 @@ pub struct Questions {
     pub addressed: bool,
     /// The first sentence that has words of the writer's own.
     pub first_sentence: Option<Span>,
+    /// Engagement bait ("tag 3 friends", "like if…"): asks for a reaction, not an answer.
+    pub bait: Vec<Span>,
 }
 
 impl Questions {
@@ -121,9 +126,22 @@ impl Questions {
         self.questions.iter().filter(|q| q.kind == kind).count()
     }
 
-    /// Asks the reader something: a real question, an invitation, or a request.
+    /// Asks something open: an open question, an either/or choice or an invitation.
+    pub fn opens(&self) -> bool {
+        self.count(QuestionKind::Open) > 0
+            || self.count(QuestionKind::Choice) > 0
+            || !self.invitations.is_empty()
+    }
+
+    /// Asks the reader something: a real question, an invitation, a request, or (for a
+    /// reaction, not an answer) engagement bait. The verdict is Tweet Act's "asks something of
+    /// the reader", where "RT if you agree" is a request; the score and the cards do not count
+    /// bait as an invitation.
     pub fn invites(&self) -> bool {
-        self.has_question() || !self.invitations.is_empty() || !self.requests.is_empty()
+        self.has_question()
+            || !self.invitations.is_empty()
+            || !self.requests.is_empty()
+            || !self.bait.is_empty()
     }
 }
 
@@ -349,6 +367,8 @@ pub fn find(doc: &Document, hits: &[PhraseHit], context: Context) -> Questions {
                         || preceded_by_comma(doc, h.span.start)
                 }) {
                 QuestionKind::Rhetorical
+            } else if marked && either_or(&words) {
+                QuestionKind::Choice
             } else if wh
                 || announced
                 || WH_CONTRACTED.contains(&first)
@@ -422,6 +442,7 @@ pub fn find(doc: &Document, hits: &[PhraseHit], context: Context) -> Questions {
     }
     crate::sort::by_key(&mut q.requests, |&s| crate::sort::span_key(s));
     q.requests.dedup();
+    without_bait(&mut q, hits);
     q
 }
 
@@ -582,12 +603,75 @@ fn has_wh_after_comma(toks: &[Token]) -> bool {
     })
 }
 
-/// Drops invitations and requests that are really sales calls ("buy now", "check out my channel").
-/// Drops the invitations and requests that are part of a pitch cue ("buy now" is not an
-/// invitation to talk).
-pub fn without_pitch(q: &mut Questions, pitch: &super::pitch::Pitch) {
+/// Words after "or" that close a yes/no question rather than offer a choice ("…, or not?").
+const NOT_A_CHOICE: &[&str] = &[
+    "not",
+    "no",
+    "what",
+    "something",
+    "anything",
+    "so",
+    "else",
+    "nothing",
+    "nah",
+    "never",
+];
+
+/// An either/or question: "or" between two alternatives, each with a word of its own ("Tea or
+/// coffee?", "… cheap paper first, or just go for it?"), not "…, or not?" or "… or so?".
+fn either_or(words: &[&Token]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        w.lower == "or"
+            && i > 0
+            && words
+                .get(i + 1)
+                .is_some_and(|n| !NOT_A_CHOICE.contains(&n.lower.as_ref()))
+            && !(i >= 2 && words[i - 1].lower == "whether")
+    })
+}
+
+/// What the questions become beside the post's pitch: invitations and requests that are part of
+/// a pitch cue go ("buy now" is not an invitation to talk), and in a post that pitches, a
+/// question that opens with a sales hook ("Struggling to grow on X? My course…") is rhetorical:
+/// the pitch answers it.
+pub fn with_pitch(q: &mut Questions, pitch: &super::pitch::Pitch, hits: &[PhraseHit]) {
     q.invitations.retain(|s| !pitch.covers(*s));
     q.requests.retain(|s| !pitch.covers(*s));
+    if pitch.cues.is_empty() {
+        return;
+    }
+    for question in &mut q.questions {
+        let hooked =
+            hits_in(hits, lists::HOOK, question.span).any(|h| h.span.start == question.span.start);
+        if hooked && question.marked {
+            question.kind = QuestionKind::Rhetorical;
+        }
+    }
+}
+
+/// Drops the invitations and requests that are engagement bait: "tag 3 friends" asks for a
+/// reaction, not an answer.
+fn without_bait(q: &mut Questions, hits: &[PhraseHit]) {
+    let bait: Vec<Span> = hits
+        .iter()
+        .filter(|h| h.list == lists::BAIT)
+        .map(|h| h.span)
+        .collect();
+    if bait.is_empty() {
+        return;
+    }
+    q.bait = bait;
+    let in_bait = |s: &Span| q.bait.iter().any(|b| b.start <= s.start && s.start < b.end);
+    let (invitations, requests) = (
+        q.invitations
+            .iter()
+            .copied()
+            .filter(|s| !in_bait(s))
+            .collect(),
+        q.requests.iter().copied().filter(|s| !in_bait(s)).collect(),
+    );
+    q.invitations = invitations;
+    q.requests = requests;
 }
 
 #[cfg(test)]

@@ -494,6 +494,15 @@ impl<'a> Builder<'a> {
 
 fn is_sentence_end(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
+    if matches!(t.kind, TokenKind::Emoji | TokenKind::Url) {
+        // "Sunday reset ✨ What's yours?", "Notes: https://… What do you think?": a link or an
+        // emoji before a capitalised word ends its sentence, as a full stop would.
+        return tokens.get(i + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && n.space_before
+                && is_title_word(&text[n.span.start..n.span.end])
+        });
+    }
     if t.kind != TokenKind::Punct {
         return false;
     }
@@ -520,6 +529,12 @@ fn is_sentence_end(text: &str, tokens: &[Token], i: usize) -> bool {
         }
     }
     true
+}
+
+/// A word written as a sentence starts: a capital, then no other capital ("What", "I").
+fn is_title_word(word: &str) -> bool {
+    let mut c = word.chars();
+    c.next().is_some_and(char::is_uppercase) && !c.any(char::is_uppercase)
 }
 
 fn terminator(text: &str, tokens: &[Token]) -> Terminator {
