@@ -56,7 +56,7 @@ fn report_snapshots() {
             "We are thrilled to announce our new product! Buy now, 50% off, link in bio!!!",
             X,
             Post,
-            "positive | pitch,shouting,self_focused | 77/280 | score 9 | self_focus.pronouns,pitch.self_promo,pitch.call_to_action,invites_reply.no_question,pitch.percent_off,pitch.link_in_bio,shouting.marks",
+            "positive | pitch,shouting | 77/280 | score 24 | pitch.self_promo,pitch.call_to_action,invites_reply.no_question,pitch.percent_off,pitch.link_in_bio,shouting.marks",
         ),
         ("Congrats on the launch — what was the hardest part?", Linkedin, Post, "positive | question,invites | 51/3000 | score 83 | "),
         // The question is there but the post moves on: a hint, and fewer points than ending on it.

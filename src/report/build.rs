@@ -65,7 +65,7 @@ fn verdicts(a: &Analysis) -> Verdicts {
         pitch: a.signals.pitch.is_pitch(s),
         aggressive: a.signals.aggression.aggressive(a.signals.tone.compound, s),
         shouting: a.signals.shouting.shouting(s),
-        self_focused: a.signals.pronouns.focused(s),
+        self_focused: a.signals.self_focused(s, a.context),
     }
 }
 
@@ -228,7 +228,7 @@ fn signals(a: &Analysis, analyzed_bytes: usize, brief: bool) -> Signals {
             } else {
                 p.self_count() as f32 / total as f32
             },
-            focused: a.english() && p.focused(a.strictness()),
+            focused: a.english() && a.signals.self_focused(a.strictness(), a.context),
             evidence: self_ev,
         },
         questions: QuestionSignal {

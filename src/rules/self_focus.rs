@@ -8,17 +8,29 @@ pub fn rules() -> Vec<RuleInfo> {
         id: "self_focus.pronouns",
         rule_set: RuleSet::SelfFocus,
         severity: Severity::Suggestion,
-        description: "Underlines I/me/my, we/our and your brand names when the post talks about you far more than about the reader.",
+        description: "One card on every I/me/my, we/our and brand name when the post talks about you far more than about the reader (not \"join us\", thanks, apologies, notices or \"US\" the country).",
         default_on: true,
-        flag: vec!["We are thrilled to announce our new product!", "I am proud of my team and my results this year."],
-        allow: vec!["I love how you explained this. What made you try it?", "Thanks for the tip!"],
+        flag: vec![
+            "We shipped our biggest release yet. Our team rebuilt our editor and we doubled our speed.",
+            "I am proud of my team and my results this year. I worked hard for my promotion.",
+        ],
+        allow: vec![
+            "I love how you explained this. What made you try it?",
+            "Thanks for the tip!",
+            "Join us Thursday! Drinks are on us and our community meets at 7.",
+            "We messed this one up and we're sorry. We've refunded your order and our team fixed the bug.",
+            "Flying from the US to Lisbon next month. Locals, what should we not miss?",
+            "My kid asked why the moon follows our car and I realized I can't explain it. How would you?",
+        ],
         example_platform: None,
     }]
 }
 
 pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     let p = &a.signals.pronouns;
-    if !a.enabled(crate::rule!("self_focus.pronouns")) || !p.focused(a.strictness()) {
+    if !a.enabled(crate::rule!("self_focus.pronouns"))
+        || !a.signals.self_focused(a.strictness(), a.context)
+    {
         return;
     }
     // One card listing every self-reference; the count is of what it underlines.

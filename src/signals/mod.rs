@@ -14,7 +14,7 @@ pub mod shouting;
 pub mod tone;
 
 use crate::data::{Data, PhraseHit, UserPhrases};
-use crate::kinds::{Context, Platform};
+use crate::kinds::{Context, Platform, Strictness};
 use crate::text::Document;
 use std::collections::HashSet;
 
@@ -49,7 +49,7 @@ pub fn read(doc: &Document, data: &Data, inputs: Inputs) -> Signals {
     let hits = data.phrase_hits(doc);
     let language = language::detect(doc, data);
     let tone = tone::score(doc);
-    let pronouns = pronouns::find(doc, inputs.brands);
+    let pronouns = pronouns::find(doc, inputs.brands, &hits);
     let mut questions = questions::find(doc, &hits, inputs.context);
     let shouting = shouting::find(doc, data, inputs.acronyms);
     let figures = figures::find(doc);
@@ -66,6 +66,19 @@ pub fn read(doc: &Document, data: &Data, inputs: Inputs) -> Signals {
         figures,
         aggression,
         pitch,
+    }
+}
+
+impl Signals {
+    /// The post is about the writer ([`pronouns::Pronouns::focused`]) and does not hand the
+    /// conversation to the reader: a post whose main act is an open question or an invitation
+    /// talks *with* them, unless it is a long broadcast with a question tacked on
+    /// ([`pronouns::SELF_HEAVY`] self-references or more).
+    pub fn self_focused(&self, strictness: Strictness, context: Context) -> bool {
+        let q = &self.questions;
+        let hands_over =
+            q.has_question() && q.opens() && self.pronouns.self_count() < pronouns::SELF_HEAVY;
+        self.pronouns.focused(strictness, context) && !hands_over
     }
 }
 
