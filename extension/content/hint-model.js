@@ -1,9 +1,16 @@
 // Hints as the overlay shows them: filtered (rules muted for this post), ordered, keyed, moved
 // along with edits made since the report, and grouped for the panel. Pure.
 
-export const SEVERITIES = ['warning', 'suggestion', 'info'];
-/** Panel order: what most affects whether the post starts a conversation first. */
-export const RULE_SET_ORDER = ['aggression', 'invites_reply', 'pitch', 'self_focus', 'tone', 'shouting', 'figures', 'platform', 'custom'];
+import { RULE_SETS, SEVERITIES as MILDEST_FIRST } from '../build/lists.js';
+
+/** Most severe first (lists.json lists them mildest first). */
+export const SEVERITIES = [...MILDEST_FIRST].reverse();
+/**
+ * Panel order: what most affects whether the post starts a conversation first; rule sets this
+ * list does not name follow in lists.json's order (a test checks it names them all today).
+ */
+const PANEL_FIRST = ['aggression', 'invites_reply', 'pitch', 'self_focus', 'tone', 'shouting', 'figures', 'platform', 'custom'];
+export const RULE_SET_ORDER = [...PANEL_FIRST, ...RULE_SETS.filter((ruleSet) => !PANEL_FIRST.includes(ruleSet))];
 
 const QUOTE_MAX = 48;
 

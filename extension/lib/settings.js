@@ -19,8 +19,7 @@ export const SYNC_ITEM_LIMIT = 8192;
 export const EXPORT_FORMAT = 'rapport-settings';
 export const EXPORT_VERSION = 1;
 
-export const RULE_SETS = ['tone', 'aggression', 'shouting', 'self_focus', 'invites_reply', 'pitch', 'figures', 'platform', 'custom'];
-export const STRICTNESS = ['low', 'medium', 'high'];
+import { RULE_SETS, STRICTNESS } from '../build/lists.js';
 
 const isPlainObject = (value) =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
@@ -109,6 +108,25 @@ export function withRuleSet(settings, ruleSet, on) {
   return withEngine(settings, { rule_sets: { ...settings.engine?.rule_sets, [ruleSet]: Boolean(on) } });
 }
 
+/**
+ * Rules grouped by rule set for the options page: every rule set of `ruleSets` (lists.json's, in
+ * order), then any other rule set a rule names, so a rule set the list does not know yet still shows.
+ * @template {{rule_set: string}} R
+ * @param {readonly R[]} rules
+ * @param {readonly string[]} [ruleSets]
+ * @returns {Map<string, R[]>}
+ */
+export function groupRules(rules, ruleSets = RULE_SETS) {
+  /** @type {Map<string, R[]>} */
+  const bySet = new Map(ruleSets.map((ruleSet) => [ruleSet, []]));
+  for (const rule of rules) {
+    const list = bySet.get(rule.rule_set);
+    if (list) list.push(rule);
+    else bySet.set(rule.rule_set, [rule]);
+  }
+  return bySet;
+}
+
 /** A rule's own switch: the stored value, else its default. (Its rule set can still switch it off.) */
 export function ruleOn(settings, rule) {
   const stored = settings.engine?.rules?.[rule.id];
@@ -128,7 +146,7 @@ export function withRuleOff(settings, id) {
   return withEngine(settings, { rules: { ...settings.engine?.rules, [id]: false } });
 }
 
-export const strictnessOf = (settings) => (STRICTNESS.includes(settings.engine?.strictness) ? settings.engine.strictness : 'medium');
+export const strictnessOf = (settings) => STRICTNESS.find((level) => level === settings.engine?.strictness) ?? 'medium';
 
 export function withStrictness(settings, strictness) {
   return withEngine(settings, { strictness });

@@ -3,13 +3,14 @@
 // engine first (background message "validate"); nothing is saved until it is valid, and the error
 // is shown beside the field it names.
 
+import { PLATFORMS, RULE_SETS, SEVERITIES, STRICTNESS } from '../build/lists.js';
 import {
-  errorLocation, exportSettings, normalizeSettings, parseImport, parseList, RULE_SETS, ruleOn, ruleSetOn,
-  SETTINGS_KEY, siteEnabled, storedSize, strictnessOf, STRICTNESS, SYNC_ITEM_LIMIT, withEngineList, withoutSite,
+  errorLocation, exportSettings, groupRules, normalizeSettings, parseImport, parseList, ruleOn, ruleSetOn,
+  SETTINGS_KEY, siteEnabled, storedSize, strictnessOf, SYNC_ITEM_LIMIT, withEngineList, withoutSite,
   withPaused, withRule, withRuleSet, withSite, withStrictness,
 } from '../lib/settings.js';
 import { hostPatterns, patternHost, userOrigins } from '../lib/user-sites.js';
-import { PLATFORMS, SITES } from '../content/sites.js';
+import { SITES } from '../content/sites.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const t = (key, substitutions) => api.i18n.getMessage(key, substitutions);
@@ -73,8 +74,9 @@ api.commands?.getAll?.().then((commands) => {
 
 // ---- rules ---------------------------------------------------------------------------------
 function renderRules() {
-  const bySet = new Map(RULE_SETS.map((ruleSet) => [ruleSet, []]));
-  for (const rule of rules) bySet.get(rule.rule_set)?.push(rule);
+  // lists.json's rule sets in order, then any the engine names that the list does not (none
+  // today): a rule is never dropped for want of a group.
+  const bySet = groupRules(rules);
   $('rule-list').replaceChildren(
     ...[...bySet].filter(([ruleSet, list]) => list.length > 0 || ruleSet === 'custom').map(([ruleSet, list]) => {
       const on = ruleSetOn(settings, ruleSet);
@@ -85,10 +87,10 @@ function renderRules() {
           'h3',
           {},
           h('input', {
-            type: 'checkbox', id: `set-${ruleSet}`, checked: on, 'aria-label': t(`ruleSet_${ruleSet}`),
+            type: 'checkbox', id: `set-${ruleSet}`, checked: on, 'aria-label': t(`ruleSet_${ruleSet}`) || ruleSet,
             on: { change: (event) => update((s) => withRuleSet(s, ruleSet, event.target.checked)) },
           }),
-          h('label', { for: `set-${ruleSet}`, text: t(`ruleSet_${ruleSet}`) }),
+          h('label', { for: `set-${ruleSet}`, text: t(`ruleSet_${ruleSet}`) || ruleSet }),
         ),
         list.map((rule) =>
           h(
@@ -139,7 +141,7 @@ async function renderSites() {
             'select',
             { on: { change: (event) => update((s) => withSite(s, host, { platform: event.target.value || undefined })) } },
             h('option', { value: '', text: t('optionsNoLimit') + (settings.sites[host]?.platform ? '' : ` (${t('optionsDefault')})`) }),
-            PLATFORMS.map((platform) => h('option', { value: platform, text: platform, selected: settings.sites[host]?.platform === platform })),
+            PLATFORMS.map((platform) => h('option', { value: platform, text: t(`platform_${platform}`) || platform, selected: settings.sites[host]?.platform === platform })),
           ),
         ),
         h('button', {
@@ -196,7 +198,6 @@ async function finish(statusId, next, error) {
 }
 
 // ---- custom rules --------------------------------------------------------------------------
-const SEVERITY_CHOICES = ['info', 'suggestion', 'warning'];
 let customDraft = [];
 
 function customFromSettings() {
@@ -263,7 +264,7 @@ function renderCustom(errorAt = null, error = null) {
           h(
             'select',
             { on: { change: (event) => { rule.severity = event.target.value; } } },
-            SEVERITY_CHOICES.map((severity) => h('option', { value: severity, text: t(`severity_${severity}`), selected: rule.severity === severity })),
+            SEVERITIES.map((severity) => h('option', { value: severity, text: t(`severity_${severity}`), selected: rule.severity === severity })),
           ),
         ),
         field('pattern', t('optionsRulePattern'), h('input', { type: 'text', value: rule.pattern, spellcheck: 'false', on: bind('pattern') })),

@@ -1,7 +1,5 @@
 // Bluesky: TipTap (ProseMirror) in the composer dialog, for posts and replies alike.
 export default {
-  platform: 'bluesky',
-  hosts: ['bsky.app'],
   editor: 'prosemirror',
   selectors: ['.ProseMirror[contenteditable="true"]'],
   // The reply composer shows the post it answers above the editor.

@@ -1,7 +1,5 @@
 // Facebook: Lexical (role="textbox", data-lexical-editor) for posts and comments.
 export default {
-  platform: 'facebook',
-  hosts: ['www.facebook.com'],
   editor: 'lexical',
   selectors: ['[contenteditable="true"][role="textbox"][data-lexical-editor="true"]', '[contenteditable="true"][role="textbox"]'],
   // Comment boxes live inside a form inside an article (the post they answer).

@@ -1,8 +1,6 @@
 // Instagram web: the caption box of "Create new post" is a Lexical contenteditable
 // (aria-label "Write a caption..."); comment boxes are textareas ("Add a comment…").
 export default {
-  platform: 'instagram',
-  hosts: ['www.instagram.com'],
   editor: 'lexical',
   selectors: [
     '[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',

@@ -1,8 +1,6 @@
 // Mastodon (web UI of any instance): a textarea in .compose-form. mastodon.social is built in;
 // other instances are enabled by the user from the popup (optional host permission).
 export default {
-  platform: 'mastodon',
-  hosts: ['mastodon.social'],
   editor: 'textarea',
   selectors: ['textarea.autosuggest-textarea__textarea', '.compose-form textarea'],
   context: (box) => (box?.closest?.('.compose-form')?.querySelector('.reply-indicator, .edit-indicator') ? 'reply' : 'post'),

@@ -1,8 +1,6 @@
 // Pinterest: the Pin description ("Tell everyone what your Pin is about") and comment boxes are
 // Draft.js editors; some forms still use a textarea.
 export default {
-  platform: 'pinterest',
-  hosts: ['www.pinterest.com'],
   editor: 'draft-js',
   selectors: [
     '.public-DraftEditor-content[contenteditable="true"]',

@@ -1,8 +1,6 @@
 // Reddit. New Reddit (shreddit): the comment and post-body composers are Lexical contenteditables
 // slotted into <shreddit-composer>. Old Reddit: a markdown textarea in .usertext-edit.
 export default {
-  platform: 'reddit',
-  hosts: ['www.reddit.com', 'old.reddit.com'],
   editor: 'lexical / textarea',
   selectors: [
     'shreddit-composer [contenteditable="true"][data-lexical-editor="true"]',

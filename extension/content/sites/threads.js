@@ -1,8 +1,6 @@
 // Threads: a Lexical contenteditable (role="textbox", data-lexical-editor) in the composer dialog
 // and inline under a post.
 export default {
-  platform: 'threads',
-  hosts: ['www.threads.net', 'www.threads.com'],
   editor: 'lexical',
   selectors: ['[contenteditable="true"][role="textbox"][data-lexical-editor="true"]', '[contenteditable="true"][role="textbox"]'],
   // Replying happens on a post's own page (/@user/post/ID) or in a dialog quoting the post.

@@ -1,8 +1,6 @@
 // Tumblr's post editor: a contenteditable of text blocks (<p> per block) in the post form; replies
 // are a contenteditable too. Tumblr has no length limit (the counter shows characters only).
 export default {
-  platform: 'tumblr',
-  hosts: ['www.tumblr.com'],
   editor: 'contenteditable blocks',
   selectors: [
     '[data-testid="post-form"] [contenteditable="true"][role="textbox"]',

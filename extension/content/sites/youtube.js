@@ -1,8 +1,6 @@
 // YouTube comments: a plain contenteditable #contenteditable-root inside ytd-commentbox (no
 // editor framework; YouTube reads the DOM). Comments are replies to the video or to a comment.
 export default {
-  platform: 'youtube',
-  hosts: ['www.youtube.com'],
   editor: 'contenteditable',
   selectors: ['ytd-commentbox #contenteditable-root[contenteditable="true"]', '#contenteditable-root[contenteditable="true"]'],
   context: () => 'reply',
