@@ -1,3 +1,4 @@
+// @ts-check
 // Background (Chrome service worker / Firefox event page): owns the single wasm Engine, answers
 // the content scripts over "rapport" ports and the extension pages over one-off messages, relays
 // the keyboard shortcut, and registers the content script on the sites the user enabled.

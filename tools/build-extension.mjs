@@ -6,7 +6,7 @@
 //   extension/manifest.json         extension/manifest.base.json + matches and host_permissions
 //                                   from lists.json's site hosts (so extension/ loads unpacked)
 //   extension/build/content.js      the content script, bundled from extension/content/, without
-//                                   the benchmark hooks (RAPPORT_BENCH is false: esbuild drops them)
+//                                   the benchmark hooks (content/probe.js's wrappers do nothing)
 //   dist/chrome-bench/              the Chrome build with the benchmark hooks on, for the e2e bench
 //                                   only (never packaged)
 //   tests/e2e/fixtures/build/*.js   the e2e fixture pages' scripts, bundled from the editor packages
@@ -99,11 +99,24 @@ function generate() {
   writeIfChanged(join(EXT, 'manifest.json'), Buffer.from(`${JSON.stringify(manifestFor(base, lists), null, 2)}\n`));
 }
 
-/** The content script without (release) and with (bench) the benchmark hooks. */
+/**
+ * The content script without (release) and with (bench) the benchmark hooks: the bench build
+ * resolves content/probe.js (whose wrappers return the functions they are given) to
+ * content/bench.js (whose wrappers time them).
+ * @param {boolean} bench
+ * @returns {import('esbuild').BuildOptions}
+ */
 const contentScript = (bench) => ({
   entryPoints: [join(EXT, 'content', 'main.js')],
   target: ['chrome120', 'firefox128'],
-  define: { RAPPORT_BENCH: String(bench) },
+  plugins: bench
+    ? [{
+        name: 'rapport-bench',
+        setup(build) {
+          build.onResolve({ filter: /^\.\/probe\.js$/ }, (args) => ({ path: join(args.resolveDir, 'bench.js') }));
+        },
+      }]
+    : [],
 });
 
 async function bundle() {

@@ -1,3 +1,4 @@
+// @ts-check
 // Draws the toolbar/store icons (extension/icons/icon-N.png): a calm green rounded square with a
 // white speech bubble. Run once when the design changes: `node tools/make-icons.mjs`.
 import { writeFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// @ts-check
 // What the summary chip shows for a Report. Pure; `t(key, substitutions)` is the i18n lookup
 // (chrome.i18n.getMessage in the extension).
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Per compose box: turns a stream of "something changed" pokes into analysis requests.
 // - at most one request per scheduled frame;
 // - never more than one in flight; pokes during a flight are folded into one follow-up that

@@ -1,3 +1,4 @@
+// @ts-check
 // Hints as the overlay shows them: filtered (rules muted for this post), ordered, keyed, moved
 // along with edits made since the report, and grouped for the panel. Pure.
 
@@ -15,6 +16,14 @@ export const RULE_SET_ORDER = [...PANEL_FIRST, ...RULE_SETS.filter((ruleSet) => 
 const QUOTE_MAX = 48;
 
 export const hintKey = (hint) => `${hint.rule}@${hint.span.start}-${hint.span.end}`;
+
+/**
+ * The words a hint underlines, its primary span first. One span today; a finding will add the
+ * related ones here, and the layout underlines them all.
+ * @param {Hint} hint
+ * @returns {Span[]}
+ */
+export const hintSpans = (hint) => [hint.span];
 
 /**
  * The hints to show: not muted for this post, ordered by position (then severity), each with a

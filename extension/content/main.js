@@ -1,13 +1,14 @@
+// @ts-check
 // Content script entry: finds the compose boxes of the current site, watches them, and keeps
 // one chip (and its underlines) per box in the overlay. Only wiring; the logic lives in the
 // imported modules.
 
 import { PORT_NAME } from '../lib/protocol.js';
 import { normalizeSettings, SETTINGS_KEY, siteEnabled, withRuleOff } from '../lib/settings.js';
-import { createBench } from './bench.js';
 import { watchBox } from './box-watcher.js';
 import { createOverlay } from './overlay.js';
 import { createPortClient } from './port-client.js';
+import { probe } from './probe.js';
 import { editableRootOf, findComposeBoxes, isEligible, siteForHost, userSite } from './sites.js';
 import { createUi } from './ui.js';
 
@@ -37,8 +38,6 @@ const t = (key, substitutions) => {
 function run() {
   const host = location.hostname;
   const builtIn = siteForHost(host);
-  /** Benchmark hooks, only when the page was opened by the e2e bench (never in normal use). */
-  const bench = document.documentElement.hasAttribute('data-rapport-bench') ? createBench(document) : null;
 
   let site = builtIn;
   let running = false;
@@ -103,7 +102,6 @@ function run() {
         onReport: (view) => ui.onReport(view),
         onLayout: requestFrame,
         onError,
-        bench,
       }),
     );
   }
@@ -141,10 +139,12 @@ function run() {
     ui?.place();
   }
 
+  const timedFrame = probe.time('layout', frame);
+
   function requestFrame() {
     if (framePending || !running) return;
     framePending = true;
-    requestAnimationFrame(bench ? () => bench.time('layout', frame) : frame);
+    requestAnimationFrame(timedFrame);
   }
 
   function rescan() {
@@ -172,7 +172,7 @@ function run() {
       }
     }
   }
-  const documentObserver = new MutationObserver(bench ? (records) => bench.time('document', () => onDocumentMutations(records)) : onDocumentMutations);
+  const documentObserver = new MutationObserver(probe.time('document', onDocumentMutations));
 
   /** Generic fallback: a focused editable field the adapter does not know. */
   function onFocusIn(event) {

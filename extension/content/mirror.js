@@ -1,3 +1,4 @@
+// @ts-check
 // Geometry of text inside a textarea, which has no DOM ranges: a hidden mirror element (in the
 // overlay's shadow root) laid out with the textarea's own text metrics. Only reads the textarea.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Request/reply over a runtime port to the background, surviving the background being stopped.
 // - the port is opened lazily, on the first request after it is gone;
 // - when it disconnects (service worker stopped), every request still in flight is sent again

@@ -1,3 +1,4 @@
+// @ts-check
 // What the user does with Rapport's UI: the panel (chip click or keyboard shortcut), the card
 // (hovering an underline, or choosing a panel entry from the keyboard) and its actions, and the
 // screen-reader summary. Wiring only: the views (box watchers) and the overlay do the drawing.

@@ -1,3 +1,4 @@
+// @ts-check
 // The background's one Engine: created once the wasm module is initialised, configured from the
 // settings, answering analyze requests. Pure: the wasm module, storage and logging are injected.
 

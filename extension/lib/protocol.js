@@ -1,3 +1,4 @@
+// @ts-check
 // Message protocol between the content script and the background engine.
 // Shared by both sides; pure, no browser APIs.
 //

@@ -1,3 +1,4 @@
+// @ts-check
 // User settings as stored in storage.sync under SETTINGS_KEY. Pure, no browser APIs.
 //
 // {paused: boolean, engine: object, sites: {[hostname]: {enabled?: boolean, platform?: string}}}

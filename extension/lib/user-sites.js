@@ -1,3 +1,4 @@
+// @ts-check
 // Sites the user enabled beyond the built-in ones (a Mastodon instance, any other site): granted
 // as optional host permissions from the popup. Pure.
 

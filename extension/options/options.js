@@ -1,3 +1,4 @@
+// @ts-check
 // Options page: every rule (from the engine's rules()), per-site settings, brand names, allowed
 // acronyms, custom rules, import/export. Anything touching the engine's settings is checked by the
 // engine first (background message "validate"); nothing is saved until it is valid, and the error

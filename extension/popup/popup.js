@@ -1,3 +1,4 @@
+// @ts-check
 // Popup: pause everywhere, on/off for this site (or "enable Rapport on this site", which asks for
 // the optional host permission), the rule-set switches and strictness. Settings live in
 // storage.sync; open tabs pick up a change at once.

@@ -1,4 +1,6 @@
+// @ts-check
 // Bluesky: TipTap (ProseMirror) in the composer dialog, for posts and replies alike.
+/** @satisfies {import('../sites.js').Adapter} */
 export default {
   editor: 'prosemirror',
   selectors: ['.ProseMirror[contenteditable="true"]'],

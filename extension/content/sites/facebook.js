@@ -1,4 +1,6 @@
+// @ts-check
 // Facebook: Lexical (role="textbox", data-lexical-editor) for posts and comments.
+/** @satisfies {import('../sites.js').Adapter} */
 export default {
   editor: 'lexical',
   selectors: ['[contenteditable="true"][role="textbox"][data-lexical-editor="true"]', '[contenteditable="true"][role="textbox"]'],

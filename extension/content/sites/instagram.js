@@ -1,5 +1,7 @@
+// @ts-check
 // Instagram web: the caption box of "Create new post" is a Lexical contenteditable
 // (aria-label "Write a caption..."); comment boxes are textareas ("Add a comment…").
+/** @satisfies {import('../sites.js').Adapter} */
 export default {
   editor: 'lexical',
   selectors: [

@@ -1,4 +1,6 @@
+// @ts-check
 // LinkedIn: Quill (.ql-editor) in the share box and in comment boxes.
+/** @satisfies {import('../sites.js').Adapter} */
 export default {
   editor: 'quill',
   selectors: ['.ql-editor[contenteditable="true"]'],

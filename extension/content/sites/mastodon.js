@@ -1,5 +1,7 @@
+// @ts-check
 // Mastodon (web UI of any instance): a textarea in .compose-form. mastodon.social is built in;
 // other instances are enabled by the user from the popup (optional host permission).
+/** @satisfies {import('../sites.js').Adapter} */
 export default {
   editor: 'textarea',
   selectors: ['textarea.autosuggest-textarea__textarea', '.compose-form textarea'],

@@ -1,5 +1,7 @@
+// @ts-check
 // Pinterest: the Pin description ("Tell everyone what your Pin is about") and comment boxes are
 // Draft.js editors; some forms still use a textarea.
+/** @satisfies {import('../sites.js').Adapter} */
 export default {
   editor: 'draft-js',
   selectors: [

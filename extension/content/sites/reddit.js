@@ -1,5 +1,7 @@
+// @ts-check
 // Reddit. New Reddit (shreddit): the comment and post-body composers are Lexical contenteditables
 // slotted into <shreddit-composer>. Old Reddit: a markdown textarea in .usertext-edit.
+/** @satisfies {import('../sites.js').Adapter} */
 export default {
   editor: 'lexical / textarea',
   selectors: [

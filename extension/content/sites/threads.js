@@ -1,5 +1,7 @@
+// @ts-check
 // Threads: a Lexical contenteditable (role="textbox", data-lexical-editor) in the composer dialog
 // and inline under a post.
+/** @satisfies {import('../sites.js').Adapter} */
 export default {
   editor: 'lexical',
   selectors: ['[contenteditable="true"][role="textbox"][data-lexical-editor="true"]', '[contenteditable="true"][role="textbox"]'],

@@ -1,5 +1,7 @@
+// @ts-check
 // Tumblr's post editor: a contenteditable of text blocks (<p> per block) in the post form; replies
 // are a contenteditable too. Tumblr has no length limit (the counter shows characters only).
+/** @satisfies {import('../sites.js').Adapter} */
 export default {
   editor: 'contenteditable blocks',
   selectors: [

@@ -1,5 +1,7 @@
+// @ts-check
 // X (Twitter): Draft.js. The compose box's contenteditable root carries data-testid="tweetTextarea_N"
 // (the home timeline box, the compose modal and the reply box alike).
+/** @satisfies {import('../sites.js').Adapter} */
 export default {
   editor: 'draft-js',
   selectors: ['[data-testid^="tweetTextarea_"][contenteditable="true"]', '.public-DraftEditor-content[contenteditable="true"]'],

@@ -1,5 +1,7 @@
+// @ts-check
 // YouTube comments: a plain contenteditable #contenteditable-root inside ytd-commentbox (no
 // editor framework; YouTube reads the DOM). Comments are replies to the video or to a comment.
+/** @satisfies {import('../sites.js').Adapter} */
 export default {
   editor: 'contenteditable',
   selectors: ['ytd-commentbox #contenteditable-root[contenteditable="true"]', '#contenteditable-root[contenteditable="true"]'],
