@@ -45,6 +45,7 @@ const PACKAGED = [
   'lib',
   'popup',
   'options',
+  'pages',
   '_locales',
   'icons',
   'build/content.js',
@@ -138,8 +139,9 @@ async function bundle() {
 
 /** Files under extension/ listed by PACKAGED, as sorted paths relative to extension/ with "/". */
 function packagedFiles() {
+  /** @type {string[]} */
   const files = [];
-  const walk = (path) => {
+  const walk = (/** @type {string} */ path) => {
     if (statSync(path).isDirectory()) {
       for (const name of readdirSync(path)) walk(join(path, name));
     } else {

@@ -28,7 +28,7 @@ export function applySuggestion(box, source, hint, reportText) {
     // execCommand keeps the textarea's undo stack; setRangeText is the fallback.
     if (!doc.execCommand('insertText', false, hint.suggestion)) {
       textarea.setRangeText(hint.suggestion, span.start, span.end, 'end');
-      textarea.dispatchEvent(new win.InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: hint.suggestion }));
+      textarea.dispatchEvent(new /** @type {typeof InputEvent} */ (/** @type {any} */ (win).InputEvent)('input', { bubbles: true, inputType: 'insertReplacementText', data: hint.suggestion }));
     }
     return true;
   }

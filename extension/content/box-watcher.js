@@ -73,10 +73,12 @@ export function watchBox(box, { site, client, overlay, onChipClick, onReport, t,
   const measured = probe.part('measure', measure);
   const rendered = probe.part('render', render);
 
+  /** @typedef {{text: string, options: import('../lib/protocol.js').AnalyzeOptions}} Snapshot */
   const coalescer = createCoalescer({
+    /** @returns {Snapshot} */
     read: () => ({ text: readText(), options: { platform: site.platform, context: site.context(box, win.location) } }),
-    send: probe.send(client, probe.part('send', ({ text, options }) => client.analyze(text, options))),
-    onReport: probe.time('report', (next, snapshot) => show(next, snapshot.text)),
+    send: probe.send(client, probe.part('send', (/** @type {Snapshot} */ { text, options }) => client.analyze(text, options))),
+    onReport: probe.time('report', (/** @type {Report} */ next, /** @type {Snapshot} */ snapshot) => show(next, snapshot.text)),
     onError,
     schedule: (callback) => win.requestAnimationFrame(probe.time('frame', callback)),
   });
@@ -106,11 +108,11 @@ export function watchBox(box, { site, client, overlay, onChipClick, onReport, t,
   if (source.isTextarea) {
     box.addEventListener('input', onChange);
   } else {
-    observer = new win.MutationObserver(onChange);
+    observer = new (/** @type {typeof MutationObserver} */ (/** @type {any} */ (win).MutationObserver))(onChange);
     // Attributes only for what moves text (a class or style on a block), not for analysis.
     observer.observe(box, { characterData: true, childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'style', 'dir', 'align', 'hidden'] });
   }
-  const resizeObserver = new win.ResizeObserver(() => {
+  const resizeObserver = new (/** @type {typeof ResizeObserver} */ (/** @type {any} */ (win).ResizeObserver))(() => {
     geometry.resized();
     // A box that grew as text was typed keeps the geometry of the lines before the change (the
     // mutations say where); a resize nothing in the box explains (a style change) drops it.

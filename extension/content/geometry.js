@@ -137,7 +137,7 @@ export function placePopover(anchor, size, viewport, { gap = 6, align = 'left', 
   if (below + size.height <= viewport.height) top = below;
   else if (above >= 0) top = above;
   else top = Math.max(0, viewport.height - size.height);
-  if (!clear(left, top)) {
+  if (avoid && !clear(left, top)) {
     // `avoid` (the chip) is in the way: the other side of the anchor, else beside the chip.
     const other = top === below ? above : below;
     if (fits(other) && clear(left, other)) return { left: Math.round(left), top: Math.round(other) };

@@ -25,7 +25,7 @@ export function createOverlay(doc, t, handlers) {
   const host = doc.createElement('rapport-overlay');
   const root = host.attachShadow({ mode: 'open' });
   // A constructable stylesheet: a <style> element could be blocked by the page's style-src.
-  const sheet = new win.CSSStyleSheet();
+  const sheet = new (/** @type {typeof CSSStyleSheet} */ (/** @type {any} */ (win).CSSStyleSheet))();
   sheet.replaceSync(OVERLAY_CSS);
   root.adoptedStyleSheets = [sheet];
   const layer = h('div', { className: 'layer', dataset: { rapport: 'layer' } });

@@ -7,7 +7,7 @@
 
 /**
  * @typedef {Record<string, any> & {dataset?: Record<string, string>, on?: Record<string, EventListener>, text?: string, className?: string}} Props
- * @typedef {Node | string | null | undefined | false | Child[]} Child
+ * @typedef {Node | string | null | undefined | false | Array<any>} Child  (arrays nest)
  * @typedef {(tag: string, props?: Props, ...children: Child[]) => HTMLElement} H
  */
 
@@ -24,6 +24,8 @@ export function makeH(doc) {
       if (key === 'dataset') Object.assign(element.dataset, value);
       else if (key === 'on') for (const [type, listener] of Object.entries(value)) element.addEventListener(type, /** @type {EventListener} */ (listener));
       else if (key === 'text') element.textContent = value;
+      // A property that is not a string (checked, selected, hidden) is set as the property.
+      else if (key in element && typeof value !== 'string') /** @type {any} */ (element)[key] = value;
       else element.setAttribute(key === 'className' ? 'class' : key, value === true ? '' : value);
     }
     const flat = /** @type {Array<Node | string | null | undefined | false>} */ (children.flat(Infinity));
