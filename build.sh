@@ -129,6 +129,7 @@ run_tests() {
   step "cargo test" cargo test --release --locked --quiet
   step "quality gates on ../shared/data" quality
   step "wasm in Node matches native; JS modules (node --test)" npm run --silent test:js
+  step "JavaScript types (tsc --noEmit)" npm run --silent typecheck
   step "web-ext lint (Firefox build)" npm run --silent lint:firefox
   step "browser for end-to-end tests" browsers
   step "end-to-end (Chromium, extension loaded)" npm run --silent test:e2e

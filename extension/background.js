@@ -1,3 +1,4 @@
+// @ts-check
 // Background (Chrome service worker / Firefox event page): owns the single wasm Engine, answers
 // the content scripts over "rapport" ports and the extension pages over one-off messages, relays
 // the keyboard shortcut, and registers the content script on the sites the user enabled.
@@ -23,7 +24,7 @@ async function initEngine() {
     const response = await fetch(api.runtime.getURL('pkg/rapport_bg.wasm'));
     initSync({ module: new WebAssembly.Module(await response.arrayBuffer()) });
   } catch (error) {
-    console.warn(`Rapport: synchronous wasm compile failed (${error.message}); compiling asynchronously`);
+    console.warn(`Rapport: synchronous wasm compile failed (${/** @type {Error} */ (error).message}); compiling asynchronously`);
     await init({ module_or_path: api.runtime.getURL('pkg/rapport_bg.wasm') });
   }
 }
@@ -67,6 +68,10 @@ api.storage.onChanged.addListener(async (changes, area) => {
   }
 });
 
+/**
+ * @param {import('./lib/protocol.js').PageMessage & {engine?: object}} message
+ * @param {chrome.runtime.MessageSender} sender
+ */
 async function answer(message, sender) {
   // Only the extension's own pages and content scripts talk to the background.
   if (sender.id !== api.runtime.id) return { error: 'unknown sender' };
@@ -79,7 +84,7 @@ async function answer(message, sender) {
       await api.runtime.openOptionsPage();
       return {};
     default:
-      return { error: `unknown message ${JSON.stringify(message?.type)}` };
+      return { error: `unknown message ${JSON.stringify(/** @type {{type?: unknown}} */ (message)?.type)}` };
   }
 }
 
@@ -105,11 +110,12 @@ async function syncUserSites() {
     if (existing.length > 0) await api.scripting.unregisterContentScripts({ ids: [USER_SCRIPT_ID] });
     return;
   }
+  /** @type {chrome.scripting.RegisteredContentScript} */
   const script = { id: USER_SCRIPT_ID, matches, js: ['build/content.js'], runAt: 'document_idle', allFrames: false };
   if (existing.length > 0) await api.scripting.updateContentScripts([script]);
   else await api.scripting.registerContentScripts([script]);
 }
-const syncQuietly = () => syncUserSites().catch((error) => console.warn(`Rapport: ${error.message}`));
+const syncQuietly = () => syncUserSites().catch((error) => console.warn(`Rapport: ${/** @type {Error} */ (error).message}`));
 api.permissions.onAdded.addListener(syncQuietly);
 api.permissions.onRemoved.addListener(syncQuietly);
 api.runtime.onInstalled.addListener(syncQuietly);

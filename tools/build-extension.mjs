@@ -1,6 +1,14 @@
 #!/usr/bin/env node
+// @ts-check
 // Builds the extension from extension/ (after build.sh has produced extension/pkg/):
-//   extension/build/content.js      the content script, bundled from extension/content/
+//   extension/build/lists.js        lists.json as an ES module (rule sets, platforms, sites…)
+//   extension/build/adapters.js     the site adapters (content/sites/<id>.js) of lists.json's sites
+//   extension/manifest.json         extension/manifest.base.json + matches and host_permissions
+//                                   from lists.json's site hosts (so extension/ loads unpacked)
+//   extension/build/content.js      the content script, bundled from extension/content/, without
+//                                   the benchmark hooks (content/probe.js's wrappers do nothing)
+//   dist/chrome-bench/              the Chrome build with the benchmark hooks on, for the e2e bench
+//                                   only (never packaged)
 //   tests/e2e/fixtures/build/*.js   the e2e fixture pages' scripts, bundled from the editor packages
 //   dist/firefox/                   unpacked Firefox build (manifest with gecko settings, background.scripts)
 //   dist/rapport-chrome.zip         Chrome package (extension/manifest.json as is)
@@ -12,11 +20,13 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { adaptersModule, checkLists, listsModule, manifestFor } from './extension-lists.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const EXT = join(ROOT, 'extension');
 const DIST = join(ROOT, 'dist');
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
+const BUILD = join(EXT, 'build');
 
 /**
  * Oldest Firefox that reads everything in the Firefox manifest: 140 (the current ESR) is the first
@@ -35,9 +45,13 @@ const PACKAGED = [
   'lib',
   'popup',
   'options',
+  'pages',
   '_locales',
   'icons',
   'build/content.js',
+  // Generated from lists.json; the popup, options page and background import them as ES modules.
+  'build/lists.js',
+  'build/adapters.js',
   // Pure modules the popup and options pages import as ES modules (the site table).
   'content/sites.js',
   'content/sites',
@@ -47,6 +61,7 @@ const PACKAGED = [
   'pkg/snippets',
 ];
 
+/** @param {string} message @returns {never} */
 function fail(message) {
   console.error(`build-extension: ${message}`);
   process.exit(1);
@@ -60,14 +75,55 @@ function checkPkg() {
   }
 }
 
+/**
+ * lists.json → extension/build/lists.js and adapters.js, and extension/manifest.json. Every site
+ * needs its adapter file and every adapter file its site.
+ */
+function generate() {
+  let lists;
+  try {
+    lists = checkLists(JSON.parse(readFileSync(join(ROOT, 'lists.json'), 'utf8')));
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const adapters = readdirSync(join(EXT, 'content', 'sites')).filter((name) => name.endsWith('.js')).map((name) => name.slice(0, -3));
+  for (const site of lists.sites) {
+    if (!adapters.includes(site.id)) fail(`lists.json names site "${site.id}" but extension/content/sites/${site.id}.js does not exist`);
+  }
+  for (const id of adapters) {
+    if (!lists.sites.some((site) => site.id === id)) fail(`extension/content/sites/${id}.js has no row in lists.json's sites`);
+  }
+  mkdirSync(BUILD, { recursive: true });
+  writeIfChanged(join(BUILD, 'lists.js'), Buffer.from(listsModule(lists)));
+  writeIfChanged(join(BUILD, 'adapters.js'), Buffer.from(adaptersModule(lists)));
+  const base = JSON.parse(readFileSync(join(EXT, 'manifest.base.json'), 'utf8'));
+  writeIfChanged(join(EXT, 'manifest.json'), Buffer.from(`${JSON.stringify(manifestFor(base, lists), null, 2)}\n`));
+}
+
+/**
+ * The content script without (release) and with (bench) the benchmark hooks: the bench build
+ * resolves content/probe.js (whose wrappers return the functions they are given) to
+ * content/bench.js (whose wrappers time them).
+ * @param {boolean} bench
+ * @returns {import('esbuild').BuildOptions}
+ */
+const contentScript = (bench) => ({
+  entryPoints: [join(EXT, 'content', 'main.js')],
+  target: ['chrome120', 'firefox128'],
+  plugins: bench
+    ? [{
+        name: 'rapport-bench',
+        setup(build) {
+          build.onResolve({ filter: /^\.\/probe\.js$/ }, (args) => ({ path: join(args.resolveDir, 'bench.js') }));
+        },
+      }]
+    : [],
+});
+
 async function bundle() {
-  const common = { bundle: true, format: 'iife', logLevel: 'warning', legalComments: 'none' };
-  await esbuild.build({
-    ...common,
-    entryPoints: [join(EXT, 'content', 'main.js')],
-    outfile: join(EXT, 'build', 'content.js'),
-    target: ['chrome120', 'firefox128'],
-  });
+  const common = { bundle: true, format: /** @type {const} */ ('iife'), logLevel: /** @type {const} */ ('warning'), legalComments: /** @type {const} */ ('none') };
+  await esbuild.build({ ...common, ...contentScript(false), outfile: join(BUILD, 'content.js') });
+  const bench = await esbuild.build({ ...common, ...contentScript(true), write: false, outfile: 'content.js' });
   const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.js') || name.endsWith('.jsx'));
   await esbuild.build({
     ...common,
@@ -78,12 +134,14 @@ async function bundle() {
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
   });
+  return { benchContent: Buffer.from(bench.outputFiles[0].contents) };
 }
 
 /** Files under extension/ listed by PACKAGED, as sorted paths relative to extension/ with "/". */
 function packagedFiles() {
+  /** @type {string[]} */
   const files = [];
-  const walk = (path) => {
+  const walk = (/** @type {string} */ path) => {
     if (statSync(path).isDirectory()) {
       for (const name of readdirSync(path)) walk(join(path, name));
     } else {
@@ -94,6 +152,7 @@ function packagedFiles() {
   return files.sort();
 }
 
+/** @param {Record<string, any>} manifest */
 function firefoxManifest(manifest) {
   const { service_worker: serviceWorker, ...background } = manifest.background;
   return {
@@ -110,7 +169,10 @@ function firefoxManifest(manifest) {
   };
 }
 
+/** @typedef {{name: string, data: Buffer}} Entry */
+
 // Minimal zip writer (deflate, fixed 1980-01-01 timestamps) so packages are reproducible.
+/** @param {Entry[]} entries */
 function zip(entries) {
   const locals = [];
   const centrals = [];
@@ -158,13 +220,25 @@ function zip(entries) {
   return Buffer.concat([...locals, ...centrals, end]);
 }
 
+/** @param {string} path @param {Buffer} data */
 function writeIfChanged(path, data) {
   if (existsSync(path) && readFileSync(path).equals(data)) return;
   writeFileSync(path, data);
 }
 
+/** Writes `entries` as the unpacked extension in dist/`name`/, replacing what was there. */
+function writeTree(/** @type {string} */ name, /** @type {Entry[]} */ entries) {
+  rmSync(join(DIST, name), { recursive: true, force: true });
+  for (const { name: file, data } of entries) {
+    const path = join(DIST, name, file);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, data);
+  }
+}
+
 checkPkg();
-await bundle();
+generate();
+const { benchContent } = await bundle();
 
 const manifest = JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8'));
 const files = packagedFiles();
@@ -176,12 +250,8 @@ const firefoxEntries = chromeEntries.map((entry) =>
 );
 
 mkdirSync(DIST, { recursive: true });
-rmSync(join(DIST, 'firefox'), { recursive: true, force: true });
-for (const { name, data } of firefoxEntries) {
-  const path = join(DIST, 'firefox', name);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, data);
-}
+writeTree('firefox', firefoxEntries);
+writeTree('chrome-bench', chromeEntries.map((entry) => (entry.name === 'build/content.js' ? { name: entry.name, data: benchContent } : entry)));
 writeIfChanged(join(DIST, 'rapport-chrome.zip'), zip(chromeEntries));
 writeIfChanged(join(DIST, 'rapport-firefox.zip'), zip(firefoxEntries));
-console.log(`build-extension: ${files.length} files → dist/rapport-chrome.zip, dist/rapport-firefox.zip, dist/firefox/`);
+console.log(`build-extension: ${files.length} files → dist/rapport-chrome.zip, dist/rapport-firefox.zip, dist/firefox/ (and dist/chrome-bench/ for the e2e bench)`);

@@ -1,3 +1,4 @@
+// @ts-check
 // Draws the toolbar/store icons (extension/icons/icon-N.png): a calm green rounded square with a
 // white speech bubble. Run once when the design changes: `node tools/make-icons.mjs`.
 import { writeFileSync } from 'node:fs';
@@ -7,12 +8,14 @@ const SIZES = [16, 32, 48, 128];
 const GREEN = [63, 127, 106];
 const SAMPLES = 4; // supersampling per axis, for smooth edges
 
+/** @param {number} x @param {number} y @param {number} radius */
 function insideRoundedSquare(x, y, radius) {
   const cx = Math.min(Math.max(x, radius), 1 - radius);
   const cy = Math.min(Math.max(y, radius), 1 - radius);
   return (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2;
 }
 
+/** @param {number} x @param {number} y */
 function insideBubble(x, y) {
   const body = ((x - 0.5) / 0.3) ** 2 + ((y - 0.46) / 0.22) ** 2 <= 1;
   // Tail: a triangle under the bubble's lower left.
@@ -20,6 +23,7 @@ function insideBubble(x, y) {
   return body || tail;
 }
 
+/** @param {number} size @param {number} px @param {number} py */
 function pixel(size, px, py) {
   let fill = 0;
   let white = 0;
@@ -39,6 +43,7 @@ function pixel(size, px, py) {
   return [...rgb, Math.round((255 * fill) / n)];
 }
 
+/** @param {string} type @param {Buffer} data */
 function chunk(type, data) {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
@@ -48,6 +53,7 @@ function chunk(type, data) {
   return Buffer.concat([length, body, crc]);
 }
 
+/** @param {number} size */
 function png(size) {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);

@@ -1,20 +1,33 @@
+// @ts-check
 // What the summary chip shows for a Report. Pure; `t(key, substitutions)` is the i18n lookup
 // (chrome.i18n.getMessage in the extension).
 
 const TONES = new Set(['positive', 'neutral', 'negative']);
 
+/**
+ * A field of a report by its dotted path; throws when it is missing (a report from another
+ * engine version must not show as a half-empty chip).
+ * @param {unknown} report @param {string} path @returns {any}
+ */
 export function field(report, path) {
-  const value = path.split('.').reduce((object, key) => object?.[key], report);
+  const value = path.split('.').reduce((/** @type {any} */ object, key) => object?.[key], report);
   if (value === undefined) throw new Error(`report.${path} is missing`);
   if (value === null && path !== 'counter.limit') throw new Error(`report.${path} is missing`);
   return value;
 }
 
 /**
- * @returns {{tone: string, invitesReply: boolean, selfFocused: boolean, used: number,
+ * @typedef {{tone: string, invitesReply: boolean, selfFocused: boolean, used: number,
  *            limit: number|null, over: boolean, score: number, hints: number,
- *            counterText: string, label: string}}
+ *            counterText: string, label: string}} ChipModel
  *   limit is null where the platform has none (Tumblr): the counter shows the count alone.
+ */
+
+/**
+ * @param {import('../lib/report.js').Report} report
+ * @param {(key: string, substitutions?: string[]) => string} t
+ * @param {number} [hintCount]
+ * @returns {ChipModel}
  */
 export function chipModel(report, t, hintCount = report.hints?.length ?? 0) {
   const tone = field(report, 'verdicts.sentiment.label');

@@ -1,3 +1,4 @@
+// @ts-check
 // Per compose box: turns a stream of "something changed" pokes into analysis requests.
 // - at most one request per scheduled frame;
 // - never more than one in flight; pokes during a flight are folded into one follow-up that
@@ -6,11 +7,13 @@
 // Pure: the frame scheduler, the reader and the sender are injected.
 
 /**
+ * @template {{text: string, options?: Record<string, unknown>}} S  what is analysed
+ * @template R  the report
  * @param {object} deps
- * @param {() => ({text: string, options: object} | null)} deps.read  current text, or null to skip
- * @param {(snapshot) => Promise<object>} deps.send                  resolves with the report
- * @param {(report, snapshot) => void} deps.onReport
- * @param {(error, snapshot) => void} deps.onError
+ * @param {() => S | null} deps.read  current text, or null to skip
+ * @param {(snapshot: S) => Promise<R>} deps.send                  resolves with the report
+ * @param {(report: R, snapshot: S) => void} deps.onReport
+ * @param {(error: Error, snapshot: S) => void} deps.onError
  * @param {(callback: () => void) => void} deps.schedule              e.g. requestAnimationFrame
  */
 export function createCoalescer({ read, send, onReport, onError, schedule }) {
@@ -18,6 +21,7 @@ export function createCoalescer({ read, send, onReport, onError, schedule }) {
   let inFlight = false;
   let dirty = false;
   let disposed = false;
+  /** @type {unknown[] | null} */
   let lastKey = null;
 
   const plan = () => {
@@ -34,7 +38,8 @@ export function createCoalescer({ read, send, onReport, onError, schedule }) {
     if (snapshot === null) return;
     // Compared field by field: serialising a long text on every keystroke costs more.
     const key = [snapshot.text, ...Object.entries(snapshot.options ?? {}).flat()];
-    if (lastKey !== null && key.length === lastKey.length && key.every((value, index) => value === lastKey[index])) return;
+    const last = lastKey;
+    if (last !== null && key.length === last.length && key.every((value, index) => value === last[index])) return;
     lastKey = key;
     inFlight = true;
     send(snapshot).then(

@@ -1,24 +1,27 @@
+// @ts-check
 // Content script entry: finds the compose boxes of the current site, watches them, and keeps
 // one chip (and its underlines) per box in the overlay. Only wiring; the logic lives in the
 // imported modules.
 
 import { PORT_NAME } from '../lib/protocol.js';
 import { normalizeSettings, SETTINGS_KEY, siteEnabled, withRuleOff } from '../lib/settings.js';
-import { createBench } from './bench.js';
 import { watchBox } from './box-watcher.js';
 import { createOverlay } from './overlay.js';
 import { createPortClient } from './port-client.js';
+import { probe } from './probe.js';
 import { editableRootOf, findComposeBoxes, isEligible, siteForHost, userSite } from './sites.js';
 import { createUi } from './ui.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
+const api = globalThis.browser ?? chrome;
+/** @type {Map<string, string>} */
 const messages = new Map();
-/** Per key and number of substitutions: the message with markers where the substitutions go. */
+/** @type {Map<string, string>} per key and number of substitutions: the message with markers where the substitutions go */
 const templates = new Map();
 const MARKER = /\u0001(\d+)\u0002/g;
 /**
  * i18n lookup, cached: the chip asks on every keystroke. A message with substitutions is fetched
  * once with markers in their place (the browser inserts substitutions literally), then filled in.
+ * @type {import('./views/dom.js').Translate}
  */
 const t = (key, substitutions) => {
   if (substitutions) {
@@ -28,26 +31,29 @@ const t = (key, substitutions) => {
       template = api.i18n.getMessage(key, substitutions.map((_, index) => `\u0001${index}\u0002`));
       templates.set(id, template);
     }
-    return template.replace(MARKER, (_, index) => substitutions[Number(index)]);
+    return template.replace(MARKER, (_, /** @type {string} */ index) => substitutions[Number(index)]);
   }
   if (!messages.has(key)) messages.set(key, api.i18n.getMessage(key));
-  return messages.get(key);
+  return /** @type {string} */ (messages.get(key));
 };
 
 function run() {
   const host = location.hostname;
   const builtIn = siteForHost(host);
-  /** Benchmark hooks, only when the page was opened by the e2e bench (never in normal use). */
-  const bench = document.documentElement.hasAttribute('data-rapport-bench') ? createBench(document) : null;
 
+  /** The site's adapter; set before anything starts (start() runs only with one). */
   let site = builtIn;
+  const adapter = () => /** @type {import('./sites.js').Site} */ (site);
   let running = false;
+  /** @type {import('./overlay.js').Overlay | null} */
   let overlay = null;
+  /** @type {ReturnType<typeof createUi> | null} */
   let ui = null;
-  /** box → view (box watcher) */
+  /** @type {Map<HTMLElement, import('./box-watcher.js').BoxView>} box → view (box watcher) */
   const watchers = new Map();
   let framePending = false;
   let rescanPending = false;
+  /** @type {MouseEvent | null} the latest pointer move, handled once a frame */
   let pointer = null;
 
   const client = createPortClient({
@@ -61,16 +67,19 @@ function run() {
     onNotice: () => refreshAll(),
   });
 
+  /** @param {(settings: import('../lib/settings.js').Settings) => import('../lib/settings.js').Settings} change */
   async function updateSettings(change) {
     const stored = (await api.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
     const { settings } = normalizeSettings(stored);
     await api.storage.sync.set({ [SETTINGS_KEY]: change(settings) });
   }
 
+  /** The overlay and the UI wiring, made with the first compose box. */
   function ensureOverlay() {
-    if (overlay) return;
-    let uiRef = null;
-    overlay = createOverlay(document, t, {
+    if (overlay && ui) return { overlay, ui };
+    /** @type {ReturnType<typeof createUi>} */
+    let uiRef;
+    const created = createOverlay(document, t, {
       onHintHover: (view, key) => uiRef.onHintHover(view, key),
       onHintActivate: (view, key, byKeyboard) => uiRef.onHintActivate(view, key, byKeyboard),
       onCardAction: (action, view, hint) => uiRef.onCardAction(action, view, hint),
@@ -78,8 +87,9 @@ function run() {
       onPanelClose: (byKeyboard) => uiRef.onPanelClose(byKeyboard),
       onOpenOptions: () => uiRef.onOpenOptions(),
     });
+    overlay = created;
     ui = createUi({
-      overlay,
+      overlay: created,
       views: () => watchers.values(),
       t,
       win: window,
@@ -87,27 +97,29 @@ function run() {
       openOptions: () => api.runtime.sendMessage({ type: 'open-options' }).catch(onError),
     });
     uiRef = ui;
+    return { overlay, ui };
   }
 
+  /** @param {HTMLElement} box */
   function watch(box) {
     if (watchers.has(box) || [...watchers.keys()].some((other) => other.contains(box))) return;
-    ensureOverlay();
+    const drawn = ensureOverlay();
     watchers.set(
       box,
       watchBox(box, {
-        site,
+        site: adapter(),
         client,
-        overlay,
+        overlay: drawn.overlay,
         t,
-        onChipClick: (view) => ui.onChipClick(view),
-        onReport: (view) => ui.onReport(view),
+        onChipClick: (view) => drawn.ui.onChipClick(view),
+        onReport: (view) => drawn.ui.onReport(view),
         onLayout: requestFrame,
         onError,
-        bench,
       }),
     );
   }
 
+  /** @param {Error} error */
   function onError(error) {
     console.warn(`Rapport: ${error.message}`);
     // Orphaned (the extension was reloaded or removed): take the chips away and stop listening.
@@ -117,6 +129,7 @@ function run() {
     }
   }
 
+  /** @param {HTMLElement} box */
   function unwatch(box) {
     const view = watchers.get(box);
     if (!view) return;
@@ -141,20 +154,23 @@ function run() {
     ui?.place();
   }
 
+  const timedFrame = probe.time('layout', frame);
+
   function requestFrame() {
     if (framePending || !running) return;
     framePending = true;
-    requestAnimationFrame(bench ? () => bench.time('layout', frame) : frame);
+    requestAnimationFrame(timedFrame);
   }
 
   function rescan() {
     for (const box of [...watchers.keys()]) {
       if (!isEligible(box)) unwatch(box);
     }
-    for (const box of findComposeBoxes(document, site)) watch(box);
+    for (const box of findComposeBoxes(document, adapter())) watch(box);
   }
 
   /** Mutations outside the watched editors may add or remove compose boxes. */
+  /** @param {MutationRecord[]} records */
   function onDocumentMutations(records) {
     if (rescanPending) return;
     for (const record of records) {
@@ -172,26 +188,30 @@ function run() {
       }
     }
   }
-  const documentObserver = new MutationObserver(bench ? (records) => bench.time('document', () => onDocumentMutations(records)) : onDocumentMutations);
+  const documentObserver = new MutationObserver(probe.time('document', onDocumentMutations));
 
   /** Generic fallback: a focused editable field the adapter does not know. */
+  /** @param {FocusEvent} event */
   function onFocusIn(event) {
     const root = editableRootOf(event.composedPath()[0]);
-    if (root && findComposeBoxes(document, site).length === 0) watch(root);
+    if (root && findComposeBoxes(document, adapter()).length === 0) watch(root);
   }
 
+  /** @param {MouseEvent} event */
   function onPointerMove(event) {
     const first = pointer === null;
     pointer = event;
     if (!first) return;
     requestAnimationFrame(() => {
-      const { clientX, clientY } = pointer;
-      const path = pointer.composedPath();
+      const latest = /** @type {MouseEvent} */ (pointer);
+      const { clientX, clientY } = latest;
+      const path = latest.composedPath();
       pointer = null;
       ui?.onPointer(clientX, clientY, path);
     });
   }
 
+  /** @param {KeyboardEvent} event */
   function onKeyDown(event) {
     // Escape in the page closes a card; inside Rapport's own UI its handlers deal with it.
     if (event.key === 'Escape' && !event.composedPath().some((node) => overlay?.owns(node))) ui?.onEscape();
@@ -224,6 +244,7 @@ function run() {
     ui = null;
   }
 
+  /** @param {unknown} stored */
   function applySettings(stored) {
     const { settings } = normalizeSettings(stored);
     const enabled = siteEnabled(settings, host, Boolean(builtIn));
@@ -249,7 +270,8 @@ function run() {
 }
 
 // Injected again (the user enabled this site from the popup while it was open): run once.
-if (!globalThis.__rapportContentLoaded) {
-  globalThis.__rapportContentLoaded = true;
+const loaded = /** @type {{__rapportContentLoaded?: boolean}} */ (globalThis);
+if (!loaded.__rapportContentLoaded) {
+  loaded.__rapportContentLoaded = true;
   run();
 }

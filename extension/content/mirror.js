@@ -1,3 +1,4 @@
+// @ts-check
 // Geometry of text inside a textarea, which has no DOM ranges: a hidden mirror element (in the
 // overlay's shadow root) laid out with the textarea's own text metrics. Only reads the textarea.
 
@@ -12,6 +13,10 @@ export const MIRROR_PROPERTIES = [
 ];
 
 /** The mirror's inline style for a textarea with `computed` style, `clientWidth` and borders. */
+/**
+ * @param {CSSStyleDeclaration} computed
+ * @param {{clientWidth: number, left: number, top: number}} box
+ */
 export function mirrorStyle(computed, { clientWidth, left, top }) {
   const parts = MIRROR_PROPERTIES.map((name) => `${name}:${computed.getPropertyValue(name)}`);
   const borders = parseFloat(computed.getPropertyValue('border-left-width')) + parseFloat(computed.getPropertyValue('border-right-width'));
@@ -25,8 +30,12 @@ export function mirrorStyle(computed, { clientWidth, left, top }) {
  * A mirror for one textarea. `rectsFor(start, end)` returns the client rects of the value's
  * [start, end) as drawn in the textarea (scroll offsets applied).
  */
+/**
+ * @param {ShadowRoot | HTMLElement} container  where the mirror goes (the overlay's shadow root)
+ * @param {HTMLTextAreaElement} textarea
+ */
 export function createMirror(container, textarea) {
-  const doc = container.ownerDocument ?? container.host?.ownerDocument;
+  const doc = /** @type {Document} */ (container.ownerDocument ?? /** @type {ShadowRoot} */ (container).host?.ownerDocument);
   const element = doc.createElement('div');
   element.className = 'mirror';
   element.setAttribute('aria-hidden', 'true');
@@ -36,8 +45,9 @@ export function createMirror(container, textarea) {
   const range = doc.createRange();
   let styledFor = '';
 
+  /** @param {string} value @param {DOMRect} box */
   function sync(value, box) {
-    const computed = textarea.ownerDocument.defaultView.getComputedStyle(textarea);
+    const computed = /** @type {Window} */ (textarea.ownerDocument.defaultView).getComputedStyle(textarea);
     const style = mirrorStyle(computed, { clientWidth: textarea.clientWidth, left: box.left, top: box.top });
     if (style !== styledFor) {
       element.style.cssText = style;
@@ -50,6 +60,12 @@ export function createMirror(container, textarea) {
 
   return {
     /** Client rects of [start, end) of `value` (the textarea's current value). */
+    /**
+     * @param {string} value  the textarea's current text
+     * @param {import('../lib/report.js').Span[]} spans
+     * @param {DOMRect} box  the textarea's client rect
+     * @returns {import('./geometry.js').Rect[][]}
+     */
     rectsFor(value, spans, box) {
       sync(value, box);
       const origin = element.getBoundingClientRect();

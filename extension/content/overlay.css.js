@@ -1,3 +1,4 @@
+// @ts-check
 // Styles of the overlay's shadow root, applied as a constructable stylesheet (a <style> element
 // could be blocked by the page's style-src).
 export const OVERLAY_CSS = `

@@ -1,3 +1,4 @@
+// @ts-check
 // Request/reply over a runtime port to the background, surviving the background being stopped.
 // - the port is opened lazily, on the first request after it is gone;
 // - when it disconnects (service worker stopped), every request still in flight is sent again
@@ -11,26 +12,51 @@
 
 import { analyzeRequest, isNotice, parseReply } from '../lib/protocol.js';
 
+/**
+ * What the client needs of a runtime.Port.
+ * @typedef {{postMessage: (message: unknown) => void, disconnect: () => void,
+ *            onMessage: {addListener: (listener: (message: unknown) => void) => void},
+ *            onDisconnect: {addListener: (listener: () => void) => void}}} PortLike
+ */
+
+/**
+ * @param {object} deps
+ * @param {() => PortLike} deps.connect  opens a port to the background (throws when orphaned)
+ * @param {(notice: import('../lib/protocol.js').Notice) => void} [deps.onNotice]
+ * @param {number} [deps.timeoutMs]
+ * @param {number} [deps.maxAttempts]
+ * @param {(attempt: number) => number} [deps.backoffMs]
+ * @param {(callback: () => void, ms: number) => any} [deps.setTimer]
+ * @param {(timer: any) => void} [deps.clearTimer]
+ */
 export function createPortClient({
   connect,
-  onNotice = () => {},
+  onNotice = (_notice) => {},
   timeoutMs = 4000,
   maxAttempts = 4,
   backoffMs = (attempt) => 100 * 2 ** (attempt - 1),
   setTimer = globalThis.setTimeout,
   clearTimer = globalThis.clearTimeout,
 }) {
+  /** @type {PortLike | null} */
   let port = null;
   let nextId = 1;
+  /** @type {Error | null} */
   let closedError = null;
-  /** id → {message, resolve, reject, attempts, timer} */
+  /**
+   * @typedef {{message: import('../lib/protocol.js').AnalyzeRequest, resolve: (report: import('../lib/report.js').Report) => void,
+   *            reject: (error: Error) => void, attempts: number, timer: any}} Entry
+   */
+  /** @type {Map<number, Entry>} id → what waits for its reply */
   const pending = new Map();
 
+  /** @param {Entry} entry */
   function settle(entry) {
     clearTimer(entry.timer);
     pending.delete(entry.message.id);
   }
 
+  /** @param {Error} error */
   function close(error) {
     closedError = error;
     port = null;
@@ -46,7 +72,7 @@ export function createPortClient({
     try {
       fresh = connect();
     } catch (error) {
-      close(new Error(`Rapport cannot reach its background (${error.message}); reload the page`));
+      close(new Error(`Rapport cannot reach its background (${/** @type {Error} */ (error).message}); reload the page`));
       return null;
     }
     fresh.onMessage.addListener(onMessage);
@@ -55,6 +81,7 @@ export function createPortClient({
     return port;
   }
 
+  /** @param {unknown} message */
   function onMessage(message) {
     if (isNotice(message)) {
       onNotice(message);
@@ -73,12 +100,14 @@ export function createPortClient({
     else entry.reject(new Error(reply.error));
   }
 
+  /** @param {PortLike} gone */
   function onDisconnect(gone) {
     if (port !== gone) return;
     port = null;
     for (const entry of [...pending.values()]) transmit(entry);
   }
 
+  /** @param {Entry} entry */
   function transmit(entry) {
     if (closedError) return;
     clearTimer(entry.timer);
@@ -96,6 +125,7 @@ export function createPortClient({
     entry.timer = setTimer(() => retry(entry), timeoutMs);
   }
 
+  /** @param {Entry} entry */
   function retry(entry) {
     if (entry.attempts >= maxAttempts) {
       settle(entry);
@@ -106,7 +136,11 @@ export function createPortClient({
   }
 
   return {
-    /** Resolves with the Report for `text`, or rejects with an Error. */
+    /**
+     * Resolves with the Report for `text`, or rejects with an Error.
+     * @param {string} text @param {import('../lib/protocol.js').AnalyzeOptions} options
+     * @returns {Promise<import('../lib/report.js').Report>}
+     */
     analyze(text, options) {
       if (closedError) return Promise.reject(closedError);
       return new Promise((resolve, reject) => {

@@ -1,17 +1,37 @@
+// @ts-check
 // Which compose boxes Rapport watches on each supported site, and which it must leave alone.
 // Pure apart from calling standard DOM methods on the elements it is given. An adapter that finds
 // nothing (the site changed its markup) fails quietly: the generic detector takes the focused field.
 
-import { ADAPTERS } from './sites/index.js';
+import { ADAPTERS } from '../build/adapters.js';
+import { PLATFORMS, SITES as SITE_ROWS } from '../build/lists.js';
 import mastodon from './sites/mastodon.js';
 
-/** The built-in sites, one adapter file each under sites/. */
-export const SITES = ADAPTERS;
+/**
+ * What a file under sites/ exports: how to find the site's compose boxes.
+ * @typedef {object} Adapter
+ * @property {string} editor  the editor the site uses (documentation, and the e2e fixture's)
+ * @property {string[]} selectors  the compose boxes' editable roots
+ * @property {(box: Element | null, location: {pathname: string}) => import('../build/lists.js').Context} context
+ * @property {(box: Element) => Element} [anchor]  the element the chip sits beside (default: the box)
+ * @property {(doc: Document) => boolean} [detect]  true when a page of an unknown host runs this site's software
+ */
+/**
+ * A site as the content script uses it: its lists.json row (id, platform, hosts) and its adapter.
+ * @typedef {Adapter & {id: string, platform: import('../build/lists.js').Platform, hosts: readonly string[]}} Site
+ */
+
+/**
+ * The built-in sites: lists.json's rows, each with its adapter (sites/<id>.js).
+ * @type {readonly Site[]}
+ */
+export const SITES = SITE_ROWS.map((row) => ({ ...ADAPTERS[/** @type {keyof typeof ADAPTERS} */ (row.id)], id: row.id, platform: row.platform, hosts: row.hosts }));
 
 /** Platforms a user-enabled site can be counted as; "tumblr" has no length limit. */
-export const PLATFORMS = ['x', 'linkedin', 'facebook', 'instagram', 'threads', 'bluesky', 'mastodon', 'reddit', 'youtube', 'tumblr', 'pinterest'];
+export { PLATFORMS };
 const NO_LIMIT_PLATFORM = 'tumblr';
 
+/** @param {string} hostname @returns {Site | null} */
 export function siteForHost(hostname) {
   return SITES.find((site) => site.hosts.includes(hostname)) ?? null;
 }
@@ -21,10 +41,18 @@ export function siteForHost(hostname) {
  * instance when the page is one, otherwise the generic detector alone (no selectors: the focused
  * field is watched), counted as the platform the user chose (default: no limit).
  */
+/**
+ * @param {string} hostname
+ * @param {Document} doc
+ * @param {{platform?: string}} [siteSettings]
+ * @returns {Site}
+ */
 export function userSite(hostname, doc, siteSettings = {}) {
   const isMastodon = Boolean(mastodon.detect(doc));
-  const platform = PLATFORMS.includes(siteSettings.platform) ? siteSettings.platform : isMastodon ? 'mastodon' : NO_LIMIT_PLATFORM;
+  const chosen = /** @type {import('../build/lists.js').Platform | undefined} */ (PLATFORMS.find((platform) => platform === siteSettings.platform));
+  const platform = chosen ?? (isMastodon ? 'mastodon' : NO_LIMIT_PLATFORM);
   return {
+    id: hostname,
     platform,
     hosts: [hostname],
     editor: isMastodon ? mastodon.editor : 'generic',
@@ -36,6 +64,7 @@ export function userSite(hostname, doc, siteSettings = {}) {
 /** Fields that ask writing assistants to stay out, and fields nobody writes a post in. */
 const OPT_OUT = '[data-gramm="false"], [data-gramm_editor="false"], [data-enable-grammarly="false"]';
 
+/** @param {any} element  an element, or anything else (false) */
 export function isEligible(element) {
   if (!element?.isConnected) return false;
   if (element.closest(OPT_OUT)) return false;
@@ -50,11 +79,17 @@ export function isEligible(element) {
 }
 
 /** The site's compose boxes under `root`, outermost only, eligible only. */
+/**
+ * @param {ParentNode} root
+ * @param {Pick<Site, 'selectors'>} site
+ * @returns {HTMLElement[]}
+ */
 export function findComposeBoxes(root, site) {
+  /** @type {Set<HTMLElement>} */
   const found = new Set();
   for (const selector of site.selectors) {
     try {
-      for (const element of root.querySelectorAll(selector)) found.add(element);
+      for (const element of root.querySelectorAll(selector)) found.add(/** @type {HTMLElement} */ (element));
     } catch {
       // A selector the browser does not parse finds nothing; the generic detector remains.
     }
@@ -68,6 +103,7 @@ export function findComposeBoxes(root, site) {
  * Generic fallback for a focused element the site table does not know: the textarea itself, or
  * the editing host (outermost contenteditable) of a contenteditable / role=textbox element.
  */
+/** @param {any} element  the focused node (from an event's composed path) @returns {HTMLElement | null} */
 export function editableRootOf(element) {
   if (!element || element.nodeType !== 1) return null;
   if (element.nodeName.toUpperCase() === 'TEXTAREA') return isEligible(element) ? element : null;

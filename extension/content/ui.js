@@ -1,3 +1,4 @@
+// @ts-check
 // What the user does with Rapport's UI: the panel (chip click or keyboard shortcut), the card
 // (hovering an underline, or choosing a panel entry from the keyboard) and its actions, and the
 // screen-reader summary. Wiring only: the views (box watchers) and the overlay do the drawing.
@@ -6,28 +7,37 @@ const HOVER_SHOW_MS = 200;
 const HOVER_HIDE_MS = 350;
 const ANNOUNCE_AFTER_MS = 1500;
 
+/** @typedef {import('./box-watcher.js').BoxView} View */
+
 /**
  * @param {object} deps
- * @param {object} deps.overlay                from createOverlay
- * @param {() => Iterable<object>} deps.views  the box watchers
- * @param {(key, subs?) => string} deps.t
+ * @param {import('./overlay.js').Overlay} deps.overlay
+ * @param {() => Iterable<View>} deps.views  the box watchers
+ * @param {import('./views/dom.js').Translate} deps.t
  * @param {(ruleId: string) => void} deps.turnRuleOff
  * @param {() => void} deps.openOptions
  * @param {Window} deps.win
  */
 export function createUi({ overlay, views, t, turnRuleOff, openOptions, win }) {
   const doc = win.document;
-  let showTimer = 0;
-  let hideTimer = 0;
-  let announceTimer = 0;
-  let pending = null; // {view, key} waiting to be shown on hover
-  let savedFocus = null; // where focus was before the keyboard shortcut moved it into the panel
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let showTimer;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let hideTimer;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let announceTimer;
+  /** @type {{view: View, key: string} | null} waiting to be shown on hover */
+  let pending = null;
+  /** @type {{view: View, inBox: boolean, range: Range | null} | null} where focus was before the keyboard shortcut moved it into the panel */
+  let savedFocus = null;
 
+  /** @param {View | null} view @param {string | null} key */
   function setActive(view, key) {
     for (const other of views()) other.setActive(other === view ? key : null);
     overlay.panel.setActive(key);
   }
 
+  /** @param {View} view */
   function openPanel(view, { byKeyboard = false } = {}) {
     const model = view.panelModel();
     if (!model) return false;
@@ -50,16 +60,18 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, win }) {
   }
 
   /** Remembers the editor's selection, to give it back when the panel closes from the keyboard. */
+  /** @param {View} view */
   function saveFocus(view) {
     const selection = win.getSelection();
     const inBox = view.box.contains(doc.activeElement) || doc.activeElement === view.box;
     savedFocus = {
       view,
       inBox,
-      range: inBox && !(view.box.nodeName === 'TEXTAREA') && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null,
+      range: inBox && !(view.box.nodeName === 'TEXTAREA') && selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null,
     };
   }
 
+  /** @param {View} view */
   function restoreFocus(view) {
     const saved = savedFocus;
     savedFocus = null;
@@ -68,11 +80,12 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, win }) {
     view.box.focus({ preventScroll: true });
     if (saved.range) {
       const selection = win.getSelection();
-      selection.removeAllRanges();
-      selection.addRange(saved.range);
+      selection?.removeAllRanges();
+      selection?.addRange(saved.range);
     }
   }
 
+  /** @param {View} view @param {string} key */
   function showCard(view, key, { byKeyboard = false } = {}) {
     const hint = view.hint(key);
     if (!hint) return;
@@ -99,6 +112,7 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, win }) {
   }
 
   return {
+    /** @param {View} view */
     onChipClick(view) {
       if (overlay.panel.view === view) closePanel();
       else openPanel(view);
@@ -115,17 +129,20 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, win }) {
       if (view) openPanel(view, { byKeyboard: true });
     },
 
+    /** @param {View} view */
     onReport(view) {
-      if (overlay.panel.view === view) overlay.panel.update(view, view.panelModel());
+      const model = overlay.panel.view === view ? view.panelModel() : null;
+      if (model) overlay.panel.update(view, model);
       const state = overlay.card.state;
       if (state?.view === view && !view.hint(state.hint.key)) hideCard();
       clearTimeout(announceTimer);
       announceTimer = setTimeout(() => {
-        if (view.report) overlay.announce(view.chip.element.getAttribute('aria-label'));
+        if (view.report) overlay.announce(view.chip.element.getAttribute('aria-label') ?? '');
       }, ANNOUNCE_AFTER_MS);
     },
 
     /** Pointer moved (at most once a frame): show the card of the underline under it. */
+    /** @param {number} x @param {number} y @param {EventTarget[]} path  the event's composed path */
     onPointer(x, y, path) {
       if (path.some((node) => overlay.owns(node))) {
         if (path.includes(overlay.card.element)) clearTimeout(hideTimer);
@@ -161,18 +178,26 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, win }) {
 
     onCardLeave: scheduleHide,
 
+    /** @param {View} view @param {string | null} key */
     onHintHover(view, key) {
       setActive(view, key);
     },
 
+    /** @param {View} view @param {string} key @param {boolean} byKeyboard */
     onHintActivate(view, key, byKeyboard) {
       showCard(view, key, { byKeyboard });
     },
 
+    /** @param {boolean} byKeyboard */
     onPanelClose(byKeyboard) {
       closePanel({ restore: byKeyboard });
     },
 
+    /**
+     * @param {import('./views/card.js').CardAction} action
+     * @param {View} view
+     * @param {import('./hint-model.js').KeyedHint} hint
+     */
     onCardAction(action, view, hint) {
       overlay.card.hide();
       setActive(null, null);
@@ -193,6 +218,7 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, win }) {
     },
 
     /** A view went away. */
+    /** @param {View} view */
     forget(view) {
       if (overlay.panel.view === view) closePanel();
       if (overlay.card.state?.view === view) overlay.card.hide();

@@ -1,3 +1,4 @@
+// @ts-check
 // Message protocol between the content script and the background engine.
 // Shared by both sides; pure, no browser APIs.
 //
@@ -10,33 +11,64 @@
 //   {type: "validate", engine}     → {error: string | null}
 //   {type: "open-options"}         → {}
 
+/**
+ * Port messages (runtime.connect, name PORT_NAME):
+ * @typedef {{platform: string, context: string}} AnalyzeOptions
+ *   ids from lists.json; the engine refuses any other with an error reply
+ * @typedef {{id: number, type: 'analyze', text: string, options: AnalyzeOptions}} AnalyzeRequest
+ *   content script → background; `text` at most MAX_TEXT_LENGTH UTF-16 code units
+ * @typedef {{id: number, ok: true, report: import('./report.js').Report}} OkReply
+ * @typedef {{id: number, ok: false, error: string}} ErrorReply
+ * @typedef {OkReply | ErrorReply} Reply  background → content script, `id` that of the request
+ * @typedef {{notice: string}} Notice  background → every port (NOTICE_SETTINGS_APPLIED)
+ *
+ * One-off runtime messages (sendMessage) to the background and their answers:
+ * @typedef {{type: 'rules'} | {type: 'validate', engine: object} | {type: 'open-options'}} PageMessage
+ * @typedef {{rules: import('./report.js').RuleInfo[]}} RulesAnswer
+ * @typedef {{error: string | null}} ValidateAnswer
+ */
+
 export const PORT_NAME = 'rapport';
 
 /** Longest text (UTF-16 code units) the background will analyse; far above any platform limit. */
 export const MAX_TEXT_LENGTH = 100_000;
 
 export class ProtocolError extends Error {
+  /** @param {string} message */
   constructor(message) {
     super(message);
     this.name = 'ProtocolError';
   }
 }
 
+/** @param {unknown} value @returns {value is Record<string, any>} */
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isId = (value) => Number.isSafeInteger(value) && value >= 0;
+/** @param {unknown} value @returns {value is number} */
+const isId = (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+/** @param {unknown} value @returns {value is string} */
 const isName = (value) => typeof value === 'string' && value.length > 0 && value.length <= 64;
 
 export const NOTICE_SETTINGS_APPLIED = 'settings-applied';
 
+/** @returns {Notice} */
 export const settingsAppliedNotice = () => ({ notice: NOTICE_SETTINGS_APPLIED });
 
+/** @param {unknown} message @returns {message is Notice} */
 export const isNotice = (message) => isObject(message) && typeof message.notice === 'string';
 
+/**
+ * @param {number} id @param {string} text @param {AnalyzeOptions} options
+ * @returns {AnalyzeRequest}
+ */
 export function analyzeRequest(id, text, { platform, context }) {
   return { id, type: 'analyze', text, options: { platform, context } };
 }
 
-/** Validates an incoming request; returns it, or throws ProtocolError naming the bad field. */
+/**
+ * Validates an incoming request; returns it, or throws ProtocolError naming the bad field.
+ * @param {unknown} message
+ * @returns {AnalyzeRequest}
+ */
 export function parseRequest(message) {
   if (!isObject(message)) throw new ProtocolError('request must be an object');
   if (!isId(message.id)) throw new ProtocolError('request.id must be a non-negative integer');
@@ -57,22 +89,29 @@ export function parseRequest(message) {
   };
 }
 
+/** @param {number} id @param {import('./report.js').Report} report @returns {OkReply} */
 export function okReply(id, report) {
   return { id, ok: true, report };
 }
 
+/** @param {number} id @param {unknown} error @returns {ErrorReply} */
 export function errorReply(id, error) {
   const message = error instanceof Error ? error.message : String(error);
   return { id, ok: false, error: message };
 }
 
-/** Validates an incoming reply; returns it, or throws ProtocolError. */
+/**
+ * Validates an incoming reply; returns it, or throws ProtocolError.
+ * @param {unknown} message
+ * @returns {Reply}
+ */
 export function parseReply(message) {
   if (!isObject(message)) throw new ProtocolError('reply must be an object');
   if (!isId(message.id)) throw new ProtocolError('reply.id must be a non-negative integer');
   if (message.ok === true) {
     if (!isObject(message.report)) throw new ProtocolError('reply.report must be an object');
-    return { id: message.id, ok: true, report: message.report };
+    // The report's shape is the engine's (lib/report.js); the chip model checks what it reads.
+    return { id: message.id, ok: true, report: /** @type {import('./report.js').Report} */ (message.report) };
   }
   if (message.ok === false) {
     if (typeof message.error !== 'string') throw new ProtocolError('reply.error must be a string');

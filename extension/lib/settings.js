@@ -1,3 +1,4 @@
+// @ts-check
 // User settings as stored in storage.sync under SETTINGS_KEY. Pure, no browser APIs.
 //
 // {paused: boolean, engine: object, sites: {[hostname]: {enabled?: boolean, platform?: string}}}
@@ -8,8 +9,28 @@
 //           (a Mastodon instance, a site the user enabled) is on only with `enabled: true`;
 //           `platform` picks the counter for a user-enabled host
 
+/**
+ * @typedef {object} Settings
+ * @property {boolean} paused
+ * @property {EngineConfig} engine
+ * @property {Record<string, SiteSettings>} sites  by host name
+ * @typedef {{enabled?: boolean, platform?: string}} SiteSettings
+ * @typedef {object} EngineConfig  src/config.rs's settings; the engine checks them (validate_config)
+ * @property {Record<string, boolean>} [rule_sets]  rule set id → on
+ * @property {Record<string, boolean>} [rules]  rule id → on, where it differs from the default
+ * @property {import('../build/lists.js').Strictness} [strictness]
+ * @property {string[]} [brands]
+ * @property {string[]} [acronyms]
+ * @property {CustomRule[]} [custom_rules]
+ * @property {number} [mastodon_limit]
+ * @typedef {{id: string, phrases?: string[], regex?: string, message: string, why?: string,
+ *            severity?: import('../build/lists.js').Severity, enabled?: boolean}} CustomRule
+ * @typedef {'brands' | 'acronyms' | 'custom_rules'} EngineList
+ */
+
 export const SETTINGS_KEY = 'settings';
 
+/** @type {Readonly<Settings>} */
 export const DEFAULT_SETTINGS = Object.freeze({ paused: false, engine: Object.freeze({}), sites: Object.freeze({}) });
 
 /** storage.sync refuses an item larger than this (QUOTA_BYTES_PER_ITEM, key included). */
@@ -19,9 +40,9 @@ export const SYNC_ITEM_LIMIT = 8192;
 export const EXPORT_FORMAT = 'rapport-settings';
 export const EXPORT_VERSION = 1;
 
-export const RULE_SETS = ['tone', 'aggression', 'shouting', 'self_focus', 'invites_reply', 'pitch', 'figures', 'platform', 'custom'];
-export const STRICTNESS = ['low', 'medium', 'high'];
+import { RULE_SETS, STRICTNESS } from '../build/lists.js';
 
+/** @param {unknown} value @returns {value is Record<string, any>} */
 const isPlainObject = (value) =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 const HOSTNAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
@@ -31,8 +52,14 @@ const HOSTNAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?
  * complete settings object. Never throws: a bad field falls back to its default and is reported
  * in `problems` so the caller can log it.
  */
+/**
+ * @param {unknown} stored
+ * @returns {{settings: Settings, problems: string[]}}
+ */
 export function normalizeSettings(stored) {
+  /** @type {string[]} */
   const problems = [];
+  /** @type {Settings} */
   const settings = { paused: DEFAULT_SETTINGS.paused, engine: {}, sites: {} };
   if (stored === undefined || stored === null) return { settings, problems };
   if (!isPlainObject(stored)) {
@@ -57,7 +84,9 @@ export function normalizeSettings(stored) {
   return { settings, problems };
 }
 
+/** @param {Record<string, unknown>} sites @param {string[]} problems */
 function normalizeSites(sites, problems) {
+  /** @type {Record<string, SiteSettings>} */
   const result = {};
   for (const [host, entry] of Object.entries(sites)) {
     const where = `settings.sites[${JSON.stringify(host)}]`;
@@ -69,6 +98,7 @@ function normalizeSites(sites, problems) {
       problems.push(`${where} must be an object; ignored`);
       continue;
     }
+    /** @type {SiteSettings} */
     const clean = {};
     for (const [key, value] of Object.entries(entry)) {
       if (key === 'enabled' && typeof value === 'boolean') clean.enabled = value;
@@ -80,42 +110,70 @@ function normalizeSites(sites, problems) {
   return result;
 }
 
+/** @param {Settings} settings @param {boolean} paused @returns {Settings} */
 export function withPaused(settings, paused) {
   return { ...settings, paused: Boolean(paused) };
 }
 
 /** Is Rapport on for `host`? Built-in sites default to on, other hosts to off. */
+/** @param {Settings} settings @param {string} host @param {boolean} builtIn */
 export function siteEnabled(settings, host, builtIn) {
   const enabled = settings.sites?.[host]?.enabled;
   return builtIn ? enabled !== false : enabled === true;
 }
 
 /** Merges `patch` into the host's entry. */
+/** @param {Settings} settings @param {string} host @param {SiteSettings} patch @returns {Settings} */
 export function withSite(settings, host, patch) {
   return { ...settings, sites: { ...settings.sites, [host]: { ...settings.sites?.[host], ...patch } } };
 }
 
+/** @param {Settings} settings @param {string} host @returns {Settings} */
 export function withoutSite(settings, host) {
   const { [host]: _removed, ...sites } = settings.sites ?? {};
   return { ...settings, sites };
 }
 
+/** @param {Settings} settings @param {EngineConfig} patch @returns {Settings} */
 const withEngine = (settings, patch) => ({ ...settings, engine: { ...settings.engine, ...patch } });
 
 /** Rule sets are on unless switched off. */
+/** @param {Settings} settings @param {string} ruleSet */
 export const ruleSetOn = (settings, ruleSet) => settings.engine?.rule_sets?.[ruleSet] !== false;
 
+/** @param {Settings} settings @param {string} ruleSet @param {boolean} on @returns {Settings} */
 export function withRuleSet(settings, ruleSet, on) {
   return withEngine(settings, { rule_sets: { ...settings.engine?.rule_sets, [ruleSet]: Boolean(on) } });
 }
 
+/**
+ * Rules grouped by rule set for the options page: every rule set of `ruleSets` (lists.json's, in
+ * order), then any other rule set a rule names, so a rule set the list does not know yet still shows.
+ * @template {{rule_set: string}} R
+ * @param {readonly R[]} rules
+ * @param {readonly string[]} [ruleSets]
+ * @returns {Map<string, R[]>}
+ */
+export function groupRules(rules, ruleSets = RULE_SETS) {
+  /** @type {Map<string, R[]>} */
+  const bySet = new Map(ruleSets.map((ruleSet) => [ruleSet, []]));
+  for (const rule of rules) {
+    const list = bySet.get(rule.rule_set);
+    if (list) list.push(rule);
+    else bySet.set(rule.rule_set, [rule]);
+  }
+  return bySet;
+}
+
 /** A rule's own switch: the stored value, else its default. (Its rule set can still switch it off.) */
+/** @param {Settings} settings @param {{id: string, default_on: boolean}} rule */
 export function ruleOn(settings, rule) {
   const stored = settings.engine?.rules?.[rule.id];
   return typeof stored === 'boolean' ? stored : rule.default_on;
 }
 
 /** Sets a rule's switch; back at its default, the entry is dropped so defaults can change later. */
+/** @param {Settings} settings @param {{id: string, default_on: boolean}} rule @param {boolean} on @returns {Settings} */
 export function withRule(settings, rule, on) {
   const rules = { ...settings.engine?.rules };
   if (Boolean(on) === rule.default_on) delete rules[rule.id];
@@ -124,17 +182,21 @@ export function withRule(settings, rule, on) {
 }
 
 /** Turns one rule off by id (from a card, where only the id is known). */
+/** @param {Settings} settings @param {string} id @returns {Settings} */
 export function withRuleOff(settings, id) {
   return withEngine(settings, { rules: { ...settings.engine?.rules, [id]: false } });
 }
 
-export const strictnessOf = (settings) => (STRICTNESS.includes(settings.engine?.strictness) ? settings.engine.strictness : 'medium');
+/** @param {Settings} settings */
+export const strictnessOf = (settings) => STRICTNESS.find((level) => level === settings.engine?.strictness) ?? 'medium';
 
+/** @param {Settings} settings @param {import('../build/lists.js').Strictness} strictness @returns {Settings} */
 export function withStrictness(settings, strictness) {
   return withEngine(settings, { strictness });
 }
 
 /** Replaces engine fields (brands, acronyms, custom_rules); an empty list removes the field. */
+/** @param {Settings} settings @param {EngineList} field @param {any[]} list @returns {Settings} */
 export function withEngineList(settings, field, list) {
   const engine = { ...settings.engine };
   if (list.length === 0) delete engine[field];
@@ -143,16 +205,19 @@ export function withEngineList(settings, field, list) {
 }
 
 /** "Acme, Rapport\nACME Corp" → ["Acme", "Rapport", "ACME Corp"] (trimmed, no blanks, no repeats). */
+/** @param {string} text @returns {string[]} */
 export function parseList(text) {
   return [...new Set(text.split(/[,\n]/).map((item) => item.trim()).filter(Boolean))];
 }
 
 /** Bytes the settings take in storage.sync (key + JSON, UTF-8). */
+/** @param {Settings} settings */
 export function storedSize(settings) {
   return new TextEncoder().encode(SETTINGS_KEY + JSON.stringify(settings)).length;
 }
 
 /** The export file's text. */
+/** @param {Settings} settings */
 export function exportSettings(settings) {
   return `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, settings }, null, 2)}\n`;
 }
@@ -161,12 +226,16 @@ export function exportSettings(settings) {
  * Reads an export file. Returns {settings} (complete, normalised) or {error} with the reason the
  * file is refused. The engine part is checked by the engine itself (validate_config) before saving.
  */
+/**
+ * @param {string} text
+ * @returns {{settings: Settings, error?: undefined} | {error: string, settings?: undefined}}
+ */
 export function parseImport(text) {
   let data;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { error: `not JSON (${error.message})` };
+    return { error: `not JSON (${/** @type {Error} */ (error).message})` };
   }
   if (!isPlainObject(data) || data.format !== EXPORT_FORMAT) {
     return { error: `not a Rapport settings file (no "format": "${EXPORT_FORMAT}")` };
@@ -185,6 +254,10 @@ export function parseImport(text) {
  * Where an engine config error points: "invalid settings at `custom_rules[2].regex`: …" →
  * {path: "custom_rules[2].regex", field: "custom_rules", index: 2, key: "regex", reason: "…"}. Null when the
  * message names no field.
+ */
+/**
+ * @param {unknown} message
+ * @returns {{reason: string, path: string, field: string, index: number | null, key: string | null} | null}
  */
 export function errorLocation(message) {
   const match = /`([a-z_]+)(?:\[(\d+)\])?(?:\.([a-z_]+))?[^`]*`/.exec(String(message));

@@ -1,50 +1,33 @@
+// @ts-check
 // Options page: every rule (from the engine's rules()), per-site settings, brand names, allowed
 // acronyms, custom rules, import/export. Anything touching the engine's settings is checked by the
 // engine first (background message "validate"); nothing is saved until it is valid, and the error
 // is shown beside the field it names.
 
+import { PLATFORMS, RULE_SETS, SEVERITIES, STRICTNESS } from '../build/lists.js';
 import {
-  errorLocation, exportSettings, normalizeSettings, parseImport, parseList, RULE_SETS, ruleOn, ruleSetOn,
-  SETTINGS_KEY, siteEnabled, storedSize, strictnessOf, STRICTNESS, SYNC_ITEM_LIMIT, withEngineList, withoutSite,
+  errorLocation, exportSettings, groupRules, normalizeSettings, parseImport, parseList, ruleOn, ruleSetOn,
+  SETTINGS_KEY, siteEnabled, storedSize, strictnessOf, SYNC_ITEM_LIMIT, withEngineList, withoutSite,
   withPaused, withRule, withRuleSet, withSite, withStrictness,
 } from '../lib/settings.js';
 import { hostPatterns, patternHost, userOrigins } from '../lib/user-sites.js';
-import { PLATFORMS, SITES } from '../content/sites.js';
+import { SITES } from '../content/sites.js';
+import { makeH } from '../content/views/dom.js';
+import { $, api, loadSettings, localize, t, updateSettings } from '../pages/common.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
-const t = (key, substitutions) => api.i18n.getMessage(key, substitutions);
-const $ = (id) => document.getElementById(id);
-
-function h(tag, props = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === 'dataset') Object.assign(element.dataset, value);
-    else if (key === 'text') element.textContent = value;
-    else if (key === 'on') for (const [type, listener] of Object.entries(value)) element.addEventListener(type, listener);
-    else if (key in element && typeof value !== 'string') element[key] = value;
-    else element.setAttribute(key === 'className' ? 'class' : key, value === true ? '' : value);
-  }
-  element.append(...children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false));
-  return element;
-}
-
-for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
-
-const load = async () => normalizeSettings((await api.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).settings;
-let queue = Promise.resolve();
-/** Read-modify-write of the stored settings, one at a time. */
-const update = (change) => {
-  queue = queue.then(async () => api.storage.sync.set({ [SETTINGS_KEY]: change(await load()) }));
-  return queue;
-};
+const h = makeH(document);
+localize();
+const load = loadSettings;
+const update = updateSettings;
 /** The engine's verdict on an engine config: null, or the error naming the field. */
+/** @param {object} engine @returns {Promise<string | null>} */
 async function validate(engine) {
   const reply = await api.runtime.sendMessage({ type: 'validate', engine });
   return reply?.error ?? null;
 }
 
 let settings = await load();
+/** @type {import('../lib/protocol.js').RulesAnswer} */
 const { rules } = await api.runtime.sendMessage({ type: 'rules' });
 
 // ---- general -------------------------------------------------------------------------------
@@ -73,8 +56,9 @@ api.commands?.getAll?.().then((commands) => {
 
 // ---- rules ---------------------------------------------------------------------------------
 function renderRules() {
-  const bySet = new Map(RULE_SETS.map((ruleSet) => [ruleSet, []]));
-  for (const rule of rules) bySet.get(rule.rule_set)?.push(rule);
+  // lists.json's rule sets in order, then any the engine names that the list does not (none
+  // today): a rule is never dropped for want of a group.
+  const bySet = groupRules(rules);
   $('rule-list').replaceChildren(
     ...[...bySet].filter(([ruleSet, list]) => list.length > 0 || ruleSet === 'custom').map(([ruleSet, list]) => {
       const on = ruleSetOn(settings, ruleSet);
@@ -85,10 +69,10 @@ function renderRules() {
           'h3',
           {},
           h('input', {
-            type: 'checkbox', id: `set-${ruleSet}`, checked: on, 'aria-label': t(`ruleSet_${ruleSet}`),
-            on: { change: (event) => update((s) => withRuleSet(s, ruleSet, event.target.checked)) },
+            type: 'checkbox', id: `set-${ruleSet}`, checked: on, 'aria-label': t(`ruleSet_${ruleSet}`) || ruleSet,
+            on: { change: (event) => update((s) => withRuleSet(s, ruleSet, /** @type {HTMLInputElement} */ (event.target).checked)) },
           }),
-          h('label', { for: `set-${ruleSet}`, text: t(`ruleSet_${ruleSet}`) }),
+          h('label', { for: `set-${ruleSet}`, text: t(`ruleSet_${ruleSet}`) || ruleSet }),
         ),
         list.map((rule) =>
           h(
@@ -96,7 +80,7 @@ function renderRules() {
             { className: 'rule', dataset: { rule: rule.id } },
             h('input', {
               type: 'checkbox', id: `rule-${rule.id}`, checked: ruleOn(settings, rule), 'aria-describedby': `desc-${rule.id}`,
-              on: { change: (event) => update((s) => withRule(s, rule, event.target.checked)) },
+              on: { change: (event) => update((s) => withRule(s, rule, /** @type {HTMLInputElement} */ (event.target).checked)) },
             }),
             h('label', { for: `rule-${rule.id}` }, h('code', { text: rule.id })),
             h('span', { className: `tag ${rule.severity}`, text: t(`severity_${rule.severity}`) }),
@@ -111,16 +95,16 @@ function renderRules() {
 // ---- sites ---------------------------------------------------------------------------------
 async function renderSites() {
   const { origins = [] } = await api.permissions.getAll();
-  const granted = userOrigins(origins, api.runtime.getManifest()).map(patternHost).filter(Boolean);
+  const granted = userOrigins(origins, api.runtime.getManifest()).map(patternHost).filter((host) => host !== null);
   const builtInHosts = new Set(SITES.flatMap((site) => site.hosts));
   const userHosts = [...new Set([...granted, ...Object.keys(settings.sites).filter((host) => !builtInHosts.has(host))])].sort();
-  const siteToggle = (host, builtIn, label) =>
+  const siteToggle = (/** @type {string} */ host, /** @type {boolean} */ builtIn, /** @type {string} */ label) =>
     h(
       'label',
       { className: 'switch' },
       h('input', {
         type: 'checkbox', checked: siteEnabled(settings, host, builtIn), dataset: { host },
-        on: { change: (event) => update((s) => withSite(s, host, { enabled: event.target.checked })) },
+        on: { change: (event) => update((s) => withSite(s, host, { enabled: /** @type {HTMLInputElement} */ (event.target).checked })) },
       }),
       h('span', { text: label }),
     );
@@ -137,9 +121,9 @@ async function renderSites() {
           `${t('optionsCountAs')} `,
           h(
             'select',
-            { on: { change: (event) => update((s) => withSite(s, host, { platform: event.target.value || undefined })) } },
+            { on: { change: (event) => update((s) => withSite(s, host, { platform: /** @type {HTMLInputElement} */ (event.target).value || undefined })) } },
             h('option', { value: '', text: t('optionsNoLimit') + (settings.sites[host]?.platform ? '' : ` (${t('optionsDefault')})`) }),
-            PLATFORMS.map((platform) => h('option', { value: platform, text: platform, selected: settings.sites[host]?.platform === platform })),
+            PLATFORMS.map((platform) => h('option', { value: platform, text: t(`platform_${platform}`) || platform, selected: settings.sites[host]?.platform === platform })),
           ),
         ),
         h('button', {
@@ -162,6 +146,7 @@ function renderWords() {
   $('acronyms').value = (settings.engine.acronyms ?? []).join(', ');
 }
 
+/** @param {string} id @param {string | null} message */
 function showFieldError(id, message) {
   const error = $(`${id}-error`);
   error.textContent = message ?? '';
@@ -181,6 +166,11 @@ $('save-words').addEventListener('click', async () => {
 });
 
 /** Saves `next` when `error` is null (and it fits in sync storage); reports in `statusId`. */
+/**
+ * @param {string} statusId
+ * @param {import('../lib/settings.js').Settings} next
+ * @param {string | null} error
+ */
 async function finish(statusId, next, error) {
   const status = $(statusId);
   if (!error && storedSize(next) > SYNC_ITEM_LIMIT) error = `too large for browser sync storage (${storedSize(next)} of ${SYNC_ITEM_LIMIT} bytes)`;
@@ -196,13 +186,19 @@ async function finish(statusId, next, error) {
 }
 
 // ---- custom rules --------------------------------------------------------------------------
-const SEVERITY_CHOICES = ['info', 'suggestion', 'warning'];
+/**
+ * A custom rule as the form edits it.
+ * @typedef {{id: string, kind: 'phrases' | 'regex', pattern: string, message: string, why: string,
+ *            severity: import('../build/lists.js').Severity, enabled: boolean}} DraftRule
+ */
+/** @type {DraftRule[]} */
 let customDraft = [];
 
+/** @returns {DraftRule[]} */
 function customFromSettings() {
   return (settings.engine.custom_rules ?? []).map((rule) => ({
     id: rule.id ?? '',
-    kind: rule.regex !== undefined ? 'regex' : 'phrases',
+    kind: rule.regex !== undefined ? /** @type {const} */ ('regex') : /** @type {const} */ ('phrases'),
     pattern: rule.regex ?? (rule.phrases ?? []).join(', '),
     message: rule.message ?? '',
     why: rule.why ?? '',
@@ -212,8 +208,10 @@ function customFromSettings() {
 }
 
 /** The draft as the engine's custom_rules. */
+/** @param {DraftRule[]} draft @returns {import('../lib/settings.js').CustomRule[]} */
 function customToEngine(draft) {
   return draft.map((rule) => {
+    /** @type {Partial<import('../lib/settings.js').CustomRule>} */
     const out = { id: rule.id.trim() };
     if (rule.kind === 'regex') out.regex = rule.pattern;
     else out.phrases = parseList(rule.pattern);
@@ -221,17 +219,22 @@ function customToEngine(draft) {
     if (rule.why.trim()) out.why = rule.why.trim();
     out.severity = rule.severity;
     if (!rule.enabled) out.enabled = false;
-    return out;
+    return /** @type {import('../lib/settings.js').CustomRule} */ (out);
   });
 }
 
+/** @type {Record<string, string>} the engine's custom rule field → the draft's */
 const CUSTOM_FIELDS = { id: 'id', phrases: 'pattern', regex: 'pattern', message: 'message', why: 'why', severity: 'severity' };
 
+/**
+ * @param {ReturnType<typeof errorLocation>} [errorAt]  where the engine's error points
+ * @param {string | null} [error]
+ */
 function renderCustom(errorAt = null, error = null) {
   $('custom-list').replaceChildren(
     ...customDraft.map((rule, index) => {
-      const field = (key, label, control) => {
-        const invalid = errorAt?.index === index && CUSTOM_FIELDS[errorAt.key] === key;
+      const field = (/** @type {string} */ key, /** @type {string} */ label, /** @type {HTMLElement} */ control) => {
+        const invalid = errorAt?.index === index && CUSTOM_FIELDS[errorAt.key ?? ''] === key;
         control.id = `custom-${index}-${key}`;
         if (invalid) control.setAttribute('aria-invalid', 'true');
         return h(
@@ -239,10 +242,10 @@ function renderCustom(errorAt = null, error = null) {
           { className: `field${key === 'pattern' || key === 'message' || key === 'why' ? ' wide' : ''}` },
           h('label', { className: 'label', for: control.id, text: label }),
           control,
-          invalid ? h('p', { className: 'error', role: 'alert', id: `custom-${index}-error`, text: error }) : null,
+          invalid ? h('p', { className: 'error', role: 'alert', id: `custom-${index}-error`, text: error ?? undefined }) : null,
         );
       };
-      const bind = (key) => ({ input: (event) => { rule[key] = event.target.value; } });
+      const bind = (/** @type {'id' | 'pattern' | 'message' | 'why'} */ key) => ({ input: (/** @type {Event} */ event) => { rule[key] = /** @type {HTMLInputElement} */ (event.target).value; } });
       return h(
         'div',
         { className: 'custom-rule', dataset: { index: String(index) } },
@@ -252,7 +255,7 @@ function renderCustom(errorAt = null, error = null) {
           t('optionsRuleKind'),
           h(
             'select',
-            { on: { change: (event) => { rule.kind = event.target.value; } } },
+            { on: { change: (event) => { rule.kind = /** @type {DraftRule['kind']} */ (/** @type {HTMLSelectElement} */ (event.target).value); } } },
             h('option', { value: 'phrases', text: t('optionsRulePhrases'), selected: rule.kind === 'phrases' }),
             h('option', { value: 'regex', text: t('optionsRuleRegex'), selected: rule.kind === 'regex' }),
           ),
@@ -262,8 +265,8 @@ function renderCustom(errorAt = null, error = null) {
           t('optionsRuleSeverity'),
           h(
             'select',
-            { on: { change: (event) => { rule.severity = event.target.value; } } },
-            SEVERITY_CHOICES.map((severity) => h('option', { value: severity, text: t(`severity_${severity}`), selected: rule.severity === severity })),
+            { on: { change: (event) => { rule.severity = /** @type {DraftRule['severity']} */ (/** @type {HTMLSelectElement} */ (event.target).value); } } },
+            SEVERITIES.map((severity) => h('option', { value: severity, text: t(`severity_${severity}`), selected: rule.severity === severity })),
           ),
         ),
         field('pattern', t('optionsRulePattern'), h('input', { type: 'text', value: rule.pattern, spellcheck: 'false', on: bind('pattern') })),
@@ -272,7 +275,7 @@ function renderCustom(errorAt = null, error = null) {
         h(
           'div',
           { className: 'row wide' },
-          h('label', { className: 'switch' }, h('input', { type: 'checkbox', checked: rule.enabled, on: { change: (event) => { rule.enabled = event.target.checked; } } }), h('span', { text: t('optionsRuleEnabled') })),
+          h('label', { className: 'switch' }, h('input', { type: 'checkbox', checked: rule.enabled, on: { change: (event) => { rule.enabled = /** @type {HTMLInputElement} */ (event.target).checked; } } }), h('span', { text: t('optionsRuleEnabled') })),
           h('button', { type: 'button', className: 'button quiet', text: t('optionsDelete'), on: { click: () => { customDraft.splice(index, 1); renderCustom(); } } }),
         ),
       );
@@ -293,7 +296,7 @@ $('save-custom').addEventListener('click', async () => {
   const where = error ? errorLocation(error) : null;
   renderCustom(where, where?.reason ?? error);
   if (await finish('custom-status', next, error)) return;
-  document.querySelector('#custom-list [aria-invalid="true"]')?.focus();
+  /** @type {HTMLElement | null} */ (document.querySelector('#custom-list [aria-invalid="true"]'))?.focus();
 });
 
 // ---- import / export -----------------------------------------------------------------------
@@ -304,15 +307,16 @@ $('export').addEventListener('click', async () => {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 });
 
-$('import-file').addEventListener('change', async (event) => {
-  const [file] = event.target.files;
-  event.target.value = '';
+$('import-file').addEventListener('change', async () => {
+  const input = $('import-file');
+  const [file] = input.files ?? [];
+  input.value = '';
   if (!file) return;
   const status = $('backup-status');
   const parsed = parseImport(await file.text());
   const error = parsed.error ?? (await validate(parsed.settings.engine));
-  if (error) {
-    status.textContent = t('optionsImportRefused', [error]);
+  if (error || !parsed.settings) {
+    status.textContent = t('optionsImportRefused', [error ?? 'no settings']);
     status.classList.add('bad');
     return;
   }

@@ -10,6 +10,8 @@ import { FIXTURE_PREFIX, fixtureHtml, GENERIC_PAGE, SITES } from './sites.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const EXTENSION_DIR = join(ROOT, 'extension');
+/** The Chrome build with the benchmark hooks (tools/build-extension.mjs; never packaged). */
+export const BENCH_EXTENSION_DIR = join(ROOT, 'dist', 'chrome-bench');
 const FIXTURE_BUILD = join(ROOT, 'tests', 'e2e', 'fixtures', 'build');
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -28,20 +30,22 @@ export function checkPrerequisites() {
 }
 
 /**
- * Launches Chromium with the extension. `mode.csp` (optional) is sent as the fixture pages'
- * Content-Security-Policy header. Every request that is not a fixture route is aborted and
+ * Launches Chromium with the extension (from `mode.extensionDir`, by default extension/ as
+ * loaded unpacked). `mode.csp` (optional) is sent as the fixture pages' Content-Security-Policy
+ * header. Every request that is not a fixture route is aborted and
  * recorded in `blocked`; the extension's warnings and page errors are collected in `problems`.
  */
 export async function launch(mode) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
+  const extensionDir = mode.extensionDir ?? EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     // Playwright passes --disable-extensions by default.
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',

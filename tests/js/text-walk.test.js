@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { domPositionAt, normalizeSpaces, walkText } from '../../extension/content/text-walk.js';
+import { createTextSource, domPositionAt, normalizeSpaces, walkText } from '../../extension/content/text-walk.js';
 import { parse } from './helpers/fake-dom.js';
 
 const text = (html) => walkText(parse(html)).text;
@@ -71,3 +71,64 @@ test('domPositionAt on an img segment', () => {
   assert.deepEqual(domPositionAt(walk, 1), { node: img, offset: 0 });
   assert.deepEqual(domPositionAt(walk, 2), { node: img, offset: 1 });
 });
+
+// ---- the incremental text source: what it keeps equals a fresh walk ----------------------------
+
+const firstText = (node) => (node.nodeType === 3 ? node : node.childNodes.map(firstText).find(Boolean));
+
+test('text source: typing inside one text node patches the walk (same text and map as a fresh walk)', () => {
+  const root = parse('<p>Hello</p><p>World</p>');
+  const source = createTextSource(root);
+  assert.equal(source.text(), 'Hello\nWorld');
+  const world = root.childNodes[1].childNodes[0];
+  world.data = 'Wide world';
+  assert.equal(source.changed([{ type: 'characterData', target: world }]), true);
+  assert.equal(source.dirtyFrom, 6, 'changed from the start of that node');
+  const patched = source.map();
+  assert.notEqual(patched, null, 'patched in place, not dropped');
+  assert.deepEqual(patched, walkText(root));
+  assert.equal(source.text(), 'Hello\nWide world');
+  source.measured();
+  assert.equal(source.dirtyFrom, Infinity);
+});
+
+test('text source: a structural change drops the walk; the next read walks again', () => {
+  const root = parse('<p>Hello</p>');
+  const source = createTextSource(root);
+  source.text();
+  const target = firstText(root);
+  // Two nodes changed in one batch: not a single-node edit.
+  assert.equal(source.changed([{ type: 'characterData', target }, { type: 'childList', target: root, previousSibling: null }]), true);
+  assert.equal(source.map(), null);
+  root.childNodes[0].childNodes[0].data = 'Hi';
+  assert.equal(source.text(), 'Hi');
+});
+
+test('text source: a class change is layout only; a textarea is read from its value', () => {
+  const root = parse('<p>Hello</p>');
+  const source = createTextSource(root);
+  source.text();
+  assert.equal(source.changed([{ type: 'attributes', target: root.childNodes[0] }]), false);
+  const textarea = { nodeName: 'TEXTAREA', value: 'a\u00a0b' };
+  const area = createTextSource(textarea);
+  assert.equal(area.text(), 'a b');
+  assert.equal(area.changed(), true);
+  assert.equal(area.map(), null);
+});
+
+// markup, the mutated node (path of child indexes from the root), record type → dirtyFrom
+const MUTATION_START = [
+  ['<p>ab</p><p>cd</p>', [1], 'attributes', 2],
+  ['<p>ab</p><p>cd</p>', [0], 'attributes', 0],
+  ['<p>ab</p><p>cd</p><p>ef</p>', [2, 0], 'characterData', 6],
+];
+for (const [html, path, type, expected] of MUTATION_START) {
+  test(`text source: ${type} on ${html} at [${path}] changes nothing before ${expected}`, () => {
+    const root = parse(html);
+    const source = createTextSource(root);
+    source.text();
+    const target = path.reduce((node, index) => node.childNodes[index], root);
+    source.changed([{ type, target }]);
+    assert.equal(source.dirtyFrom, expected);
+  });
+}

@@ -1,9 +1,8 @@
+// @ts-check
 // Bluesky: TipTap (ProseMirror) in the composer dialog, for posts and replies alike.
-export default {
-  platform: 'bluesky',
-  hosts: ['bsky.app'],
+export default /** @satisfies {import('../sites.js').Adapter} */ ({
   editor: 'prosemirror',
   selectors: ['.ProseMirror[contenteditable="true"]'],
   // The reply composer shows the post it answers above the editor.
   context: (box) => (box?.closest?.('[role="dialog"], [aria-modal="true"]')?.querySelector('[data-testid="replyToPost"], [aria-label^="Reply to"]') ? 'reply' : 'post'),
-};
+});

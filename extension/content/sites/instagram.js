@@ -1,8 +1,7 @@
+// @ts-check
 // Instagram web: the caption box of "Create new post" is a Lexical contenteditable
 // (aria-label "Write a caption..."); comment boxes are textareas ("Add a comment…").
-export default {
-  platform: 'instagram',
-  hosts: ['www.instagram.com'],
+export default /** @satisfies {import('../sites.js').Adapter} */ ({
   editor: 'lexical',
   selectors: [
     '[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
@@ -11,4 +10,4 @@ export default {
     'textarea[placeholder^="Add a comment"]',
   ],
   context: (box) => (box?.nodeName === 'TEXTAREA' ? 'reply' : 'post'),
-};
+});

@@ -1,8 +1,7 @@
+// @ts-check
 // Pinterest: the Pin description ("Tell everyone what your Pin is about") and comment boxes are
 // Draft.js editors; some forms still use a textarea.
-export default {
-  platform: 'pinterest',
-  hosts: ['www.pinterest.com'],
+export default /** @satisfies {import('../sites.js').Adapter} */ ({
   editor: 'draft-js',
   selectors: [
     '.public-DraftEditor-content[contenteditable="true"]',
@@ -10,4 +9,4 @@ export default {
     'textarea[placeholder^="Add a comment"]',
   ],
   context: (box) => (box?.closest?.('[data-test-id="comment-editor-container"], [data-test-id="commentThread"]') ? 'reply' : 'post'),
-};
+});

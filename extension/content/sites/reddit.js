@@ -1,8 +1,7 @@
+// @ts-check
 // Reddit. New Reddit (shreddit): the comment and post-body composers are Lexical contenteditables
 // slotted into <shreddit-composer>. Old Reddit: a markdown textarea in .usertext-edit.
-export default {
-  platform: 'reddit',
-  hosts: ['www.reddit.com', 'old.reddit.com'],
+export default /** @satisfies {import('../sites.js').Adapter} */ ({
   editor: 'lexical / textarea',
   selectors: [
     'shreddit-composer [contenteditable="true"][data-lexical-editor="true"]',
@@ -13,4 +12,4 @@ export default {
   ],
   // Comment boxes are on a post's page; posts are written on /submit.
   context: (box, location) => (location.pathname.includes('/submit') ? 'post' : location.pathname.includes('/comments/') ? 'reply' : 'post'),
-};
+});

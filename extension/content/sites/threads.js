@@ -1,10 +1,9 @@
+// @ts-check
 // Threads: a Lexical contenteditable (role="textbox", data-lexical-editor) in the composer dialog
 // and inline under a post.
-export default {
-  platform: 'threads',
-  hosts: ['www.threads.net', 'www.threads.com'],
+export default /** @satisfies {import('../sites.js').Adapter} */ ({
   editor: 'lexical',
   selectors: ['[contenteditable="true"][role="textbox"][data-lexical-editor="true"]', '[contenteditable="true"][role="textbox"]'],
   // Replying happens on a post's own page (/@user/post/ID) or in a dialog quoting the post.
   context: (box, location) => (location.pathname.includes('/post/') || box?.closest?.('[role="dialog"] [data-reply-to]') ? 'reply' : 'post'),
-};
+});

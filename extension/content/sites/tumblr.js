@@ -1,8 +1,7 @@
+// @ts-check
 // Tumblr's post editor: a contenteditable of text blocks (<p> per block) in the post form; replies
 // are a contenteditable too. Tumblr has no length limit (the counter shows characters only).
-export default {
-  platform: 'tumblr',
-  hosts: ['www.tumblr.com'],
+export default /** @satisfies {import('../sites.js').Adapter} */ ({
   editor: 'contenteditable blocks',
   selectors: [
     '[data-testid="post-form"] [contenteditable="true"][role="textbox"]',
@@ -10,4 +9,4 @@ export default {
     '[contenteditable="true"][aria-label="Reply"]',
   ],
   context: (box) => (box?.getAttribute?.('aria-label') === 'Reply' || box?.closest?.('[data-testid="reply-form"]') ? 'reply' : 'post'),
-};
+});

@@ -1,8 +1,7 @@
+// @ts-check
 // X (Twitter): Draft.js. The compose box's contenteditable root carries data-testid="tweetTextarea_N"
 // (the home timeline box, the compose modal and the reply box alike).
-export default {
-  platform: 'x',
-  hosts: ['x.com', 'twitter.com'],
+export default /** @satisfies {import('../sites.js').Adapter} */ ({
   editor: 'draft-js',
   selectors: ['[data-testid^="tweetTextarea_"][contenteditable="true"]', '.public-DraftEditor-content[contenteditable="true"]'],
   // A reply box sits on a status page, or in the modal opened by a reply button.
@@ -10,4 +9,4 @@ export default {
     location.pathname.includes('/status/') || box?.closest?.('[aria-labelledby][role="dialog"]')?.querySelector('[data-testid="tweet"]')
       ? 'reply'
       : 'post',
-};
+});

@@ -1,5 +1,33 @@
 // A tiny DOM-like tree from a well-formed HTML fragment: just what pure modules need
-// (nodeType, nodeName, childNodes, parentNode, data, getAttribute). Not a general parser.
+// (nodeType, nodeName, childNodes, parentNode, data, getAttribute, isConnected,
+// compareDocumentPosition). Not a general parser.
+
+/** Node.compareDocumentPosition's answer for `other` seen from `node` (both under one root). */
+function comparePosition(node, other) {
+  let top = node;
+  while (top.parentNode) top = top.parentNode;
+  const order = [];
+  const visit = (n) => {
+    order.push(n);
+    n.childNodes.forEach(visit);
+  };
+  visit(top);
+  const contains = (a, b) => {
+    for (let n = b.parentNode; n; n = n.parentNode) if (n === a) return true;
+    return false;
+  };
+  if (other === node) return 0;
+  if (contains(node, other)) return 16 | 4; // CONTAINED_BY | FOLLOWING
+  if (contains(other, node)) return 8 | 2; // CONTAINS | PRECEDING
+  return order.indexOf(other) < order.indexOf(node) ? 2 : 4;
+}
+
+/** True when the node hangs under a parsed root, as a connected DOM node hangs under the document. */
+function connected(node) {
+  let top = node;
+  while (top.parentNode) top = top.parentNode;
+  return top.nodeName === 'ROOT';
+}
 
 const VOID = new Set(['BR', 'IMG', 'HR', 'INPUT']);
 const ENTITIES = { '&nbsp;': '\u00a0', '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"' };
@@ -13,6 +41,12 @@ class Text {
     this.parentNode = null;
     this.childNodes = [];
   }
+  get isConnected() {
+    return connected(this);
+  }
+  compareDocumentPosition(other) {
+    return comparePosition(this, other);
+  }
 }
 
 class Element {
@@ -22,6 +56,12 @@ class Element {
     this.attributes = attributes;
     this.childNodes = [];
     this.parentNode = null;
+  }
+  get isConnected() {
+    return connected(this);
+  }
+  compareDocumentPosition(other) {
+    return comparePosition(this, other);
   }
   getAttribute(name) {
     return name in this.attributes ? this.attributes[name] : null;

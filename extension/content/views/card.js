@@ -1,0 +1,99 @@
+// @ts-check
+// The card of one hint (hovering its underline, or choosing it in the panel from the keyboard):
+// what, why, the offline suggestion with "apply" where there is one, "mute for this post" and
+// "turn this rule off". Testability contract: [data-rapport="card"] with data-rule,
+// data-rule-set, data-severity; its buttons carry data-action (apply, mute, rule-off).
+
+import { placePopover } from '../geometry.js';
+
+/**
+ * @typedef {'apply' | 'mute' | 'rule-off'} CardAction
+ * @typedef {object} CardHandlers
+ * @property {(action: CardAction, view: any, hint: import('../hint-model.js').KeyedHint) => void} onCardAction
+ * @property {() => void} onCardLeave
+ */
+
+/**
+ * @param {object} deps
+ * @param {import('./dom.js').H} deps.h
+ * @param {import('./dom.js').Translate} deps.t
+ * @param {HTMLElement} deps.element  the card's element, [data-rapport="card"]
+ * @param {CardHandlers} deps.handlers
+ * @param {() => import('./dom.js').Viewport} deps.viewport
+ * @param {import('./panel.js').Panel} deps.panel  Escape in the card returns to the hint's panel entry
+ */
+export function createCard({ h, t, element: card, handlers, viewport, panel }) {
+  /** @type {{view: any, hint: import('../hint-model.js').KeyedHint} | null} */
+  let cardState = null;
+
+  const api = {
+    get state() {
+      return card.hidden ? null : cardState;
+    },
+    /**
+     * Shows the card for `hint` next to `anchor`, clear of `avoid` (the chip's rect) where it can.
+     * @param {any} view
+     * @param {import('../hint-model.js').KeyedHint} hint
+     * @param {import('../geometry.js').Rect} anchor
+     * @param {{focus?: boolean, avoid?: import('../geometry.js').Rect | null}} [options]
+     */
+    show(view, hint, anchor, { focus = false, avoid = null } = {}) {
+      cardState = { view, hint };
+      const act = (/** @type {CardAction} */ action) => () => handlers.onCardAction(action, view, hint);
+      card.dataset.rule = hint.rule;
+      card.dataset.ruleSet = hint.rule_set;
+      card.dataset.severity = hint.severity;
+      card.dataset.key = hint.key;
+      card.replaceChildren(
+        h(
+          'p',
+          { className: 'card-title', dataset: { severity: hint.severity } },
+          h('span', { className: 'sev', title: t(`severity_${hint.severity}`), 'aria-hidden': 'true' }),
+          h('span', { text: hint.message }),
+        ),
+        h('p', { className: 'why', text: hint.why }),
+        hint.suggestion !== null && hint.suggestion !== undefined
+          ? h(
+              'div',
+              { className: 'suggestion' },
+              h('q', { text: hint.suggestion === '' ? t('suggestionRemove') : hint.suggestion }),
+              h('button', { type: 'button', className: 'button primary', dataset: { action: 'apply' }, text: t('applySuggestion'), on: { click: act('apply') } }),
+            )
+          : '',
+        h(
+          'div',
+          { className: 'actions' },
+          h('button', { type: 'button', className: 'button', dataset: { action: 'mute' }, text: t('muteForPost'), on: { click: act('mute') } }),
+          h('button', { type: 'button', className: 'button', dataset: { action: 'rule-off' }, text: t('ruleOff'), on: { click: act('rule-off') } }),
+        ),
+      );
+      card.hidden = false;
+      const size = { width: card.offsetWidth, height: card.offsetHeight };
+      const { left, top } = placePopover(anchor, size, viewport(), { avoid: avoid && avoid.right > avoid.left ? avoid : null });
+      card.style.transform = `translate(${left}px, ${top}px)`;
+      if (focus) card.querySelector('button')?.focus({ preventScroll: true });
+    },
+    hide() {
+      card.hidden = true;
+      card.replaceChildren();
+      cardState = null;
+    },
+    /** @param {Node | null} node */
+    contains: (node) => card.contains(node),
+    get element() {
+      return card;
+    },
+  };
+  card.addEventListener('mouseleave', () => handlers.onCardLeave());
+  card.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      const key = cardState?.hint.key;
+      api.hide();
+      if (key && panel.view) panel.focusHint(key);
+    }
+  });
+  return api;
+}
+
+/** @typedef {ReturnType<typeof createCard>} Card */
