@@ -149,6 +149,9 @@ pub struct ScoreFactor {
     pub factor: &'static str,
     pub points: i32,
     pub why: Cow<'static, str>,
+    /// The words the factor is about (bytes in the engine, UTF-16 in JavaScript): every point
+    /// of the score names its words.
+    pub spans: Vec<Span>,
 }
 
 /// The 0–100 relationship score and how it was reached.
@@ -215,6 +218,11 @@ impl Report {
             }
             for x in &mut h.fixes {
                 f(&mut x.span);
+            }
+        }
+        for factor in &mut self.score.breakdown {
+            for s in &mut factor.spans {
+                f(s);
             }
         }
         let s = &mut self.signals;

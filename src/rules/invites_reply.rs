@@ -2,6 +2,7 @@
 //! invitations and requests: `signals::questions`.)
 
 use super::{Analysis, Hint, RuleInfo};
+use crate::data::lists;
 use crate::kinds::{Context, RuleSet, Severity, Span};
 use crate::signals::questions::QuestionKind;
 use crate::text::{Document, TokenKind};
@@ -127,41 +128,95 @@ fn own_words_end(doc: &Document, span: Span) -> Span {
     Span::new(span.start, end.max(span.start))
 }
 
+/// The last sentence of the writer's own words, when the post asks nothing of the reader and
+/// is a post that would gain by asking: not a reply (it answers), not a few words ("gm"), not
+/// warm words said to the reader, thanks, an apology, sympathy or a notice (they draw replies
+/// of their own, or need none). The `no_question` card and the score's "asks the reader
+/// nothing" read this one predicate.
+pub fn asks_nothing(a: &Analysis) -> Option<Span> {
+    let s = &a.signals;
+    let q = &s.questions;
+    let quiet = [lists::THANKS, lists::SYMPATHY, lists::NOTICE];
+    if a.context != Context::Post
+        || !a.english()
+        || q.any_genuine()
+        || !q.invitations.is_empty()
+        || a.doc.word_count() < MIN_WORDS
+        || warm_words_to_the_reader(a)
+        || s.hits.iter().any(|h| quiet.contains(&h.list))
+    {
+        return None;
+    }
+    // Trailing links and tags are not where a question goes.
+    q.last_sentence
+        .or_else(|| a.doc.sentences.last().map(|s| s.span))
+        .map(|span| own_words_end(a.doc, span))
+}
+
+/// Words a sentence may end on that lead into what follows it: a question appended after them
+/// would split the sentence from its link or list ("Sign up at", "Details below:").
+const LEADS_ON: &[&str] = &[
+    "at", "here", "below", "via", "on", "to", "from", "in", "see", "link",
+];
+
+/// The generic question appended to a post that asks nothing, where it fits: not after words
+/// that lead into a link or a list, not in a joke (a laugh in it), and not where the own words
+/// stop before a link or an arrow that still belongs to the sentence.
+fn invitation_fix(a: &Analysis, last: Span) -> Option<String> {
+    let doc = a.doc;
+    let sentence = doc.slice(last);
+    let own: Vec<&crate::text::Token> = doc
+        .tokens
+        .iter()
+        .filter(|t| t.span.start >= last.start && t.span.end <= last.end && t.is_own_word())
+        .collect();
+    let ends_leading = own
+        .last()
+        .is_some_and(|t| LEADS_ON.contains(&t.lower.as_ref()));
+    let trailing = sentence
+        .trim_end()
+        .ends_with([':', '→', '>', '👇', '👉', '⬇'])
+        || doc.tokens.iter().any(|t| {
+            t.span.start >= last.end
+                && t.kind == TokenKind::Url
+                && t.sentence == own.last().map_or(usize::MAX, |w| w.sentence)
+        });
+    let laughs = a.signals.tone.evidence.iter().any(|(span, _)| {
+        doc.tokens
+            .iter()
+            .any(|t| t.span == *span && t.is(crate::data::class::LAUGHTER))
+    }) || sentence.contains(['😂', '🤣']);
+    if ends_leading || trailing || laughs {
+        return None;
+    }
+    // The sentence, closed with a full stop when it ends on a word, then the question. Built by
+    // hand: `format!` costs several times more, on most posts.
+    let open_ended = sentence.chars().last().is_some_and(char::is_alphanumeric);
+    let mut fix = String::with_capacity(sentence.len() + 2 + INVITATION.len());
+    fix.push_str(sentence);
+    if open_ended {
+        fix.push('.');
+    }
+    fix.push(' ');
+    fix.push_str(INVITATION);
+    Some(fix)
+}
+
 pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     let q = &a.signals.questions;
     let post = a.context == Context::Post;
-    if post
-        && a.enabled(crate::rule!("invites_reply.no_question"))
-        && !q.any_genuine()
-        && q.invitations.is_empty()
-        && a.doc.word_count() >= MIN_WORDS
-        && !warm_words_to_the_reader(a)
-    {
-        // The last sentence of the writer's own words: trailing links and tags are not where
-        // a question goes.
-        let last = q
-            .last_sentence
-            .or_else(|| a.doc.sentences.last().map(|s| s.span))
-            .map(|span| own_words_end(a.doc, span));
-        if let Some(last) = last {
-            let h = a.hint(
+    if a.enabled(crate::rule!("invites_reply.no_question")) {
+        if let Some(last) = asks_nothing(a) {
+            let mut h = a.hint(
                 crate::rule!("invites_reply.no_question"),
                 last,
                 "Nothing here invites a reply",
                 "Posts that ask the reader something get answers; statements get scrolled past.",
             );
-            // The sentence, closed with a full stop when it ends on a word, then the question.
-            // Built by hand: `format!` costs several times more, on most posts.
-            let sentence = a.doc.slice(last);
-            let open_ended = sentence.chars().last().is_some_and(char::is_alphanumeric);
-            let mut suggestion = String::with_capacity(sentence.len() + 2 + INVITATION.len());
-            suggestion.push_str(sentence);
-            if open_ended {
-                suggestion.push('.');
+            if let Some(fix) = invitation_fix(a, last) {
+                h = h.with_fix(fix);
             }
-            suggestion.push(' ');
-            suggestion.push_str(INVITATION);
-            hints.push(h.with_fix(suggestion));
+            hints.push(h);
         }
     }
     if post && a.enabled(crate::rule!("invites_reply.buried")) && !q.invites() {

@@ -7,12 +7,16 @@ use crate::signals::counters::overflow_start;
 use crate::text::TokenKind;
 
 /// Hashtags beyond which a post reads as tag spam, per platform. Instagram refuses more than
-/// 30; Threads takes one topic tag; X and LinkedIn guidance is two or three.
+/// 30, and past 10 a caption reads as a tag list; Threads takes one topic tag; X guidance is
+/// one or two, LinkedIn's three to five; on Mastodon, where hashtags are the only way to be
+/// found, a few more are usual.
 fn hashtag_max(p: Platform) -> usize {
     match p {
-        Platform::Instagram => 30,
+        Platform::Instagram => 10,
         Platform::Threads => 1,
-        Platform::X | Platform::Bluesky | Platform::Mastodon => 3,
+        Platform::X => 2,
+        Platform::Bluesky => 3,
+        Platform::Mastodon => 5,
         Platform::Linkedin | Platform::Facebook => 5,
         Platform::Tumblr | Platform::Pinterest => 10,
         Platform::Reddit | Platform::Youtube => 3,
@@ -20,6 +24,31 @@ fn hashtag_max(p: Platform) -> usize {
 }
 /// Mentions beyond which a post reads as mass tagging.
 const MENTION_MAX: usize = 5;
+
+/// The hashtags of a post that has more than its platform welcomes (every one of them), if it
+/// has; the `hashtags` card and the score read this one predicate.
+pub fn too_many_hashtags(a: &Analysis) -> Option<(Vec<Span>, usize)> {
+    tokens_over(a, TokenKind::Hashtag, hashtag_max(a.platform))
+}
+
+/// The mentions of a post that tags more people than [`MENTION_MAX`], if it does.
+pub fn too_many_mentions(a: &Analysis) -> Option<(Vec<Span>, usize)> {
+    tokens_over(a, TokenKind::Mention, MENTION_MAX)
+}
+
+fn tokens_over(a: &Analysis, kind: TokenKind, max: usize) -> Option<(Vec<Span>, usize)> {
+    if a.context != Context::Post {
+        return None;
+    }
+    let spans: Vec<Span> = a
+        .doc
+        .tokens
+        .iter()
+        .filter(|t| t.kind == kind)
+        .map(|t| t.span)
+        .collect();
+    (spans.len() > max).then_some((spans, max))
+}
 
 pub fn rules() -> Vec<RuleInfo> {
     let long: &'static str = concat!(
@@ -129,20 +158,12 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             }
         }
     }
-    if a.context == Context::Post && a.enabled(crate::rule!("platform.hashtags")) {
-        let tags: Vec<Span> = a
-            .doc
-            .tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Hashtag)
-            .map(|t| t.span)
-            .collect();
-        let max = hashtag_max(a.platform);
-        if tags.len() > max {
+    if a.enabled(crate::rule!("platform.hashtags")) {
+        if let Some((tags, max)) = too_many_hashtags(a) {
             // Every hashtag: the card is about how many there are, not which.
             hints.extend(a.finding(
                 crate::rule!("platform.hashtags"),
-                tags.iter().copied(),
+                tags,
                 |n| {
                     format!(
                         "{n} hashtags; {max} or fewer read better on {}",
@@ -153,18 +174,11 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             ));
         }
     }
-    if a.context == Context::Post && a.enabled(crate::rule!("platform.mentions")) {
-        let mentions: Vec<Span> = a
-            .doc
-            .tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Mention)
-            .map(|t| t.span)
-            .collect();
-        if mentions.len() > MENTION_MAX {
+    if a.enabled(crate::rule!("platform.mentions")) {
+        if let Some((mentions, _)) = too_many_mentions(a) {
             hints.extend(a.finding(
                 crate::rule!("platform.mentions"),
-                mentions.iter().copied(),
+                mentions,
                 |n| format!("{n} people tagged"),
                 "Tagging many people at once reads as a broadcast; speak to one or two.",
             ));

@@ -2,9 +2,9 @@
 //! face?". Quoted words are someone else's and do not count (the rule set that shows them:
 //! `rules::aggression`).
 
-use crate::data::{class, Data, PhraseHit};
+use crate::data::{class, lists, Data, PhraseHit};
 use crate::kinds::{by_strictness, RuleSet, Span, Strictness};
-use crate::text::Document;
+use crate::text::{Document, Token};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Aggression {
@@ -73,33 +73,130 @@ fn disguised_class(word: &str, data: &Data) -> u32 {
         .unwrap_or(0)
 }
 
+/// Insulting adjectives that describe a thing, not a person, when a word like "question" follows
+/// them and no one is named before: "a dumb question", "stupid luck" insult nobody.
+const INSULT_ADJECTIVES: &[&str] = &[
+    "dumb",
+    "dumbest",
+    "stupid",
+    "stupidest",
+    "stupidity",
+    "idiotic",
+    "moronic",
+];
+const THINGS: &[&str] = &[
+    "question",
+    "questions",
+    "mistake",
+    "mistakes",
+    "luck",
+    "idea",
+    "ideas",
+    "thing",
+    "things",
+    "move",
+    "moves",
+    "joke",
+    "jokes",
+    "error",
+    "errors",
+    "rule",
+    "rules",
+    "fun",
+    "game",
+];
+/// The writer as the subject of a harsh word ("I'm such an idiot").
+const WRITER: &[&str] = &["i'm", "im", "i", "myself", "i've", "i'd"];
+
+/// Harsh words that are as often praise or plain description ("that trick is sick", "insane
+/// views", "crazy weekend"): they count only when aimed at a person.
+const AMBIVALENT: &[&str] = &[
+    "sick", "insane", "crazy", "nuts", "filthy", "killer", "wild",
+];
+
+/// Words before a hostile phrase that make it a statement about someone, not a command to
+/// them.
+const NOT_A_COMMAND: &[&str] = &[
+    "to",
+    "will",
+    "would",
+    "gonna",
+    "wanna",
+    "can",
+    "could",
+    "should",
+    "must",
+    "might",
+    "i",
+    "he",
+    "she",
+    "they",
+    "we",
+    "it",
+    "kids",
+    "children",
+    "didn't",
+    "don't",
+    "never",
+    "help",
+    "finally",
+    "eventually",
+];
+
+fn sentence_of(doc: &Document, span: Span) -> usize {
+    doc.sentences
+        .partition_point(|s| s.span.end <= span.start)
+        .min(doc.sentences.len().saturating_sub(1))
+}
+
 pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Aggression {
     let mut a = Aggression::default();
-    for (k, t) in doc.tokens.iter().enumerate() {
-        if !t.is_own_word() {
+    // Idioms and jokes with hostile words in them insult nobody.
+    let harmless: Vec<Span> = hits
+        .iter()
+        .filter(|h| h.list == lists::HARMLESS)
+        .map(|h| h.span)
+        .collect();
+    let in_harmless = |s: Span| {
+        harmless
+            .iter()
+            .any(|h| h.start <= s.start && s.end <= h.end)
+    };
+    let own: Vec<&Token> = doc.own_words().collect();
+    for (n, &t) in own.iter().enumerate() {
+        if in_harmless(t.span) {
             continue;
         }
         let mut c = t.info.class;
         if c & AGGRESSION_CLASSES == 0 && t.info.valence.is_none() {
             c |= disguised_class(&t.lower, data);
         }
-        if c & class::INSULT != 0 {
-            a.insults.push(t.span);
-        } else if c & class::HARSH != 0 {
-            // The own words just before it (walked back here, rarely: no list of all words).
-            let directed = doc.tokens[..k]
+        // The own words just before it, in its sentence: aimed at someone?
+        let directed = own[n.saturating_sub(DIRECTED_WINDOW)..n].iter().any(|p| {
+            p.sentence == t.sentence
+                && (p.info.class & (class::YOU | class::HOSTILE_TARGET) != 0
+                    || PERSONS.contains(&p.lower.as_ref()))
+        });
+        // "I'm such an idiot", "everyone knows i'm a fraud": said of the writer, it insults no
+        // one else.
+        let of_the_writer = !directed
+            && own[n.saturating_sub(DIRECTED_WINDOW)..n]
                 .iter()
-                .rev()
-                .filter(|p| p.is_own_word())
-                .take(DIRECTED_WINDOW)
-                .any(|p| {
-                    p.sentence == t.sentence
-                        && (p.info.class & (class::YOU | class::HOSTILE_TARGET) != 0
-                            || PERSONS.contains(&p.lower.as_ref()))
-                });
+                .any(|p| p.sentence == t.sentence && WRITER.contains(&p.lower.as_ref()));
+        if of_the_writer && c & (class::INSULT | class::HARSH) != 0 {
+            continue;
+        }
+        let about_a_thing = INSULT_ADJECTIVES.contains(&t.lower.as_ref())
+            && !directed
+            && own
+                .get(n + 1)
+                .is_some_and(|w| w.sentence == t.sentence && THINGS.contains(&w.lower.as_ref()));
+        if c & class::INSULT != 0 && !about_a_thing {
+            a.insults.push(t.span);
+        } else if c & class::HARSH != 0 && !about_a_thing {
             if directed {
                 a.directed_harsh.push(t.span);
-            } else {
+            } else if !AMBIVALENT.contains(&t.lower.as_ref()) {
                 a.harsh.push(t.span);
             }
         }
@@ -109,11 +206,21 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Aggression {
             a.mild.push(t.span);
         }
     }
+    // A hostile phrase said of someone rather than to them is no command: "she's going to grow
+    // up", "they will go away", "I shut up".
+    let commanded = |h: &PhraseHit| {
+        let before = own.iter().rev().find(|t| t.span.end <= h.span.start);
+        !before.is_some_and(|t| {
+            NOT_A_COMMAND.contains(&t.lower.as_ref()) && t.sentence == sentence_of(doc, h.span)
+        })
+    };
     a.hostile = hits
         .iter()
         .filter(|h| {
             data.rule_of(h.list)
                 .is_some_and(|r| r.rule_set == RuleSet::Aggression && r.weight > 0.0)
+                && !in_harmless(h.span)
+                && commanded(h)
         })
         .map(|h| h.span)
         .collect();

@@ -3,7 +3,7 @@
 //! each with its weight), plus prices, "% off" and links in video comments found from the
 //! tokens (the rule set that shows them: `rules::pitch`).
 
-use crate::data::{Data, PhraseHit};
+use crate::data::{lists, Data, PhraseHit};
 use crate::kinds::{by_strictness, Platform, RuleSet, Span, Strictness};
 use crate::text::{Document, TokenKind};
 
@@ -38,9 +38,49 @@ const PITCH_MIN_HIGH: f32 = 0.6;
 /// Top-level domains of links spaced out to dodge link filters ("site . com").
 const SPACED_TLDS: &[&str] = &["com", "net", "org", "tv", "co", "ly", "io"];
 
-/// Words before a price that make it an offer ("only $9", "from €20").
+/// Words before a price that make it an offer ("only $9", "from €20", "normally $59", "Price:
+/// $1,497").
 const PRICE_LEADS: &[&str] = &[
-    "only", "just", "from", "for", "starting", "at", "now", "price", "priced", "costs", "save",
+    "only",
+    "just",
+    "from",
+    "for",
+    "starting",
+    "at",
+    "now",
+    "price",
+    "priced",
+    "costs",
+    "save",
+    "normally",
+    "was",
+    "regularly",
+    "usually",
+];
+/// Words after an amount that make it a result, not a price ("$12k MRR", "$2M in revenue").
+const RESULTS: &[&str] = &[
+    "mrr",
+    "arr",
+    "revenue",
+    "raised",
+    "profit",
+    "profits",
+    "funding",
+    "budget",
+    "salary",
+    "sales",
+    "gmv",
+    "valuation",
+    "income",
+    "debt",
+    "loan",
+    "rent",
+];
+/// Words before an amount that make it a result or a claim, not a price ("I made $3,200",
+/// "revenue hit $2M", "stuck at $1M ARR" is caught by its result word).
+const CLAIMS: &[&str] = &[
+    "made", "make", "making", "earned", "earn", "earning", "hit", "reached", "raised", "won",
+    "worth", "charged", "paid", "spent", "lost", "owe", "owed",
 ];
 
 pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], platform: Platform) -> Pitch {
@@ -62,11 +102,6 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], platform: Platform)
             .get(i + 1)
             .filter(|n| n.kind == TokenKind::Word)
             .map(|n| n.lower.as_ref());
-        let prev_word = i
-            .checked_sub(1)
-            .and_then(|p| toks.get(p))
-            .filter(|p| p.kind == TokenKind::Word)
-            .map(|p| p.lower.as_ref());
         match t.kind {
             TokenKind::Percent
                 if matches!(
@@ -76,12 +111,7 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], platform: Platform)
             {
                 cues.push(cue(PERCENT_OFF, t.span.join(toks[i + 1].span)));
             }
-            TokenKind::Money
-                if prev_word.is_some_and(|w| PRICE_LEADS.contains(&w))
-                    || next_word == Some("off") =>
-            {
-                cues.push(cue(PRICE, t.span));
-            }
+            TokenKind::Money if is_price(doc, i) => cues.push(cue(PRICE, t.span)),
             // A link in a video comment is the classic spam move, spaced out ("site . com") or not.
             TokenKind::Url if platform == Platform::Youtube => cues.push(cue(COMMENT_LINK, t.span)),
             TokenKind::Word
@@ -96,6 +126,11 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], platform: Platform)
             _ => {}
         }
     }
+    // "DM us your order number so we can look into it" is service, not a sales opener.
+    let support = hits.iter().any(|h| h.list == lists::SUPPORT_DETAIL);
+    if support {
+        cues.retain(|c| c.kind != "pitch.dm_me");
+    }
     crate::sort::by_key(&mut cues, |c| crate::sort::span_key(c.span));
     // Each kind present counts once, added in the order of the kinds' ids.
     let mut kinds: Vec<(&str, f32)> = cues.iter().map(|c| (c.kind, c.weight)).collect();
@@ -104,6 +139,44 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit], platform: Platform)
     // From +0.0: `sum()` starts from −0.0, which a post with no cue would report.
     let score = kinds.iter().fold(0.0, |acc, (_, w)| acc + w);
     Pitch { cues, score }
+}
+
+/// An amount offered as a price: after a word that leads one in ("only $9", "Price: $1,497",
+/// "then it goes to $49") or before "off", and not a result ("$12k MRR"), a claim ("I made
+/// $3,200"), a complaint ("charged me $40") or the start of a range ("from $0 to $12k").
+fn is_price(doc: &Document, i: usize) -> bool {
+    let toks = &doc.tokens;
+    // The words before, skipping a colon ("Price: $9") or an opening bracket ("(was $249)").
+    let before: Vec<&str> = toks[..i]
+        .iter()
+        .rev()
+        .filter(|t| !(t.kind == TokenKind::Punct && matches!(doc.slice(t.span), ":" | "(")))
+        .take(2)
+        .take_while(|t| t.kind == TokenKind::Word)
+        .map(|t| t.lower.as_ref())
+        .collect();
+    let next = toks[i + 1..]
+        .iter()
+        .find(|t| t.kind == TokenKind::Word)
+        .filter(|t| t.span.start <= toks[i].span.end + 1)
+        .map(|t| t.lower.as_ref());
+    if next.is_some_and(|w| RESULTS.contains(&w)) || before.iter().any(|w| CLAIMS.contains(w)) {
+        return false;
+    }
+    // "from $0 to $12k": a range of results.
+    let range = before.first() == Some(&"from")
+        && toks[i + 1..]
+            .iter()
+            .take(3)
+            .any(|t| t.kind == TokenKind::Money);
+    let goes_to = before.first() == Some(&"to")
+        && before
+            .get(1)
+            .is_some_and(|w| matches!(*w, "goes" | "go" | "going" | "jumps" | "rises"));
+    !range
+        && (before.first().is_some_and(|w| PRICE_LEADS.contains(w))
+            || goes_to
+            || next == Some("off"))
 }
 
 impl Pitch {
