@@ -9,7 +9,7 @@
 /**
  * @typedef {{id: string, platform: string, hosts: string[]}} SiteRow
  * @typedef {{rule_sets: string[], platforms: string[], contexts: string[], strictness: string[],
- *            severities: string[], sites: SiteRow[]}} Lists
+ *            severities: string[], defaults: Record<string, string>, sites: SiteRow[]}} Lists
  */
 
 /** The plain lists of lists.json, in the order they are written; each becomes a typed export. */
@@ -35,7 +35,7 @@ export function checkLists(data) {
   };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('must be an object');
   const object = /** @type {Record<string, unknown>} */ (data);
-  const known = new Set(['_about', 'sites', ...PLAIN.map(([key]) => key)]);
+  const known = new Set(['_about', 'sites', 'defaults', ...PLAIN.map(([key]) => key)]);
   for (const key of Object.keys(object)) if (!known.has(key)) fail(`unknown key "${key}"`);
   /** @param {string} where @param {unknown} list */
   const ids = (where, list) => {
@@ -47,6 +47,18 @@ export function checkLists(data) {
   };
   const lists = /** @type {Lists} */ ({});
   for (const [key] of PLAIN) lists[key] = ids(key, object[key]);
+  // The defaults: one id of a list by that list's singular key (platform → platforms).
+  const defaults = object.defaults ?? {};
+  if (typeof defaults !== 'object' || defaults === null || Array.isArray(defaults)) fail('defaults must be an object');
+  /** @type {Record<string, string>} */
+  const chosen = {};
+  for (const [key, value] of Object.entries(/** @type {Record<string, unknown>} */ (defaults))) {
+    const list = { platform: 'platforms', context: 'contexts', strictness: 'strictness', severity: 'severities' }[key];
+    if (!list) fail(`defaults.${key}: no such list`);
+    if (typeof value !== 'string' || !lists[/** @type {'platforms'} */ (list)].includes(value)) fail(`defaults.${key}: ${JSON.stringify(value)} is not in ${list}`);
+    chosen[key] = /** @type {string} */ (value);
+  }
+  lists.defaults = chosen;
   const sites = object.sites;
   if (!Array.isArray(sites) || sites.length === 0) fail('sites must be a non-empty array');
   const hosts = new Set();
@@ -81,6 +93,7 @@ export function listsModule(lists) {
     parts.push(`\n/** @typedef {${union(lists[key])}} ${type} */\n`);
     parts.push(`/** ${doc} @type {readonly ${type}[]} */\nexport const ${name} = Object.freeze(${array(lists[key])});\n`);
   }
+  parts.push(`\n/** The engine's defaults (platform, context, strictness, severity). @type {Readonly<Record<string, string>>} */\nexport const DEFAULTS = Object.freeze(${JSON.stringify(lists.defaults)});\n`);
   parts.push('\n/** @typedef {{id: string, platform: Platform, hosts: readonly string[]}} SiteRow */\n');
   parts.push('/** The built-in sites: an adapter in content/sites/<id>.js each, and the hosts the manifest matches. @type {readonly SiteRow[]} */\n');
   parts.push(`export const SITES = Object.freeze([\n${lists.sites.map((site) => `  Object.freeze({ id: '${site.id}', platform: '${site.platform}', hosts: Object.freeze(${array(site.hosts)}) }),\n`).join('')}]);\n`);
