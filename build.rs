@@ -336,6 +336,7 @@ fn phrases_table(p: &PhrasesFile, lists: &ListsFile) -> String {
             }
         }
     };
+    let signal_ids: Vec<&str> = p.signals.iter().map(|s| s.id.as_str()).collect();
     writeln!(out, "pub static RULES: &[PhraseRule] = &[").unwrap();
     for (i, r) in p.rules.iter().enumerate() {
         if !ids.insert(r.id.as_str()) {
@@ -346,12 +347,22 @@ fn phrases_table(p: &PhrasesFile, lists: &ListsFile) -> String {
         }
         let set = camel(r.rule_set.as_deref().expect("checked"));
         let severity = camel(r.severity.as_deref().expect("checked"));
+        let mut unless = Vec::new();
+        for id in &r.unless {
+            match signal_ids.iter().position(|s| s == id) {
+                Some(k) => unless.push(format!("List({})", p.rules.len() + k)),
+                None => fail(
+                    file,
+                    format!("rule {:?}: unless names no signal list {id:?}", r.id),
+                ),
+            }
+        }
         add(&r.id, &r.phrases, i);
         writeln!(
             out,
             "    PhraseRule {{ id: {:?}, rule_set: RuleSet::{set}, severity: Severity::{severity}, \
              description: {:?}, message: {:?}, why: {:?}, suggestion: {:?}, default_on: {}, \
-             weight: {:?}, quoted: {}, phrases: {}, flag: {}, allow: {} }},",
+             weight: {:?}, quoted: {}, unless: &[{}], phrases: {}, flag: {}, allow: {} }},",
             r.id,
             r.description.as_deref().expect("checked"),
             r.message,
@@ -360,6 +371,7 @@ fn phrases_table(p: &PhrasesFile, lists: &ListsFile) -> String {
             r.enabled.unwrap_or(true),
             r.weight.unwrap_or(0.0),
             r.quoted,
+            unless.join(", "),
             strs(&r.phrases),
             strs(&r.flag),
             strs(&r.allow),

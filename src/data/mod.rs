@@ -62,6 +62,8 @@ pub struct PhraseRule {
     pub weight: f32,
     /// Matches inside quotes too.
     pub quoted: bool,
+    /// The signal lists in whose company the rule stays quiet.
+    pub unless: &'static [List],
     pub phrases: &'static [&'static str],
     pub flag: &'static [&'static str],
     pub allow: &'static [&'static str],

@@ -43,6 +43,11 @@ pub struct PhraseRuleSpec {
     /// Custom only: one regular expression instead of phrases (it sees the raw text).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub regex: Option<String>,
+    /// Built-in: the phrase signals (`phrases.json` `signals` ids) in whose company the rule
+    /// stays quiet — context the words alone do not carry ("DM us" is service, not a sales
+    /// opener, beside "your order number": `"unless": ["support_detail"]`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unless: Vec<String>,
     /// Match inside quotes too (by default a quote is someone else's words).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub quoted: bool,
@@ -198,6 +203,12 @@ impl PhraseRuleSpec {
             return Err((
                 "weight",
                 "custom rules show hints; they do not weigh in a verdict".into(),
+            ));
+        }
+        if !self.unless.is_empty() {
+            return Err((
+                "unless",
+                "custom rules do not name the built-in signal lists".into(),
             ));
         }
         match (&self.regex, self.phrases.is_empty()) {

@@ -21,6 +21,7 @@ const TONE_RANGE: f32 = 15.0;
 const TONE_RANGE_REPLY_NEGATIVE: f32 = 20.0;
 /// The words named for the tone: the strongest of its sign.
 const TONE_WORDS: usize = 8;
+const SARCASM: i32 = -15;
 const OPEN_QUESTION: i32 = 25;
 const CLOSED_QUESTION: i32 = 15;
 const REQUEST: i32 = 5;
@@ -239,6 +240,17 @@ fn tone(a: &Analysis, v: &Verdicts, f: &mut Factors) {
         .iter()
         .any(|h| h.list == lists::SYMPATHY || h.list == lists::NOTICE);
     if sad_on_purpose && v.sentiment.score < 0.0 {
+        return;
+    }
+    let sarcasm = &a.signals.sarcasm;
+    if !sarcasm.is_empty() {
+        // Praise said for the opposite: mockery, whatever the words' own tone.
+        f.add(
+            "tone",
+            SARCASM,
+            "sarcasm reads as mockery",
+            sarcasm.iter().copied(),
+        );
         return;
     }
     let reply = a.context == Context::Reply;

@@ -100,15 +100,6 @@ const MIN_WORDS: usize = 4;
 /// The generic invitation offered when a post asks nothing.
 const INVITATION: &str = "What do you think?";
 
-/// Tone from which a post that speaks to its reader ("you") is warm enough to answer itself.
-const WARM_TONE: f32 = 0.3;
-
-/// Thanks, congratulations and wishes said to the reader ("Congrats, you earned it!", "Love
-/// you, mom") draw replies of their own without a question: asking one would be noise.
-fn warm_words_to_the_reader(a: &Analysis) -> bool {
-    !a.signals.pronouns.you.is_empty() && a.signals.tone.compound >= WARM_TONE
-}
-
 /// `span` (a sentence) up to its last token of the writer's own: a link, handle or tag that
 /// ends the sentence ("Shipped it today https://…") is left out of the hint and its suggestion.
 fn own_words_end(doc: &Document, span: Span) -> Span {
@@ -142,7 +133,6 @@ pub fn asks_nothing(a: &Analysis) -> Option<Span> {
         || q.any_genuine()
         || !q.invitations.is_empty()
         || a.doc.word_count() < MIN_WORDS
-        || warm_words_to_the_reader(a)
         || s.hits.iter().any(|h| quiet.contains(&h.list))
     {
         return None;

@@ -6,7 +6,26 @@ use crate::kinds::{by_strictness, RuleSet, Severity, Span};
 use crate::signals::tone::POSITIVE_FROM;
 
 pub fn rules() -> Vec<RuleInfo> {
-    vec![RuleInfo {
+    vec![
+        RuleInfo {
+            id: "tone.sarcasm",
+            rule_set: RuleSet::Tone,
+            severity: Severity::Suggestion,
+            description: "Praise said for the opposite (\"truly a genius move\", \"living the dream /s\", an eye-roll): readers who miss it take it at face value, and those who get it hear contempt.",
+            default_on: true,
+            flag: vec![
+                "Wow, truly a genius move to ship a breaking change on a Friday night. Bravo. 👏",
+                "Love how the city closed the only bridge during the fair. Brilliant planning. 🙄",
+                "Can't wait for another rent increase. Living the dream /s",
+            ],
+            allow: vec![
+                "Wow, what a talk! Truly inspiring, thank you.",
+                "Why is the bus late again 🙄",
+                "That was a genius idea, it saved us a week.",
+            ],
+            example_platform: None,
+        },
+        RuleInfo {
         id: "tone.negative",
         rule_set: RuleSet::Tone,
         severity: Severity::Suggestion,
@@ -30,7 +49,8 @@ pub fn rules() -> Vec<RuleInfo> {
             "LMAO 😭😭 the cat's face",
         ],
         example_platform: None,
-    }]
+        },
+    ]
 }
 
 /// How negative the post must be (compound) before its negative words are underlined, by
@@ -50,6 +70,19 @@ const NEGATIVE_MASS_HIGH: f32 = -1.5;
 /// the negative words: a clearly negative word's worth (VADER's "bad" is −2.5).
 const COMPLAINT_WEIGHT: f32 = -2.0;
 
+/// One card on sarcasm: its markers and the praise they turn.
+fn sarcasm(a: &Analysis, hints: &mut Vec<Hint>) {
+    if !a.enabled(crate::rule!("tone.sarcasm")) {
+        return;
+    }
+    hints.extend(a.finding(
+        crate::rule!("tone.sarcasm"),
+        a.signals.sarcasm.iter().copied(),
+        |_| "Reads as sarcasm",
+        "Praise said for the opposite: some readers take it at face value, the rest hear contempt; say what went wrong plainly.",
+    ));
+}
+
 /// One card on the words that carry the writer's own negative tone: the negative words and
 /// plain complaints of their statements. Not on a question put to the reader (it asks for their
 /// view), and not at all in a post that apologises or sympathises (sad on purpose), gives a
@@ -57,6 +90,7 @@ const COMPLAINT_WEIGHT: f32 = -2.0;
 /// are the story it asks about). The post must read negative overall, or make a complaint and
 /// not read positive.
 pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
+    sarcasm(a, hints);
     if !a.enabled(crate::rule!("tone.negative")) {
         return;
     }

@@ -10,6 +10,7 @@ pub mod language;
 pub mod pitch;
 pub mod pronouns;
 pub mod questions;
+pub mod sarcasm;
 pub mod shouting;
 pub mod tone;
 
@@ -42,11 +43,25 @@ pub struct Signals {
     pub figures: figures::Figures,
     pub aggression: aggression::Aggression,
     pub pitch: pitch::Pitch,
+    /// Sarcasm's markers and the praise they turn (empty when the post is not sarcastic).
+    pub sarcasm: Vec<crate::kinds::Span>,
 }
 
 /// Reads every signal of `doc` (annotated by `data`).
 pub fn read(doc: &Document, data: &Data, inputs: Inputs) -> Signals {
-    let hits = data.phrase_hits(doc);
+    let mut hits = data.phrase_hits(doc);
+    // A phrase rule stays quiet in the company of the signal lists it names (`unless`).
+    let found = |list| hits.iter().any(|h: &PhraseHit| h.list == list);
+    let quiet: Vec<crate::data::List> = (0..data.rules.len())
+        .map(|i| crate::data::List(i as u16))
+        .filter(|&l| {
+            data.rule_of(l)
+                .is_some_and(|r| r.unless.iter().any(|&u| found(u)))
+        })
+        .collect();
+    if !quiet.is_empty() {
+        hits.retain(|h| !quiet.contains(&h.list));
+    }
     let language = language::detect(doc, data);
     let tone = tone::score(doc);
     let pronouns = pronouns::find(doc, inputs.brands, &hits);
@@ -56,6 +71,7 @@ pub fn read(doc: &Document, data: &Data, inputs: Inputs) -> Signals {
     let aggression = aggression::find(doc, data, &hits);
     let pitch = pitch::find(doc, data, &hits, inputs.platform);
     questions::with_pitch(&mut questions, &pitch, &hits);
+    let sarcasm = sarcasm::find(doc, &hits, &tone);
     Signals {
         hits,
         language,
@@ -66,6 +82,7 @@ pub fn read(doc: &Document, data: &Data, inputs: Inputs) -> Signals {
         figures,
         aggression,
         pitch,
+        sarcasm,
     }
 }
 
