@@ -278,3 +278,28 @@ fn eval_judges_drafts_against_the_coach() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The comment-spam model in the repository is what `rapport train-promo` makes of the labelled
+/// comments beside it: retrained byte for byte (when the sets are there, as in CI).
+#[test]
+fn the_spam_model_is_reproducible_from_its_data() {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    let sets = ["promo.youtube01.tsv", "promo.youtube02.tsv"].map(|f| data.join(f));
+    if !sets.iter().all(|p| p.exists()) {
+        eprintln!("skipped: no labelled comments at {}", data.display());
+        return;
+    }
+    let args: Vec<&str> = std::iter::once("train-promo")
+        .chain(sets.iter().map(|p| p.to_str().unwrap()))
+        .collect();
+    let o = rapport(&args, "");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let committed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/data/model/promo.tsv"),
+    )
+    .unwrap();
+    assert!(
+        stdout(&o) == committed,
+        "src/data/model/promo.tsv is stale: run `target/release/rapport train-promo ../shared/data/promo.youtube0*.tsv > src/data/model/promo.tsv`"
+    );
+}

@@ -52,7 +52,7 @@ fn every_rule_fires_on_its_flag_examples_and_not_on_its_allow_examples() {
     for r in registry() {
         let opts = Options {
             platform: Some(r.example_platform.unwrap_or(Platform::X)),
-            context: None,
+            context: r.example_context,
             brief: false,
         };
         for text in &r.flag {
@@ -85,7 +85,7 @@ fn switching_a_rule_or_its_set_off_silences_it() {
     for r in registry().iter().filter(|r| !r.flag.is_empty()) {
         let opts = Options {
             platform: Some(r.example_platform.unwrap_or(Platform::X)),
-            context: None,
+            context: r.example_context,
             brief: false,
         };
         let mut by_rule = Config::default();

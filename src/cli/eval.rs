@@ -62,7 +62,7 @@ const TASKS: &[Task] = &[
 
 /// Undoes the sets' escaping: ` \n ` line breaks, HTML entities and literal `\uXXXX` escapes
 /// (TweetEval keeps some, e.g. `doesn\u2019t`).
-fn decode(text: &str) -> String {
+pub(super) fn decode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find("\\u") {

@@ -13,6 +13,7 @@ mod check;
 mod drafts;
 mod eval;
 mod stats;
+mod train;
 
 use rapport::{Config, Context, Engine, Options, Platform};
 use std::io::{Read, Write};
@@ -26,6 +27,8 @@ usage:
                                      metrics on label<TAB>text sets and hand-judged drafts
                                      (tests/drafts/*.jsonl); --gate fails below the floors
   rapport rules                      every rule with its description and default, as JSON
+  rapport train-promo FILE.tsv...    trains the comment-spam model on yes/no<TAB>text comments
+                                     and prints it (src/data/model/promo.tsv)
 platforms: x linkedin facebook instagram threads bluesky mastodon reddit youtube tumblr pinterest";
 
 pub struct Args {
@@ -129,6 +132,11 @@ pub fn run(raw: Vec<String>) -> i32 {
         }),
         "batch" => engine(&args).and_then(|e| check::batch(&e)),
         "eval" => eval::run(&args),
+        "train-promo" => train::run(&args.positional).and_then(|model| {
+            write!(std::io::stdout(), "{model}")
+                .map(|()| 0)
+                .map_err(io_error)
+        }),
         "rules" => {
             let json = serde_json::to_string_pretty(rapport::rules::registry())
                 .expect("registry serialises");

@@ -23,6 +23,7 @@ pub fn rules() -> Vec<RuleInfo> {
                 "I \"love\" being called an \"idiot\", said no one",
             ],
             example_platform: None,
+            example_context: None,
         },
         RuleInfo {
             id: "aggression.profanity",
@@ -42,6 +43,7 @@ pub fn rules() -> Vec<RuleInfo> {
                 "What the hell happened to summer?",
             ],
             example_platform: None,
+            example_context: None,
         },
     ]
 }

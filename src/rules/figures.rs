@@ -25,6 +25,7 @@ pub fn rules() -> Vec<RuleInfo> {
             "My top 5: 2Pac, Eminem and Jay-Z, on at 3pm on December 5 and 6 Dec.",
         ],
         example_platform: None,
+        example_context: None,
     }]
 }
 

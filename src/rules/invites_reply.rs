@@ -26,6 +26,7 @@ pub fn rules() -> Vec<RuleInfo> {
                 "Happy birthday mom, love you so much",
             ],
             example_platform: None,
+            example_context: None,
         },
         RuleInfo {
             id: "invites_reply.buried",
@@ -44,6 +45,7 @@ pub fn rules() -> Vec<RuleInfo> {
                 "Fair trial? He walks free and the victims get nothing, again.",
             ],
             example_platform: None,
+            example_context: None,
         },
         RuleInfo {
             id: "invites_reply.bait",
@@ -61,6 +63,7 @@ pub fn rules() -> Vec<RuleInfo> {
                 "I like it if the coffee is strong.",
             ],
             example_platform: None,
+            example_context: None,
         },
         RuleInfo {
             id: "invites_reply.rhetorical",
@@ -78,6 +81,7 @@ pub fn rules() -> Vec<RuleInfo> {
                 "Are you coming to the fair? Because we are driving up early.",
             ],
             example_platform: None,
+            example_context: None,
         },
         RuleInfo {
             id: "invites_reply.closed",
@@ -91,6 +95,7 @@ pub fn rules() -> Vec<RuleInfo> {
                 "Anyone have tips for a first-time visitor to Lisbon?",
             ],
             example_platform: None,
+            example_context: None,
         },
     ]
 }

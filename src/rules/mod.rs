@@ -84,6 +84,9 @@ pub struct RuleInfo {
     /// The platform the examples are written for (X when absent).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub example_platform: Option<Platform>,
+    /// Whether the examples are posts or replies (posts when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub example_context: Option<Context>,
 }
 
 /// Every built-in rule id a setting names must exist (custom rules' ids too): a typo must not
@@ -127,6 +130,7 @@ pub fn registry() -> &'static [RuleInfo] {
                 flag: r.flag.to_vec(),
                 allow: r.allow.to_vec(),
                 example_platform: None,
+                example_context: None,
             });
         }
         // Display order: by rule set, stable within a set.

@@ -3,7 +3,7 @@
 //! from the tokens (found by `signals::pitch`, with their weights).
 
 use super::{Analysis, Hint, RuleInfo};
-use crate::kinds::{Platform, RuleSet, Severity};
+use crate::kinds::{Context, Platform, RuleSet, Severity};
 
 pub fn rules() -> Vec<RuleInfo> {
     vec![
@@ -16,6 +16,7 @@ pub fn rules() -> Vec<RuleInfo> {
             flag: vec!["Everything 50% off this weekend"],
             allow: vec!["Turnout was 50% higher than last year"],
             example_platform: None,
+            example_context: None,
         },
         RuleInfo {
             id: "pitch.price",
@@ -26,6 +27,18 @@ pub fn rules() -> Vec<RuleInfo> {
             flag: vec!["Get the course for only $19"],
             allow: vec!["The coffee cost me $5 and it was worth it"],
             example_platform: None,
+            example_context: None,
+        },
+        RuleInfo {
+            id: "pitch.comment_spam",
+            rule_set: RuleSet::Pitch,
+            severity: Severity::Suggestion,
+            description: "YouTube comments a model trained on labelled comments reads as spam or self-promotion when no phrase says so; the card names the words that weighed most.",
+            default_on: true,
+            flag: vec!["guys go to my profile for more"],
+            allow: vec!["Great video, thanks", "The part at 4:12 about the cartridge saved me"],
+            example_platform: Some(Platform::Youtube),
+            example_context: Some(Context::Reply),
         },
         RuleInfo {
             id: "pitch.comment_link",
@@ -36,6 +49,7 @@ pub fn rules() -> Vec<RuleInfo> {
             flag: vec!["Nice video! https://example.com/win-a-phone"],
             allow: vec!["Great video, thanks"],
             example_platform: Some(Platform::Youtube),
+            example_context: None,
         },
     ]
 }
@@ -56,6 +70,11 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             crate::rule!("pitch.comment_link"),
             "A link in a comment",
             "Links in comments read as spam; say what you think instead.",
+        ),
+        (
+            crate::rule!("pitch.comment_spam"),
+            "Reads like comment spam",
+            "Comments like this are what viewers scroll past and filters hide; say what you thought of the video.",
         ),
     ] {
         if !a.enabled(rule) {

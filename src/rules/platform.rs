@@ -67,6 +67,7 @@ pub fn rules() -> Vec<RuleInfo> {
             flag: vec![long],
             allow: vec!["Short and sweet."],
             example_platform: None,
+            example_context: None,
         },
         RuleInfo {
             id: "platform.fold",
@@ -83,6 +84,7 @@ pub fn rules() -> Vec<RuleInfo> {
             )],
             allow: vec!["What do you think of this? A short post."],
             example_platform: Some(Platform::Linkedin),
+            example_context: None,
         },
         RuleInfo {
             id: "platform.hashtags",
@@ -93,6 +95,7 @@ pub fn rules() -> Vec<RuleInfo> {
             flag: vec!["New post #one #two #three #four #five"],
             allow: vec!["New post #one #two"],
             example_platform: None,
+            example_context: None,
         },
         RuleInfo {
             id: "platform.mentions",
@@ -103,6 +106,7 @@ pub fn rules() -> Vec<RuleInfo> {
             flag: vec!["Look @a @b @c @d @e @f @g"],
             allow: vec!["Thanks @ana and @ben!"],
             example_platform: None,
+            example_context: None,
         },
         RuleInfo {
             id: "platform.truncated",
@@ -114,6 +118,7 @@ pub fn rules() -> Vec<RuleInfo> {
             flag: vec![],
             allow: vec!["Short and sweet."],
             example_platform: None,
+            example_context: None,
         },
     ]
 }

@@ -23,6 +23,7 @@ pub fn rules() -> Vec<RuleInfo> {
             "My kid asked why the moon follows our car and I realized I can't explain it. How would you?",
         ],
         example_platform: None,
+        example_context: None,
     }]
 }
 

@@ -25,6 +25,7 @@ pub fn rules() -> Vec<RuleInfo> {
                 "EBITDA up 23%, NRR 118%, CAC payback 14 months, all in Q3",
             ],
             example_platform: None,
+            example_context: None,
         },
         RuleInfo {
             id: "shouting.marks",
@@ -35,6 +36,7 @@ pub fn rules() -> Vec<RuleInfo> {
             flag: vec!["Link in bio!!!", "What?!?!"],
             allow: vec!["Great news!", "Really?"],
             example_platform: None,
+            example_context: None,
         },
         RuleInfo {
             id: "shouting.stretched",
@@ -45,6 +47,7 @@ pub fn rules() -> Vec<RuleInfo> {
             flag: vec!["This is soooo good"],
             allow: vec!["This is so good", "Book a room at the inn"],
             example_platform: None,
+            example_context: None,
         },
     ]
 }

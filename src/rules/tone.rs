@@ -24,6 +24,7 @@ pub fn rules() -> Vec<RuleInfo> {
                 "That was a genius idea, it saved us a week.",
             ],
             example_platform: None,
+            example_context: None,
         },
         RuleInfo {
         id: "tone.negative",
@@ -49,6 +50,7 @@ pub fn rules() -> Vec<RuleInfo> {
             "LMAO 😭😭 the cat's face",
         ],
         example_platform: None,
+        example_context: None,
         },
     ]
 }

@@ -8,6 +8,7 @@ pub mod counters;
 pub mod figures;
 pub mod language;
 pub mod pitch;
+pub mod promo;
 pub mod pronouns;
 pub mod questions;
 pub mod sarcasm;
@@ -69,7 +70,7 @@ pub fn read(doc: &Document, data: &Data, inputs: Inputs) -> Signals {
     let shouting = shouting::find(doc, data, inputs.acronyms);
     let figures = figures::find(doc);
     let aggression = aggression::find(doc, data, &hits);
-    let pitch = pitch::find(doc, data, &hits, inputs.platform);
+    let pitch = pitch::find(doc, data, &hits, inputs.platform, inputs.context);
     questions::with_pitch(&mut questions, &pitch, &hits);
     let sarcasm = sarcasm::find(doc, &hits, &tone);
     Signals {
