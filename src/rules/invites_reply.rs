@@ -200,7 +200,13 @@ fn invitation_fix(a: &Analysis, last: Span) -> Option<String> {
 pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     let q = &a.signals.questions;
     let post = a.context == Context::Post;
-    if a.enabled(crate::rule!("invites_reply.no_question")) {
+    // A rhetorical question the post ends on has its own card; "nothing here invites a reply"
+    // on the same words would contradict it.
+    let ends_rhetorical = q
+        .questions
+        .iter()
+        .any(|x| x.kind == QuestionKind::Rhetorical && Some(x.span) == q.last_sentence);
+    if a.enabled(crate::rule!("invites_reply.no_question")) && !ends_rhetorical {
         if let Some(last) = asks_nothing(a) {
             let mut h = a.hint(
                 crate::rule!("invites_reply.no_question"),
