@@ -170,9 +170,13 @@ pub fn find(
 /// The pitch score of some cues: each kind present counts once, added in the order of the
 /// kinds' ids.
 fn weighed(cues: &[Cue]) -> f32 {
-    let mut kinds: Vec<(&str, f32)> = cues.iter().map(|c| (c.kind, c.weight)).collect();
-    kinds.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    kinds.dedup_by(|a, b| a.0 == b.0);
+    // Insertion into a sorted list of distinct kinds: a dozen at most.
+    let mut kinds: Vec<(&str, f32)> = Vec::new();
+    for c in cues {
+        if let Err(at) = kinds.binary_search_by(|k| k.0.cmp(c.kind)) {
+            kinds.insert(at, (c.kind, c.weight));
+        }
+    }
     // From +0.0: `sum()` starts from −0.0, which a post with no cue would report.
     kinds.iter().fold(0.0, |acc, (_, w)| acc + w)
 }

@@ -737,7 +737,8 @@ fn single_quotes(text: &str, tokens: &[Token], quotes: &mut Vec<(usize, usize)>)
     }
     if !found.is_empty() {
         quotes.extend(found);
-        quotes.sort_unstable();
+        // Through the shared sort (see `crate::sort`): no sort of its own in the wasm.
+        crate::sort::by_key(quotes, |&(o, c)| ((o as u128) << 64) | c as u128);
     }
 }
 
