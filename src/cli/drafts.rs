@@ -254,31 +254,31 @@ pub struct Figure {
     pub higher_is_better: bool,
 }
 
-/// Targets from the trust issue; floors just past today's figures where a target is not met
-/// yet, so a regression fails while the gap stays printed.
+/// Targets from the trust issue, met on the whole set (and on each half); the floors are the
+/// targets, so a regression fails `./build.sh test`.
 pub const FIGURES: &[Figure] = &[
     Figure {
         name: "false_alarms_per_draft",
         target: 0.10,
-        floor: 10.0,
+        floor: 0.10,
         higher_is_better: false,
     },
     Figure {
         name: "repeated_cards",
         target: 0.0,
-        floor: 10_000.0,
+        floor: 0.0,
         higher_is_better: false,
     },
     Figure {
         name: "misfit_share",
         target: 0.05,
-        floor: 1.0,
+        floor: 0.05,
         higher_is_better: false,
     },
     Figure {
         name: "score_spearman",
         target: 0.85,
-        floor: -1.0,
+        floor: 0.85,
         higher_is_better: true,
     },
 ];
