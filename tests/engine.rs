@@ -552,16 +552,19 @@ fn brief_report_drops_only_evidence_and_other_platforms() {
 #[test]
 fn statement_order_questions_ask_when_addressed_to_someone() {
     let asks = |text: &str, context: Context| analyze(text, Platform::X, context).verdicts.question;
+    let vented = "So the refund just never arrives? Unbelievable.";
     // Incredulity in a post addressed to no one is not a question to the reader...
-    assert!(!asks("So the refund just never arrives?", Context::Post));
+    assert!(!asks(vented, Context::Post));
     // ...but the same form with "you" asks the reader, and in a reply it asks the person
     // replied to, with or without their @name.
-    assert!(asks("You coming to the meetup tonight?", Context::Post));
-    assert!(asks("So the refund just never arrives?", Context::Reply));
     assert!(asks(
-        "@sam so the refund just never arrives?",
+        "You coming to the meetup tonight? It starts at 7.",
         Context::Post
     ));
+    assert!(asks(vented, Context::Reply));
+    assert!(asks(&format!("@sam {vented}"), Context::Post));
+    // A message of one short sentence asks, as in a chat.
+    assert!(asks("So the refund just never arrives?", Context::Post));
     // "?!" said to someone is an emphatic question, in a reply with or without the @name.
     assert!(!asks("Did you plan this?! Amazing.", Context::Post));
     assert!(asks("Did you plan this?! Amazing.", Context::Reply));

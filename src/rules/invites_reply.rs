@@ -73,7 +73,7 @@ pub fn rules() -> Vec<RuleInfo> {
             default_on: true,
             flag: vec![
                 "Who cares anyway?",
-                "Great weather, isn't it?",
+                "This is the best weather we have had all year, isn't it?",
                 "Why does this matter? Because the deadline is Friday.",
             ],
             allow: vec![

@@ -280,6 +280,14 @@ pub fn find(doc: &Document, hits: &[PhraseHit], context: Context) -> Questions {
     let mut pending: Option<(usize, Asked)> = None;
     // Content words of each sentence in turn; sized once for the longest possible.
     let mut words = Vec::with_capacity(doc.tokens.len());
+    // A post of one short sentence is a message, as in a chat: asked, it asks (see
+    // [`short_ask`]).
+    let own_sentences = doc
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| doc.sentence_tokens(i).iter().any(|t| t.is_own_word()))
+        .count();
     for (si, s) in doc.sentences.iter().enumerate() {
         let toks = doc.sentence_tokens(si);
         if toks.iter().all(|t| t.quoted || t.kind != TokenKind::Word) {
@@ -337,7 +345,13 @@ pub fn find(doc: &Document, hits: &[PhraseHit], context: Context) -> Questions {
             && s.terminator != Terminator::Exclamation
             && unmarked_wh_question(&words);
         let announced = hits_in(hits, asks, s.span).next().is_some();
-        if marked || announced || ((syntax || addressed_wh) && words.len() >= UNMARKED_MIN_WORDS) {
+        let alone = own_sentences == 1 && words.len() <= SHORT_ASK_WORDS;
+        let short = alone && short_ask(doc, toks, &words, marked, s.terminator);
+        if marked
+            || announced
+            || short
+            || ((syntax || addressed_wh) && words.len() >= UNMARKED_MIN_WORDS)
+        {
             // The tag must close the question: "…, right?" / "Really?".
             let last_word_end = toks
                 .iter()
@@ -348,13 +362,19 @@ pub fn find(doc: &Document, hits: &[PhraseHit], context: Context) -> Questions {
             let tag_named = toks.iter().any(|t| {
                 t.kind == TokenKind::Mention && last_word_end.is_some_and(|e| t.span.start > e)
             });
-            let tagged = !tag_named
+            // A tag closing a very short message asks to confirm ("it's tomorrow, right?"); on a
+            // longer one it argues ("This can't be good for the harbour, right?").
+            let confirms = short && words.len() <= TAG_ASKS_WORDS;
+            let tagged = !(tag_named || confirms)
                 && hits_in(hits, tag, s.span).any(|h| {
                     Some(h.span.end) == last_word_end
                         && (h.span.start == words.first().map_or(0, |w| w.span.start)
                             || preceded_by_comma(doc, h.span.start))
                 });
-            let reaction = marked && !wh && !invites_here && words.len() <= REACTION_MAX_WORDS;
+            // A reaction ("Really?") inside a longer post is astonishment; alone, a message
+            // asking for confirmation ("seriously?", "same time next week?").
+            let reaction =
+                marked && !wh && !invites_here && !short && words.len() <= REACTION_MAX_WORDS;
             if marked && !invites_here && tentative_statement(&words) {
                 // "I suppose the bus is late again?": the writer's own statement, voiced unsure.
                 continue;
@@ -403,6 +423,8 @@ pub fn find(doc: &Document, hits: &[PhraseHit], context: Context) -> Questions {
                 kind,
                 words: toks.iter().filter(|t| t.is_own_word()).count(),
                 interrogative: syntax
+                    || short
+                    || kind == QuestionKind::Choice
                     || announced
                     || tag_named
                     || aux
@@ -515,6 +537,66 @@ fn unmarked_wh_question(words: &[&Token]) -> bool {
 /// Without a "?", question syntax needs at least this many content words: "Do it." and "Will
 /// do." are commands and replies; "Do you ship abroad" (three words) is the shortest question.
 const UNMARKED_MIN_WORDS: usize = 3;
+
+/// Words up to which a short message's closing tag asks to confirm.
+const TAG_ASKS_WORDS: usize = 5;
+/// Question marks from which a short message is an outcry, not a question ("for real??????").
+const OUTCRY_MARKS: usize = 3;
+/// Own words from which a one-sentence post is no longer a short message (see [`short_ask`]).
+const SHORT_ASK_WORDS: usize = 8;
+/// Auxiliaries that open a short unmarked question ("is practice cancelled", "did u eat");
+/// not "have" ("have a good one") or the modals of wishes ("may…").
+const SHORT_ASK_AUX: &[&str] = &[
+    "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should",
+    "any", "anyone", "anybody", "r", "isn't", "aren't", "don't", "didn't", "can't", "won't",
+];
+/// What follows "you" in a short question without its inversion ("you awake", "u coming").
+const AFTER_YOU_ASKS: &[&str] = &[
+    "want", "wanna", "still", "awake", "up", "good", "ok", "okay", "alright", "around", "home",
+    "there", "coming", "going", "free", "ready", "sure", "done", "in", "busy", "serious", "here",
+    "feeling", "fed",
+];
+
+/// A post of one short sentence (at most [`SHORT_ASK_WORDS`] own words) asks the way a chat
+/// message does: marked with a "?" ("seriously?", "tomorrow at 5?", "it's tomorrow, right?"),
+/// unless a run of three marks makes it an outcry; or unmarked, when it opens as a question
+/// does ("where r u", "how much was it", "is practice cancelled", "you still coming", "any plans
+/// this weekend"). In a longer post the same words read as incredulity or a headline.
+fn short_ask(
+    doc: &Document,
+    toks: &[Token],
+    words: &[&Token],
+    marked: bool,
+    terminator: Terminator,
+) -> bool {
+    if marked {
+        // "seriously?", "ok?", "and?": a filler word alone, asked, is a question too.
+        let marks: usize = toks
+            .iter()
+            .filter(|t| t.kind == TokenKind::Punct)
+            .map(|t| doc.slice(t.span).matches('?').count())
+            .sum();
+        return marks < OUTCRY_MARKS;
+    }
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if terminator != Terminator::None {
+        return false;
+    }
+    // Said at the start of the message, not after an @name or a #tag that is its subject
+    // ("@sam is my favourite").
+    let opens = toks
+        .iter()
+        .find(|t| t.kind != TokenKind::Punct)
+        .map(|t| t.span)
+        == Some(first.span);
+    let second = words.get(1).map_or("", |t| t.lower.as_ref());
+    opens
+        && ((first.is(class::QUESTION_WORD) && unmarked_wh_question(words))
+            || (SHORT_ASK_AUX.contains(&first.lower.as_ref()) && words.len() >= 2)
+            || (first.is(class::YOU) && AFTER_YOU_ASKS.contains(&second)))
+}
 
 /// Modals that, fronted before "you", turn a yes/no question into a polite request.
 const REQUEST_MODALS: &[&str] = &["can", "could", "would", "will"];
@@ -740,7 +822,17 @@ mod tests {
             ("How many times do I have to say it?", false, false),
             // "?" after statement word order asks someone it is said to, not the world at large.
             ("Fair trial? Hardly.", false, false),
-            ("So he gets a pass on this?", false, false),
+            ("So he gets a pass on this? After everything he did to those kids.", false, false),
+            // A post of one short sentence is a message: asked, it asks, as in a chat.
+            ("So he gets a pass on this?", true, true),
+            ("seriously?", true, true),
+            ("same time next week?", true, true),
+            ("where r u", true, true),
+            ("is practice cancelled", true, true),
+            ("you still coming", true, true),
+            ("for real??????", false, false),
+            ("@jk is my favourite", false, false),
+            ("have a good one", false, false),
             ("@sam you're coming to the fair?", true, true),
             ("RT @news: @sam you're coming to the fair?", true, true),
             ("Has @sam seen the new logo?", true, true),
@@ -765,7 +857,8 @@ mod tests {
             ("@sam what he said was true", false, false),
             ("@sam what a game", false, false),
             ("@sam how cool is that", false, false),
-            ("why the long face", false, false),
+            // Alone, a message: it asks, as in a chat ("why the long face").
+            ("why the long face", true, true),
             // A tag question put to someone by name asks them.
             ("This can't be good for the harbour, right @sam?", true, true),
             ("This can't be good for the harbour, right?", false, false),
