@@ -105,10 +105,10 @@ browsers() {
 
 quality() {
   if compgen -G "$SHARED_DATA/*.tsv" >/dev/null; then
-    target/release/rapport eval "$SHARED_DATA"/*.tsv tests/sets/*.tsv tests/drafts/*.jsonl --gate
+    target/release/rapport eval "$SHARED_DATA"/*.tsv tests/sets/*.tsv tests/drafts/*.jsonl tests/holdout/*.jsonl --gate
   else
     echo "skipped: no evaluation sets at $SHARED_DATA (they sit beside the repository in CI)"
-    target/release/rapport eval tests/sets/*.tsv tests/drafts/*.jsonl --gate
+    target/release/rapport eval tests/sets/*.tsv tests/drafts/*.jsonl tests/holdout/*.jsonl --gate
   fi
 }
 

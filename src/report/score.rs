@@ -97,8 +97,9 @@ pub fn score(a: &Analysis, v: &Verdicts) -> Score {
     tone(a, v, &mut f);
     let hostile = v.aggressive && s.aggression.hostile(s.tone.compound, a.strictness());
     if a.english() {
-        // A question thrown in a hostile post ("Who asked?") invites nothing.
-        if !hostile {
+        // A question thrown in a hostile post ("Who asked?") invites nothing, and one beside
+        // engagement bait ("Who's still watching? Like if you are") asks for a reaction.
+        if !hostile && s.questions.bait.is_empty() {
             asks(a, v, &mut f);
         }
         let p = &s.pronouns;
@@ -299,11 +300,14 @@ fn asks(a: &Analysis, v: &Verdicts, f: &mut Factors) {
             .map(|x| x.span)
             .collect()
     };
+    // A question in a post that sells is most often its hook ("Have you tried our Premium
+    // plan?"): it earns half.
+    let hook = |points: i32| if v.pitch { points / 2 } else { points };
     if !reply && !v.invites_reply && q.buried().is_some() {
         let buried = q.buried().map(|b| b.span);
         f.add(
             "invites_reply",
-            BURIED_QUESTION,
+            hook(BURIED_QUESTION),
             "asks a question, but mid-post",
             buried,
         );
@@ -313,14 +317,14 @@ fn asks(a: &Analysis, v: &Verdicts, f: &mut Factors) {
             .chain(q.invitations.iter().copied());
         f.add(
             "invites_reply",
-            OPEN_QUESTION,
+            hook(OPEN_QUESTION),
             "asks the reader an open question",
             spans,
         );
     } else if q.count(QuestionKind::Closed) > 0 {
         f.add(
             "invites_reply",
-            CLOSED_QUESTION,
+            hook(CLOSED_QUESTION),
             "asks a yes/no question",
             of(&[QuestionKind::Closed]),
         );

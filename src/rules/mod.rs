@@ -342,11 +342,18 @@ impl<'a> Analysis<'a> {
 /// underlined; a 250 KB paste does not get 40,000.
 pub const MAX_SPANS: usize = 100;
 
-/// A finding's spans: in text order, each once, at most [`MAX_SPANS`].
+/// A finding's spans: in text order, overlapping ones joined (one underline each), at most
+/// [`MAX_SPANS`].
 pub fn finding_spans(spans: impl IntoIterator<Item = Span>) -> Vec<Span> {
     let mut v: Vec<Span> = spans.into_iter().collect();
     crate::sort::by_key(&mut v, |&s| crate::sort::span_key(s));
-    v.dedup();
+    v.dedup_by(|next, kept| {
+        let overlaps = next.start < kept.end;
+        if overlaps {
+            *kept = kept.join(*next);
+        }
+        overlaps
+    });
     v.truncate(MAX_SPANS);
     v
 }
@@ -376,12 +383,16 @@ fn phrase_rule_hints(a: &Analysis, hints: &mut Vec<Hint>) {
             continue;
         }
         let list = List(i as u16);
+        // The rule's phrases, and the cues of its kind a heuristic found where no phrase could
+        // say it ("code SPRING20" for `pitch.discount`).
+        let cues = a.signals.pitch.cues.iter().filter(|c| c.kind == rule.id);
         let spans = finding_spans(
             a.signals
                 .hits
                 .iter()
                 .filter(|h| h.list == list)
-                .map(|h| h.span),
+                .map(|h| h.span)
+                .chain(cues.map(|c| c.span)),
         );
         let Some((&span, related)) = spans.split_first() else {
             continue;

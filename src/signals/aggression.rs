@@ -105,13 +105,24 @@ const THINGS: &[&str] = &[
     "fun",
     "game",
 ];
+/// A word said to someone as a name: after a comma and closing its sentence ("Nobody asked,
+/// clown.").
+fn vocative(doc: &Document, t: &Token) -> bool {
+    let before = doc.text[..t.span.start].trim_end();
+    let after = doc.text[t.span.end..].trim_start();
+    before.ends_with(',') && (after.is_empty() || after.starts_with(['.', '!', '?']))
+}
+
 /// The writer as the subject of a harsh word ("I'm such an idiot").
 const WRITER: &[&str] = &["i'm", "im", "i", "myself", "i've", "i'd"];
 
 /// Harsh words that are as often praise or plain description ("that trick is sick", "insane
-/// views", "crazy weekend"): they count only when aimed at a person.
+/// views", "crazy weekend", "a tool library", "a productivity hack", "garbage day"): they count
+/// only when aimed at a person or their work.
 const AMBIVALENT: &[&str] = &[
-    "sick", "insane", "crazy", "nuts", "filthy", "killer", "wild",
+    "sick", "insane", "crazy", "nuts", "filthy", "killer", "wild", "tool", "hack", "snake",
+    "sheep", "pig", "pigs", "rat", "rats", "fat", "trash", "garbage", "puppet", "troll", "trolls",
+    "freak", "freaks",
 ];
 
 /// Words before a hostile phrase that make it a statement about someone, not a command to
@@ -176,7 +187,7 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Aggression {
             p.sentence == t.sentence
                 && (p.info.class & (class::YOU | class::HOSTILE_TARGET) != 0
                     || PERSONS.contains(&p.lower.as_ref()))
-        });
+        }) || vocative(doc, t);
         // "I'm such an idiot", "everyone knows i'm a fraud": said of the writer, it insults no
         // one else.
         let of_the_writer = !directed

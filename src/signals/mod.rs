@@ -63,6 +63,14 @@ pub fn read(doc: &Document, data: &Data, inputs: Inputs) -> Signals {
     if !quiet.is_empty() {
         hits.retain(|h| !quiet.contains(&h.list));
     }
+    // A pitch phrase said in the negative sells nothing: "no signup needed", "without a
+    // subscription".
+    hits.retain(|h| {
+        !(data
+            .rule_of(h.list)
+            .is_some_and(|r| r.rule_set == crate::kinds::RuleSet::Pitch)
+            && negated(doc, h.span))
+    });
     let language = language::detect(doc, data);
     let tone = tone::score(doc);
     let pronouns = pronouns::find(doc, inputs.brands, &hits);
@@ -98,6 +106,15 @@ impl Signals {
             q.has_question() && q.opens() && self.pronouns.self_count() < pronouns::SELF_HEAVY;
         self.pronouns.focused(strictness, context) && !hands_over
     }
+}
+
+/// Whether the word just before a span is "no" or "without" ("no signup needed").
+fn negated(doc: &Document, span: crate::kinds::Span) -> bool {
+    let before = doc.tokens.partition_point(|t| t.span.end <= span.start);
+    before
+        .checked_sub(1)
+        .and_then(|i| doc.tokens.get(i))
+        .is_some_and(|t| matches!(t.lower.as_ref(), "no" | "without" | "never"))
 }
 
 /// `vec![value; n]` through a plain allocation: for zeros `vec!` asks for zeroed memory

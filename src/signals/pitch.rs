@@ -30,6 +30,10 @@ pub struct Cue {
 pub const PERCENT_OFF: (&str, f32) = ("pitch.percent_off", 1.0);
 pub const PRICE: (&str, f32) = ("pitch.price", 0.6);
 pub const COMMENT_LINK: (&str, f32) = ("pitch.comment_link", 1.0);
+/// "code SPRING20": the discount of the phrase list, with the code the lists cannot spell.
+pub const PROMO_CODE: (&str, f32) = ("pitch.discount", 1.0);
+/// "Join 2,000+ students": the call to sign up of the phrase list, with a number in it.
+pub const JOIN_COUNT: (&str, f32) = ("pitch.call_to_action", 1.0);
 /// A video comment the spam model ([`super::promo`]) reads as spam when no list said so: as
 /// plain an ad as a link in it.
 pub const COMMENT_SPAM: (&str, f32) = ("pitch.comment_spam", 1.0);
@@ -128,6 +132,19 @@ pub fn find(
                 cues.push(cue(PERCENT_OFF, t.span.join(toks[i + 1].span)));
             }
             TokenKind::Money if is_price(doc, i) => cues.push(cue(PRICE, t.span)),
+            // "use code SPRING20": the discount, with its code.
+            TokenKind::Word if t.lower == "code" => {
+                if let Some(span) = promo_code(doc, i) {
+                    cues.push(cue(PROMO_CODE, span));
+                }
+            }
+            // "Join 2,000+ students": a call to sign up, counted.
+            TokenKind::Word
+                if t.lower == "join"
+                    && toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number) =>
+            {
+                cues.push(cue(JOIN_COUNT, t.span.join(toks[i + 1].span)));
+            }
             // A link in a video comment is the classic spam move, spaced out ("site . com") or not.
             TokenKind::Url if platform == Platform::Youtube => cues.push(cue(COMMENT_LINK, t.span)),
             TokenKind::Word
@@ -142,9 +159,34 @@ pub fn find(
             _ => {}
         }
     }
+    // A price list ("Headshots $25, half body $45"): amounts that are not results, claims or
+    // ranges, two or more, in a post that also sells, are prices.
+    let amounts: Vec<usize> = (0..toks.len())
+        .filter(|&i| toks[i].kind == TokenKind::Money && !toks[i].quoted)
+        .collect();
+    // (Only beside a call to act: a founder's story with "£4,000 in savings" and "£20M in
+    // revenue" sells nothing.)
+    let acts = [
+        "pitch.call_to_action",
+        "pitch.dm_me",
+        "pitch.link_in_bio",
+        "pitch.urgency",
+    ];
+    if amounts.len() >= 2 && cues.iter().any(|c| acts.contains(&c.kind)) {
+        for &i in &amounts {
+            if !cues.iter().any(|c| c.span == toks[i].span) && not_a_result(doc, i) {
+                cues.push(cue(PRICE, toks[i].span));
+            }
+        }
+    }
     // Comments under a video (what it learned from): the learned model speaks where the lists
     // said too little.
-    if platform == Platform::Youtube && context == Context::Reply {
+    let grateful = hits
+        .iter()
+        .any(|h| h.list == lists::THANKS || h.list == lists::SYMPATHY);
+    if platform == Platform::Youtube && context == Context::Reply && !grateful {
+        // (Thanks and sympathy are what viewers write to a creator, not spam: "your channel
+        // reminds me of my dad's garage, thank you".)
         let listed: f32 = weighed(&cues);
         if listed < PITCH_MIN {
             let model = super::promo::read(doc);
@@ -181,12 +223,10 @@ fn weighed(cues: &[Cue]) -> f32 {
     kinds.iter().fold(0.0, |acc, (_, w)| acc + w)
 }
 
-/// An amount offered as a price: after a word that leads one in ("only $9", "Price: $1,497",
-/// "then it goes to $49") or before "off", and not a result ("$12k MRR"), a claim ("I made
-/// $3,200"), a complaint ("charged me $40") or the start of a range ("from $0 to $12k").
-fn is_price(doc: &Document, i: usize) -> bool {
+/// The two words before an amount (skipping a colon, "Price: $9", or an opening bracket,
+/// "(was $249)") and the word right after it.
+fn around<'d>(doc: &'d Document, i: usize) -> (Vec<&'d str>, Option<&'d str>) {
     let toks = &doc.tokens;
-    // The words before, skipping a colon ("Price: $9") or an opening bracket ("(was $249)").
     let before: Vec<&str> = toks[..i]
         .iter()
         .rev()
@@ -200,23 +240,61 @@ fn is_price(doc: &Document, i: usize) -> bool {
         .find(|t| t.kind == TokenKind::Word)
         .filter(|t| t.span.start <= toks[i].span.end + 1)
         .map(|t| t.lower.as_ref());
-    if next.is_some_and(|w| RESULTS.contains(&w)) || before.iter().any(|w| CLAIMS.contains(w)) {
-        return false;
-    }
-    // "from $0 to $12k": a range of results.
+    (before, next)
+}
+
+/// An amount that may be a price: not a result ("$12k MRR"), a claim ("I made $3,200"), a
+/// complaint ("charged me $40"), the start of a range ("from $0 to $12k") or an amount asked
+/// about ("…, or upgrading an old PC for €150?").
+fn not_a_result(doc: &Document, i: usize) -> bool {
+    let toks = &doc.tokens;
+    let (before, next) = around(doc, i);
+    let result =
+        next.is_some_and(|w| RESULTS.contains(&w)) || before.iter().any(|w| CLAIMS.contains(w));
     let range = before.first() == Some(&"from")
         && toks[i + 1..]
             .iter()
             .take(3)
             .any(|t| t.kind == TokenKind::Money);
+    let asked = doc
+        .sentences
+        .get(toks[i].sentence)
+        .is_some_and(|x| x.terminator == crate::text::Terminator::Question);
+    !(result || range || asked)
+}
+
+/// An amount offered as a price: after a word that leads one in ("only $9", "Price: $1,497",
+/// "then it goes to $49") or before one that follows one ("$9 off", "€8 plus shipping"), and
+/// [`not_a_result`].
+fn is_price(doc: &Document, i: usize) -> bool {
+    let (before, next) = around(doc, i);
     let goes_to = before.first() == Some(&"to")
         && before
             .get(1)
             .is_some_and(|w| matches!(*w, "goes" | "go" | "going" | "jumps" | "rises"));
-    !range
+    not_a_result(doc, i)
         && (before.first().is_some_and(|w| PRICE_LEADS.contains(w))
             || goes_to
-            || next == Some("off"))
+            || next.is_some_and(|w| PRICE_FOLLOWS.contains(&w)))
+}
+
+/// Words after an amount that make it an offer ("$9 off", "€8 plus shipping", "$5 each").
+const PRICE_FOLLOWS: &[&str] = &["off", "plus", "each", "per", "only"];
+
+/// "code SPRING20": a promo code, as the word "code" and the code after it (a word with a
+/// capital or a digit, or in capitals).
+fn promo_code(doc: &Document, i: usize) -> Option<Span> {
+    let toks = &doc.tokens;
+    let code = toks
+        .get(i + 1)
+        .filter(|n| n.kind == TokenKind::Word && n.space_before)?;
+    let word = doc.slice(code.span);
+    let coded = word.len() >= 3
+        && word.chars().all(|c| c.is_ascii_alphanumeric())
+        && word
+            .chars()
+            .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    (toks[i].lower == "code" && coded).then(|| toks[i].span.join(code.span))
 }
 
 impl Pitch {

@@ -678,11 +678,16 @@ fn preceded_by_comma(doc: &Document, at: usize) -> bool {
     doc.text[..at].trim_end().ends_with([',', '—', '-', '…'])
 }
 
-/// "…, what do you think?" after a comma is open even when the sentence starts otherwise.
+/// "…, what do you think?" (or "…, and what should I do?") after a comma is open even when the
+/// sentence starts otherwise.
 fn has_wh_after_comma(toks: &[Token]) -> bool {
-    toks.windows(2).any(|w| {
-        w[0].kind == TokenKind::Punct && w[1].is_own_word() && w[1].is(class::QUESTION_WORD)
-    })
+    let wh = |t: &Token| t.is_own_word() && t.is(class::QUESTION_WORD);
+    toks.windows(3).any(|w| {
+        w[0].kind == TokenKind::Punct
+            && (wh(&w[1]) || (matches!(w[1].lower.as_ref(), "and" | "or" | "but") && wh(&w[2])))
+    }) || toks
+        .windows(2)
+        .any(|w| w[0].kind == TokenKind::Punct && wh(&w[1]))
 }
 
 /// Words after "or" that close a yes/no question rather than offer a choice ("…, or not?").
@@ -700,14 +705,21 @@ const NOT_A_CHOICE: &[&str] = &[
 ];
 
 /// An either/or question: "or" between two alternatives, each with a word of its own ("Tea or
-/// coffee?", "… cheap paper first, or just go for it?"), not "…, or not?" or "… or so?".
+/// coffee?", "… cheap paper first, or just go for it?", a poll's "…, yes or no?", "astropy or
+/// something else?"), not "…, or not?", "… or so?" or "… or something?".
 fn either_or(words: &[&Token]) -> bool {
-    words.iter().enumerate().any(|(i, w)| {
+    let poll = words.len() > 3
+        && words[words.len() - 3..]
+            .iter()
+            .map(|w| w.lower.as_ref())
+            .eq(["yes", "or", "no"]);
+    poll || words.iter().enumerate().any(|(i, w)| {
         w.lower == "or"
             && i > 0
-            && words
-                .get(i + 1)
-                .is_some_and(|n| !NOT_A_CHOICE.contains(&n.lower.as_ref()))
+            && words.get(i + 1).is_some_and(|n| {
+                !NOT_A_CHOICE.contains(&n.lower.as_ref())
+                    || words.get(i + 2).is_some_and(|m| m.lower == "else")
+            })
             && !(i >= 2 && words[i - 1].lower == "whether")
     })
 }

@@ -43,6 +43,10 @@ impl Shouting {
 
 /// Upper-case word of two letters or more, with no digits (`COVID19`, `4K` are names).
 fn is_caps_word(src: &str) -> bool {
+    // "HSA/FSA", "B2B/SaaS": acronyms joined by a slash are acronyms.
+    if src.contains('/') {
+        return false;
+    }
     let mut letters = 0;
     for c in src.chars() {
         if c.is_lowercase() || c.is_ascii_digit() {

@@ -64,6 +64,12 @@ const IDIOMS: &[(&[&str], f32)] = &[
     (&["going", "crazy"], 0.0),
     (&["until", "i", "die"], 0.0),
     (&["til", "i", "die"], 0.0),
+    // Accounting, not disgust.
+    (&["gross", "margin"], 0.0),
+    (&["gross", "profit"], 0.0),
+    (&["gross", "revenue"], 0.0),
+    (&["gross", "income"], 0.0),
+    (&["gross", "sales"], 0.0),
 ];
 
 /// Crying faces that a laugh or praise beside them turns into tears of joy ("lmao 😭",
@@ -556,6 +562,12 @@ fn in_idiom(word: &str) -> bool {
             | "until"
             | "til"
             | "i"
+            | "gross"
+            | "margin"
+            | "profit"
+            | "revenue"
+            | "income"
+            | "sales"
             | "broken"
             | "kill"
             | "killing"

@@ -245,3 +245,20 @@ fn folded_parse_gives_the_same_tokens() {
         assert_eq!(plain.quotes, fast.quotes, "{text:?}");
     }
 }
+
+/// Code (fenced or inline) and lines quoted with ">" are not the writer's own words.
+#[test]
+fn code_and_quoted_lines_are_quoted() {
+    let text = "> you are an absolute moron\nThis was a review I got.\n```\nadd(2, 3)\n```\nI expected `5` here >:(";
+    let d = Document::parse(text);
+    let quoted: Vec<&str> = d
+        .tokens
+        .iter()
+        .filter(|t| t.quoted && t.kind != TokenKind::Punct)
+        .map(|t| d.slice(t.span))
+        .collect();
+    assert_eq!(
+        quoted,
+        ["you", "are", "an", "absolute", "moron", "add", "2", "3", "5"]
+    );
+}

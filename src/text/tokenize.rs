@@ -647,6 +647,17 @@ pub fn parse<'a>(text: &'a str, folded: Option<&'a str>) -> Document<'a> {
             t.quoted = true;
         }
     }
+    // Code and quoted lines are not the writer's own words either.
+    for region in code_and_quoted_lines(text) {
+        // Tokens are in text order: the region's are one range.
+        let first = tokens.partition_point(|t| t.span.start < region.start);
+        for t in tokens[first..]
+            .iter_mut()
+            .take_while(|t| t.span.end <= region.end)
+        {
+            t.quoted = true;
+        }
+    }
     let quotes = quotes
         .iter()
         .map(|&(o, c)| tokens[o].span.join(tokens[c].span))
@@ -697,6 +708,42 @@ pub fn parse<'a>(text: &'a str, folded: Option<&'a str>) -> Document<'a> {
         quotes,
         stretched: super::has_stretch(text.as_bytes()),
     }
+}
+
+/// Byte ranges that hold someone else's words or no words at all: code (a fenced ``` block or
+/// an inline `span`) and quoted lines (a line that opens with ">", as Reddit, Mastodon and mail
+/// quote). Their numbers are not statistics and their insults not the writer's.
+fn code_and_quoted_lines(text: &str) -> Vec<Span> {
+    let mut regions = Vec::new();
+    if text.contains('`') {
+        let mut rest = 0;
+        while let Some(open) = text[rest..].find('`').map(|i| rest + i) {
+            let fence = if text[open..].starts_with("```") {
+                "```"
+            } else {
+                "`"
+            };
+            let from = open + fence.len();
+            match text[from..].find(fence) {
+                // An inline span stays on its line.
+                Some(len) if fence == "```" || !text[from..from + len].contains('\n') => {
+                    regions.push(Span::new(open, from + len + fence.len()));
+                    rest = from + len + fence.len();
+                }
+                _ => rest = from,
+            }
+        }
+    }
+    if text.contains('>') {
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            if line.trim_start().starts_with('>') && !line.trim_start().starts_with(">:") {
+                regions.push(Span::new(start, start + line.trim_end().len()));
+            }
+            start += line.len();
+        }
+    }
+    regions
 }
 
 /// Single-quoted regions, straight (`'…'`) or curly (`‘…’`), added to `quotes` in order. An
