@@ -70,7 +70,7 @@ export function watchBox(box, { site, client, overlay, onChipClick, onReport, t,
 
   const source = createTextSource(box);
   const geometry = createBoxGeometry(box, overlay.root);
-  const controls = createPageControls(box);
+  const controls = createPageControls(box, () => onLayout());
   const chip = overlay.createChip(() => onChipClick(view));
   const underlines = overlay.createUnderlines();
 
@@ -289,6 +289,7 @@ export function watchBox(box, { site, client, overlay, onChipClick, onReport, t,
       chip.remove();
       underlines.remove();
       geometry.dispose();
+      controls.dispose();
     },
   };
   return view;

@@ -22,13 +22,16 @@ const MIN_REFRESH_MS = 200;
 
 /**
  * @param {HTMLElement} box  the compose box (its controls are not obstacles)
+ * @param {() => void} onDue  asks for a placement: a change seen too soon after the last look-up is looked up a little later
  * @param {() => number} [now]
  */
-export function createPageControls(box, now = Date.now) {
+export function createPageControls(box, onDue, now = Date.now) {
   /** @type {Element[]} */
   let controls = [];
   let collectedAt = -Infinity;
   let stale = true;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let dueTimer;
 
   /** @param {Node} node @returns {Element | null} */
   const up = (node) => node.parentElement ?? /** @type {ShadowRoot | null} */ (node.parentNode)?.host ?? null;
@@ -61,6 +64,9 @@ export function createPageControls(box, now = Date.now) {
   }
 
   return {
+    dispose() {
+      clearTimeout(dueTimer);
+    },
     /** The page changed around the box: look the controls up again at the next read. */
     stale() {
       stale = true;
@@ -77,6 +83,11 @@ export function createPageControls(box, now = Date.now) {
         stale = false;
         collectedAt = t;
         collect(zone);
+      } else if (stale && dueTimer === undefined) {
+        dueTimer = setTimeout(() => {
+          dueTimer = undefined;
+          onDue();
+        }, MIN_REFRESH_MS - (t - collectedAt));
       }
       /** @type {import('./geometry.js').Rect[]} */
       const rects = [];
