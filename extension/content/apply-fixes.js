@@ -2,8 +2,9 @@
 // Applies every fix of a finding when the user asks: the last span first (so the offsets of the
 // earlier ones stay valid), each selected in the editor and replaced through the editor's own
 // input path (execCommand insertText / setRangeText + input), so its model and undo stay right;
-// then the caret goes back where it was, moved along with the edits. The only place Rapport
-// writes to a compose box.
+// then the caret goes back where it was, moved along with the edits. Between two replacements
+// the editor is given a task to render (Lexical commits its updates in a microtask), and the
+// editor is walked again. The only place Rapport writes to a compose box.
 
 import { fixPlan, offsetAfter } from './hint-model.js';
 import { domPositionAt } from './text-walk.js';
@@ -13,9 +14,9 @@ import { domPositionAt } from './text-walk.js';
  * @param {import('./text-walk.js').TextSource} source  the box's text source
  * @param {import('../lib/report.js').Hint} hint  from the report of `reportText`
  * @param {string} reportText  the text the report was made for
- * @returns {boolean} whether the editor took every replacement
+ * @returns {Promise<boolean>} whether the editor took every replacement
  */
-export function applyFixes(box, source, hint, reportText) {
+export async function applyFixes(box, source, hint, reportText) {
   const doc = box.ownerDocument;
   const win = /** @type {Window} */ (doc.defaultView);
   const plan = fixPlan(hint, reportText, source.rewalk());
@@ -41,9 +42,11 @@ export function applyFixes(box, source, hint, reportText) {
   }
   const selection = /** @type {Selection} */ (win.getSelection());
   const caret = focused && selection.rangeCount > 0 ? textOffsetOf(/** @type {import('./text-walk.js').Walk} */ (source.map()), selection.focusNode, selection.focusOffset, doc) : null;
+  const settle = () => new Promise((resolve) => win.setTimeout(resolve, 0));
   let ok = true;
-  for (const edit of plan) {
-    // The editor re-renders after each replacement: walk it again before the next.
+  for (const [index, edit] of plan.entries()) {
+    // The editor renders each replacement: let it, and walk it again before the next.
+    if (index > 0) await settle();
     source.rewalk();
     const range = rangeOf(/** @type {import('./text-walk.js').Walk} */ (source.map()), edit.start, edit.end, doc);
     if (!range) return false;
@@ -52,6 +55,7 @@ export function applyFixes(box, source, hint, reportText) {
     ok = (edit.text === '' ? doc.execCommand('delete', false) : doc.execCommand('insertText', false, edit.text)) && ok;
   }
   if (caret !== null) {
+    await settle();
     source.rewalk();
     const at = offsetAfter(caret, plan);
     const range = rangeOf(/** @type {import('./text-walk.js').Walk} */ (source.map()), at, at, doc);

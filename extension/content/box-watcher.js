@@ -276,7 +276,7 @@ export function watchBox(box, { site, client, overlay, onChipClick, onReport, t,
       muted.add(rule);
       if (report) show(report, reportText);
     },
-    /** Applies every fix of a finding (see apply-fixes.js). @param {KeyedHint} hint */
+    /** Applies every fix of a finding (see apply-fixes.js); resolves with whether the editor took them. @param {KeyedHint} hint */
     applyFixes: (hint) => applyFixes(box, source, hint, reportText),
     /** Settings changed: analyse again even though the text did not. */
     refresh: () => coalescer.refresh(),

@@ -213,7 +213,7 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, win }) {
     onCardAction(action, view, hint) {
       overlay.card.hide();
       setActive(null, null);
-      if (action === 'apply') view.applyFixes(hint);
+      if (action === 'apply') void view.applyFixes(hint);
       else if (action === 'mute') view.mute(hint.rule);
       else if (action === 'rule-off') turnRuleOff(hint.rule);
     },

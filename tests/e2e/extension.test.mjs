@@ -18,7 +18,7 @@ const MODES = [
   { name: 'strict CSP', csp: STRICT_CSP },
 ];
 
-const SALES = 'We are thrilled to announce our new product! Buy now, 50% off, link in bio!!!';
+const SALES = 'I am thrilled to announce my new product! My team and I built it for me. Buy now, 50% off, link in bio!!!';
 const WARM_QUESTION = 'Congrats on the launch — what was the hardest part?';
 const WARM = 'Thank you all for the wonderful support this week';
 const QUESTION = 'What would you love to see next?';
@@ -132,6 +132,12 @@ for (const mode of MODES) {
           return root === document.activeElement || root.contains(document.activeElement);
         });
         assert.ok(inEditor, 'clicking the chip leaves focus in the editor');
+        // Every score line names its words; hovering one highlights them in the editor.
+        const pitchLine = report.score.breakdown.find((line) => line.factor === 'pitch');
+        const line = page.locator('[data-rapport="factor"][data-factor="pitch"]');
+        assert.match(await line.innerText(), new RegExp(`^${pitchLine.points}\\s+${pitchLine.why} “thrilled to announce”, “Buy now”, “50% off”, “link in bio” · 4 places$`));
+        await line.hover();
+        await page.waitForFunction((n) => document.querySelector('rapport-overlay').shadowRoot.querySelectorAll('[data-rapport="highlight"]').length === n, pitchLine.spans.length, { timeout: TIMEOUT_MS });
 
         // 3. Hovering an underline shows its finding's card; every underline of it is highlighted.
         const target = underlines.find((u) => u.rule === 'pitch.call_to_action') ?? underlines[0];

@@ -15,7 +15,7 @@ const missing = [FIREFOX, FIREFOX_EXTENSION_DIR].filter((path) => !existsSync(pa
 const skip = missing.length > 0 && `needs ${missing.join(' and ')} (apt-get install firefox-esr; npm run build:ext)`;
 /** The original five editors (one site each); the underline smoke test uses Mastodon's textarea and Reddit's Lexical. */
 const FIREFOX_SITES = ['x', 'linkedin', 'facebook', 'bluesky', 'mastodon'];
-const SALES = 'We are thrilled to announce our new product! Buy now, 50% off, link in bio!!!';
+const SALES = 'I am thrilled to announce my new product! My team and I built it for me. Buy now, 50% off, link in bio!!!';
 const ENTER = '\uE007';
 const BACKSPACE = '\uE003';
 

@@ -201,6 +201,7 @@ export function pageHelpers() {
         primary: element.dataset.primary === 'true',
         active: element.dataset.active === 'true',
         rect: element.getBoundingClientRect().toJSON(),
+        lines: [...element.querySelectorAll('.fill')].map((fill) => fill.getBoundingClientRect().toJSON()),
       }));
     },
     /** Every panel entry (empty while the panel is closed). */

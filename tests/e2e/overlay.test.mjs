@@ -20,7 +20,7 @@ const MODES = [
   { name: 'normal', csp: null },
   { name: 'strict CSP', csp: STRICT_CSP },
 ];
-const SALES = 'We are thrilled to announce our new product! Buy now, 50% off, link in bio!!!';
+const SALES = 'I am thrilled to announce my new product! My team and I built it for me. Buy now, 50% off, link in bio!!!';
 const MORE_LINES = ['It took us a year.', 'The team worked hard.', 'Tell me what you think?'];
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -48,7 +48,9 @@ async function checkPlacement(page, site, when, { reach = true } = {}) {
     assert.ok(!overlaps(rect, control.rect), `${site.name} ${when}: the chip ${JSON.stringify(rect)} covers "${control.name}" ${JSON.stringify(control.rect)}`);
     if (reach) assert.ok(control.reachable, `${site.name} ${when}: "${control.name}" does not take a click at its centre`);
   }
-  return { chip, controls: controls.length };
+  // Slid: left of the box's right edge (a control was in the way of the first candidate).
+  const boxRight = await page.evaluate(() => window.__rapportFixture.root().getBoundingClientRect().right);
+  return { chip, controls: controls.length, where: `${chip.side}${chip.size === 'dot' ? ' dot' : ''}${rect.right < boxRight - 12 ? ' slid' : ''}` };
 }
 
 /** axe-core on the overlay's shadow root, light and dark: the violations (none expected). */
@@ -102,7 +104,7 @@ for (const mode of MODES) {
         }
         await waitForChip(page, { length: chipFor(site, text).length }, `${site.name}: after more lines`);
         const tall = await checkPlacement(page, site, 'after more lines');
-        figures.push(`${site.name} ${empty.chip.side}/${tall.chip.side}${tall.chip.size === 'dot' ? ' (dot)' : ''} clear of ${tall.controls}`);
+        figures.push(`${site.name}: ${empty.where} / ${tall.where}, clear of ${tall.controls}`);
 
         // axe: the chip, the open panel (a real click), and a finding's card (a real hover).
         const violations = await axeViolations(page, 'chip');

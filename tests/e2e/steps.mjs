@@ -80,9 +80,10 @@ export async function clear(page) {
 export const clickChip = (page) => page.locator('[data-rapport="chip"]').click();
 export const panelOpen = (page) => page.evaluate(() => !document.querySelector('rapport-overlay').shadowRoot.querySelector('[data-rapport="panel"]').hidden);
 
-/** Hovers the middle of an underline (a real pointer move) and waits for its finding's card. */
+/** Hovers the middle of an underline's first line (a real pointer move) and waits for its finding's card. */
 export async function hoverUnderline(page, underline) {
-  await page.mouse.move(underline.rect.left + underline.rect.width / 2, underline.rect.top + underline.rect.height / 2);
+  const [line] = underline.lines;
+  await page.mouse.move(line.left + line.width / 2, line.top + line.height / 2);
   try {
     await page.waitForFunction((key) => window.__e2e.card()?.key === key, underline.key, { timeout: TIMEOUT_MS });
   } catch {

@@ -25,18 +25,21 @@ export const trusted = (listener) => (event) => {
 };
 
 /**
- * Element helper: h('div', {className: 'x', dataset: {...}, on: {click}}, ...children). Listeners
- * given in `on` hear trusted events only (see `trusted`).
+ * Element helper: h('div', {className: 'x', dataset: {...}, on: {click}}, ...children). With
+ * `userOnly` (the overlay, which lives in pages that run other scripts), listeners given in `on`
+ * hear trusted events only (see `trusted`); the extension's own pages run no one else's script.
  * @param {Document} doc
+ * @param {{userOnly?: boolean}} [options]
  * @returns {H}
  */
-export function makeH(doc) {
+export function makeH(doc, { userOnly = false } = {}) {
+  const wrap = userOnly ? trusted : (/** @type {EventListener} */ listener) => listener;
   return function h(tag, props = {}, ...children) {
     const element = doc.createElement(tag);
     for (const [key, value] of Object.entries(props)) {
       if (value === undefined || value === null || value === false) continue;
       if (key === 'dataset') Object.assign(element.dataset, value);
-      else if (key === 'on') for (const [type, listener] of Object.entries(value)) element.addEventListener(type, trusted(/** @type {EventListener} */ (listener)));
+      else if (key === 'on') for (const [type, listener] of Object.entries(value)) element.addEventListener(type, wrap(/** @type {EventListener} */ (listener)));
       else if (key === 'text') element.textContent = value;
       // A property that is not a string (checked, selected, hidden) is set as the property.
       else if (key in element && typeof value !== 'string') /** @type {any} */ (element)[key] = value;
