@@ -119,13 +119,19 @@ export function quoteOf(text, span) {
 }
 
 /**
- * The words of `spans` as a card or the panel quotes them: distinct (spaces collapsed), in text
- * order, at most `max`, with the count of those left out and the number of places.
+ * The words of `spans` as a card or the panel quotes them: distinct regardless of case (the
+ * first spelling kept; spaces collapsed), in text order, at most `max`, with the count of those left out and the number of places.
  * @param {string} text @param {Span[]} spans @param {number} [max]
  * @returns {Words}
  */
 export function wordsOf(text, spans, max = WORDS_MAX) {
-  const distinct = [...new Set([...spans].sort((a, b) => a.start - b.start).map((span) => quoteOf(text, span)).filter((word) => word !== ''))];
+  /** @type {Map<string, string>} lower case → the first spelling */
+  const seen = new Map();
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const word = quoteOf(text, span);
+    if (word !== '' && !seen.has(word.toLowerCase())) seen.set(word.toLowerCase(), word);
+  }
+  const distinct = [...seen.values()];
   return { words: distinct.slice(0, max), more: Math.max(0, distinct.length - max), places: spans.length };
 }
 

@@ -44,9 +44,9 @@ for (const [what, before, after, expected] of REBASED) {
   test(`rebasedSpans: ${what}`, () => assert.deepEqual(rebasedSpans(caps, rebaser(before, after)), expected));
 }
 
-test('wordsOf: distinct words in text order, at most five, the rest counted, every place counted', () => {
-  const text = 'I think my plan is my best and I know our team and my boss';
-  const spans = [...text.matchAll(/\b(I|my|our)\b/g)].map((match) => span(match.index, match.index + match[0].length));
+test('wordsOf: distinct words (regardless of case) in text order, at most five, the rest counted, every place counted', () => {
+  const text = 'I think my plan is my best and I know our team and My boss';
+  const spans = [...text.matchAll(/\b(I|my|My|our)\b/g)].map((match) => span(match.index, match.index + match[0].length));
   assert.deepEqual(wordsOf(text, spans), { words: ['I', 'my', 'our'], more: 0, places: 6 });
   assert.deepEqual(wordsOf('a b c d e f g', [0, 2, 4, 6, 8, 10, 12].map((s) => span(s, s + 1))), { words: ['a', 'b', 'c', 'd', 'e'], more: 2, places: 7 });
 });
