@@ -8,15 +8,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { checkPrerequisites, launch, percentile, STRICT_CSP } from './harness.mjs';
+import { checkPrerequisites, launch, MODES, percentile } from './harness.mjs';
 import { expectedChip, expectedReport, loadOracle } from './oracle.mjs';
 import { GENERIC_PAGE, SITES } from './sites.mjs';
 import { chipFor, clear, clickChip, drawnUnderlines, expectedUnderlines, hoverUnderline, modelText, openFixture, panelOpen, TIMEOUT_MS, waitForChip, waitForUnderlines } from './steps.mjs';
 
-const MODES = [
-  { name: 'normal', csp: null },
-  { name: 'strict CSP', csp: STRICT_CSP },
-];
 
 const SALES = 'I am thrilled to announce my new product! My team and I built it for me. Buy now, 50% off, link in bio!!!';
 const WARM_QUESTION = 'Congrats on the launch — what was the hardest part?';

@@ -16,6 +16,11 @@ const FIXTURE_BUILD = join(ROOT, 'tests', 'e2e', 'fixtures', 'build');
 const CHROMIUM = '/usr/bin/chromium';
 
 export const STRICT_CSP = "script-src 'self'";
+/** The two ways every site is served: as is, and with a strict page CSP (no wasm-unsafe-eval). */
+export const MODES = [
+  { name: 'normal', csp: null },
+  { name: 'strict CSP', csp: STRICT_CSP },
+];
 
 export function checkPrerequisites() {
   const missing = [

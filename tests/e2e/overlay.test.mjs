@@ -11,15 +11,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import { checkPrerequisites, launch, STRICT_CSP } from './harness.mjs';
+import { checkPrerequisites, launch, MODES } from './harness.mjs';
 import { loadOracle } from './oracle.mjs';
 import { SITES } from './sites.mjs';
 import { chipFor, clickChip, hoverUnderline, modelText, openFixture, panelOpen, TIMEOUT_MS, waitForChip, waitForUnderlines } from './steps.mjs';
 
-const MODES = [
-  { name: 'normal', csp: null },
-  { name: 'strict CSP', csp: STRICT_CSP },
-];
 const SALES = 'I am thrilled to announce my new product! My team and I built it for me. Buy now, 50% off, link in bio!!!';
 const MORE_LINES = ['It took us a year.', 'The team worked hard.', 'Tell me what you think?'];
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
