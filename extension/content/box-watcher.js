@@ -1,24 +1,27 @@
 // @ts-check
 // Wires one compose box: its text source → coalescer → port client → chip and underlines. The
 // work is done by the modules it wires: text-walk.js (the text and its changes), layout.js (where
-// underlines go, with box-geometry.js reading the page), hint-model.js and chip-model.js (what is
-// shown), apply-suggestion.js (the one write to the editor), the views, and probe.js (benchmark
-// hooks, none in a shipped build).
+// underlines go, with box-geometry.js reading the page), page-controls.js (the page's controls
+// the chip keeps clear of), hint-model.js and chip-model.js (what is shown), apply-fixes.js (the
+// one write to the editor), the views, and probe.js (benchmark hooks, none in a shipped build).
+// A draft longer than the engine takes is not sent: the chip says it is too long to check.
 
-import { applySuggestion } from './apply-suggestion.js';
+import { MAX_TEXT_LENGTH } from '../lib/protocol.js';
+import { applyFixes } from './apply-fixes.js';
 import { createBoxGeometry } from './box-geometry.js';
-import { chipModel } from './chip-model.js';
+import { chipModel, tooLongModel } from './chip-model.js';
 import { createCoalescer } from './coalescer.js';
-import { hitTest } from './geometry.js';
-import { hintSpans, panelModel, rebaser, visibleHints } from './hint-model.js';
+import { hitTest, nearestLine } from './geometry.js';
+import { panelModel, quoteOf, rebasedSpans, rebaser, visibleHints, wordsOf, hintSpans } from './hint-model.js';
 import { layoutUnderlines } from './layout.js';
+import { createPageControls } from './page-controls.js';
 import { probe } from './probe.js';
 import { createTextSource } from './text-walk.js';
 
 /**
  * @typedef {import('../lib/report.js').Report} Report
  * @typedef {import('./hint-model.js').KeyedHint} KeyedHint
- * @typedef {{hint: KeyedHint, span: import('../lib/report.js').Span, lines: import('./geometry.js').Rect[]}} Item
+ * @typedef {import('./layout.js').LaidOut<KeyedHint>} Item
  * @typedef {ReturnType<typeof watchBox>} BoxView
  */
 
@@ -58,9 +61,16 @@ export function watchBox(box, { site, client, overlay, onChipClick, onReport, t,
   let layoutCache = null;
   /** @type {string | null} */
   let active = null;
+  /** @type {number | null} the length of a draft too long to check (no report is shown for it) */
+  let tooLong = null;
+  /** @type {string | null} the score line (factor) whose words are highlighted */
+  let highlighted = null;
+  /** @type {import('./geometry.js').Rect[][]} */
+  let highlightLines = [];
 
   const source = createTextSource(box);
   const geometry = createBoxGeometry(box, overlay.root);
+  const controls = createPageControls(box, () => onLayout());
   const chip = overlay.createChip(() => onChipClick(view));
   const underlines = overlay.createUnderlines();
 
@@ -75,8 +85,15 @@ export function watchBox(box, { site, client, overlay, onChipClick, onReport, t,
 
   /** @typedef {{text: string, options: import('../lib/protocol.js').AnalyzeOptions}} Snapshot */
   const coalescer = createCoalescer({
-    /** @returns {Snapshot} */
-    read: () => ({ text: readText(), options: { platform: site.platform, context: site.context(box, win.location) } }),
+    /** @returns {Snapshot | null} */
+    read: () => {
+      const text = readText();
+      if (text.length > MAX_TEXT_LENGTH) {
+        showTooLong(text.length);
+        return null;
+      }
+      return { text, options: { platform: site.platform, context: site.context(box, win.location) } };
+    },
     send: probe.send(client, probe.part('send', (/** @type {Snapshot} */ { text, options }) => client.analyze(text, options))),
     onReport: probe.time('report', (/** @type {Report} */ next, /** @type {Snapshot} */ snapshot) => show(next, snapshot.text)),
     onError,
@@ -87,13 +104,28 @@ export function watchBox(box, { site, client, overlay, onChipClick, onReport, t,
   function show(next, text) {
     report = next;
     reportText = text;
+    tooLong = null;
     if (text.trim() === '') muted.clear(); // a new post starts with no mutes
     hints = hintsOf(report, muted);
-    const model = chipModelOf(report, t, hints.length);
-    // Drawn at once (not next frame): the chip and the underlines change together. Geometry is
-    // read first, then everything is written, so the page is laid out once.
+    // Drawn at once (not next frame): the chip and the underlines change together. The chip's
+    // content is written first, then geometry is read, then everything is placed, so the page is
+    // laid out once.
+    updateChip(chipModelOf(report, t, hints.length));
     view.place({ width: win.innerWidth, height: win.innerHeight });
-    updateChip(model);
+    reported(view);
+  }
+
+  /** The draft is longer than the engine takes: no report, and the chip says so. */
+  /** @param {number} length */
+  function showTooLong(length) {
+    if (tooLong === length) return;
+    report = null;
+    reportText = '';
+    hints = [];
+    highlighted = null;
+    tooLong = length;
+    updateChip(tooLongModel(length, MAX_TEXT_LENGTH, t));
+    view.place({ width: win.innerWidth, height: win.innerHeight });
     reported(view);
   }
 
@@ -140,31 +172,46 @@ export function watchBox(box, { site, client, overlay, onChipClick, onReport, t,
     const text = source.text();
     const rebase = rebaser(reportText, text);
     const { clip, boxRect, key, ltr } = geometry.read();
+    /** @type {Array<{hint: KeyedHint | null, spans: import('../lib/report.js').Span[]}>} */
     const placed = [];
     for (const hint of hints) {
-      const spans = /** @type {import('../lib/report.js').Span[]} */ (hintSpans(hint).map(rebase).filter((span) => span && span.end > span.start));
+      const spans = rebasedSpans(hint, rebase);
       if (spans.length > 0) placed.push({ hint, spans });
     }
+    // A score line's words, laid out with the underlines (hint null).
+    const factor = highlighted === null ? null : report.score.breakdown.find((item) => item.factor === highlighted);
+    const words = /** @type {import('../lib/report.js').Span[]} */ ((factor?.spans ?? []).map(rebase).filter((span) => span !== null && span.end > span.start));
+    if (words.length > 0) placed.push({ hint: null, spans: words });
     if (!clip || placed.length === 0) {
       layoutCache = null;
+      highlightLines = [];
       return [];
     }
     const frame = { text, clip, origin: boxRect, key, ltr, dirtyFrom: source.dirtyFrom };
     const layout = layoutUnderlines(placed, frame, layoutCache, geometry.rectsFor(text, source.map(), boxRect));
     layoutCache = layout.cache;
     source.measured();
-    return layout.items;
+    highlightLines = layout.items.find((item) => item.hint === null)?.parts.map((part) => part.lines) ?? [];
+    return /** @type {Item[]} */ (layout.items.filter((item) => item.hint !== null));
   }
 
   function render() {
-    if (items.length === 0) underlines.clear();
-    else underlines.render(items, active);
+    if (items.length === 0 && highlightLines.length === 0) {
+      underlines.clear();
+      return;
+    }
+    underlines.render(items, active);
+    underlines.highlight(highlightLines);
   }
 
   const view = {
     box,
     get report() {
       return report;
+    },
+    /** The length of a draft too long to check, or null. */
+    get tooLong() {
+      return tooLong;
     },
     get hints() {
       return hints;
@@ -179,31 +226,58 @@ export function watchBox(box, { site, client, overlay, onChipClick, onReport, t,
       // next frame anyway); the bench times it apart from Rapport's own work.
       const rect = anchorRect();
       items = measured();
-      chip.place(rect, viewport);
+      chip.place(rect, viewport, controls.rects(rect));
       rendered();
     },
+    /** The page changed around the box: its controls are looked up again. */
+    pageChanged: () => controls.stale(),
     /** @param {number} x @param {number} y */
     hitTest: (x, y) => hitTest(items, x, y)?.hint ?? null,
     /** @param {string} key */
     hint: (key) => hints.find((hint) => hint.key === key) ?? null,
     /**
-     * The first line of a hint's underline, or null when it is not on screen.
-     * @param {string} key
+     * The line of a finding's underlines nearest to (x, y) (its first line without a point), or
+     * null when none is on screen.
+     * @param {string} key @param {{x: number, y: number}} [point]
      */
-    hintRect: (key) => items.find((item) => item.hint.key === key)?.lines[0] ?? null,
+    hintRect: (key, point) => {
+      const lines = items.find((item) => item.hint.key === key)?.lines ?? [];
+      return point ? nearestLine(lines, point.x, point.y) : (lines[0] ?? null);
+    },
+    /**
+     * What a finding's card quotes: its words and each rewrite.
+     * @param {KeyedHint} hint
+     * @returns {import('./views/card.js').CardWords}
+     */
+    words: (hint) => ({
+      ...wordsOf(reportText, hintSpans(hint)),
+      fixes: (hint.fixes ?? []).map((fix) => ({ from: quoteOf(reportText, fix.span), to: fix.text })),
+    }),
+    /**
+     * Highlights the words of the score line at `index` of the panel's breakdown, or none.
+     * @param {number | null} index
+     */
+    highlightFactor(index) {
+      highlighted = index === null ? null : (report?.score.breakdown.filter((item) => item.points !== 0)[index]?.factor ?? null);
+      onLayout();
+    },
     /** @param {string | null} key */
     setActive(key) {
       active = key;
       underlines.setActive(key);
     },
-    panelModel: () => (report ? panelModel(report, hints, reportText) : null),
+    /** @returns {import('./views/panel.js').PanelContent | null} */
+    panelModel: () => {
+      if (tooLong !== null) return { notice: t('tooLongNotice', [tooLong.toLocaleString('en-US'), MAX_TEXT_LENGTH.toLocaleString('en-US')]) };
+      return report ? panelModel(report, hints, reportText) : null;
+    },
     /** @param {string} rule */
     mute(rule) {
       muted.add(rule);
       if (report) show(report, reportText);
     },
-    /** @param {KeyedHint} hint */
-    applySuggestion: (hint) => applySuggestion(box, source, hint, reportText),
+    /** Applies every fix of a finding (see apply-fixes.js); resolves with whether the editor took them. @param {KeyedHint} hint */
+    applyFixes: (hint) => applyFixes(box, source, hint, reportText),
     /** Settings changed: analyse again even though the text did not. */
     refresh: () => coalescer.refresh(),
     dispose() {
@@ -215,6 +289,7 @@ export function watchBox(box, { site, client, overlay, onChipClick, onReport, t,
       chip.remove();
       underlines.remove();
       geometry.dispose();
+      controls.dispose();
     },
   };
   return view;

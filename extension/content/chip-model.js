@@ -17,10 +17,12 @@ export function field(report, path) {
 }
 
 /**
- * @typedef {{tone: string, invitesReply: boolean, selfFocused: boolean, used: number,
- *            limit: number|null, over: boolean, score: number, hints: number,
+ * @typedef {{state: 'checked' | 'too-long', tone: string, invitesReply: boolean, selfFocused: boolean, used: number,
+ *            limit: number|null, over: boolean, score: number | null, hints: number,
  *            counterText: string, label: string}} ChipModel
  *   limit is null where the platform has none (Tumblr): the counter shows the count alone.
+ *   A draft too long to check has no tone, score or hints: `used` is its length, `limit` the
+ *   longest text Rapport checks.
  */
 
 /**
@@ -48,5 +50,30 @@ export function chipModel(report, t, hintCount = report.hints?.length ?? 0) {
   ];
   const label = t('chipLabel', [parts.join(', ')]);
   const counterText = limit === null ? String(used) : `${used}/${limit}`;
-  return { tone, invitesReply, selfFocused, used, limit, over, score, hints: hintCount, counterText, label };
+  return { state: 'checked', tone, invitesReply, selfFocused, used, limit, over, score, hints: hintCount, counterText, label };
+}
+
+/**
+ * The chip of a draft longer than Rapport checks (`max` UTF-16 units): it says so, with the
+ * count, instead of showing the last report as if it were current.
+ * @param {number} length @param {number} max
+ * @param {(key: string, substitutions?: string[]) => string} t
+ * @returns {ChipModel}
+ */
+export function tooLongModel(length, max, t) {
+  const used = length.toLocaleString('en-US');
+  const limit = max.toLocaleString('en-US');
+  return {
+    state: 'too-long',
+    tone: 'neutral',
+    invitesReply: false,
+    selfFocused: false,
+    used: length,
+    limit: max,
+    over: true,
+    score: null,
+    hints: 0,
+    counterText: `${used}/${limit}`,
+    label: t('chipLabel', [t('tooLongLabel', [used, limit])]),
+  };
 }

@@ -10,7 +10,7 @@
  * @template {{text: string, options?: Record<string, unknown>}} S  what is analysed
  * @template R  the report
  * @param {object} deps
- * @param {() => S | null} deps.read  current text, or null to skip
+ * @param {() => S | null} deps.read  current text, or null to skip (the next text read is then sent even if unchanged)
  * @param {(snapshot: S) => Promise<R>} deps.send                  resolves with the report
  * @param {(report: R, snapshot: S) => void} deps.onReport
  * @param {(error: Error, snapshot: S) => void} deps.onError
@@ -35,7 +35,10 @@ export function createCoalescer({ read, send, onReport, onError, schedule }) {
     if (!dirty || disposed) return;
     dirty = false;
     const snapshot = read();
-    if (snapshot === null) return;
+    if (snapshot === null) {
+      lastKey = null; // skipped: whatever is read next is sent, even the text sent last
+      return;
+    }
     // Compared field by field: serialising a long text on every keystroke costs more.
     const key = [snapshot.text, ...Object.entries(snapshot.options ?? {}).flat()];
     const last = lastKey;

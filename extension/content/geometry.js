@@ -81,40 +81,107 @@ export function hitTest(items, x, y, slop = 2) {
   return best;
 }
 
+/**
+ * The rect of `lines` nearest to the point (the one under it when there is one), or null.
+ * @param {Rect[]} lines @param {number} x @param {number} y
+ * @returns {Rect | null}
+ */
+export function nearestLine(lines, x, y) {
+  let best = null;
+  let bestDistance = Infinity;
+  for (const r of lines) {
+    const dx = Math.max(r.left - x, 0, x - r.right);
+    const dy = Math.max(r.top - y, 0, y - r.bottom);
+    const distance = dx * dx + dy * dy;
+    if (distance < bestDistance) {
+      best = r;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
 /** The chip's height (fixed in the overlay's CSS). */
 export const CHIP_HEIGHT = 24;
+/** The chip as a dot (its side, in the overlay's CSS): what it shrinks to when nothing else fits. */
+export const DOT_SIZE = 16;
+
+/** @param {Rect} r @param {number} by */
+const inflate = (r, by) => rect(r.left - by, r.top - by, r.right + by, r.bottom + by);
 
 /**
- * Distances from the viewport's right and bottom edges for the chip of an editor `box`, which sits
- * just outside the box so it never covers the words: below its bottom-right corner; else (no room
- * below) beside its bottom-right corner, to the right; else above its top-right corner; else, when
- * the box fills the screen, inside its bottom-right corner. Always kept in the viewport. Anchoring
- * by the right edge means the chip is measured (`width`, a number or a function returning one) only
- * for the placement to the right.
+ * @typedef {'below' | 'right' | 'above' | 'inside' | 'inside-top'} ChipSide
+ * @typedef {{left: number, top: number, side: ChipSide, dot: boolean}} ChipPlace
+ */
+
+/**
+ * Where the chip of an editor `box` goes (its top-left, viewport coordinates): never over a
+ * control of the page (`obstacles`, their rects), always on screen, and outside the box where it
+ * can, so it covers no words. Candidates, in order: below the box's bottom-right corner, then
+ * slid left along the box's bottom edge past each control in the way (between a Post button and
+ * the icons); beside the bottom-right corner, to the right; above the top-right corner (slid
+ * likewise); inside the bottom-right corner, then the top-right one (slid likewise). The first
+ * free one at full size wins; with none free the chip shrinks to a dot (DOT_SIZE, still a
+ * labelled button) and tries them again; with none free even then it is a dot inside the box's
+ * bottom-right corner.
  * @param {Rect} box
  * @param {{width: number, height: number}} viewport
- * @param {number | (() => number)} [width]
- * @param {{gap?: number, inset?: number, height?: number}} [options]
- * @returns {{right: number, bottom: number, side: 'below'|'right'|'above'|'inside'}}
+ * @param {{width: number, height: number}} size  the chip at full size
+ * @param {Rect[]} [obstacles]  the page's controls near the box
+ * @param {{gap?: number, inset?: number, dot?: number, clearance?: number}} [options]
+ *   clearance: px kept free around a control
+ * @returns {ChipPlace}
  */
-export function placeChip(box, viewport, width = 0, { gap = 4, inset = 6, height = CHIP_HEIGHT } = {}) {
+export function placeChip(box, viewport, size, obstacles = [], { gap = 4, inset = 6, dot = DOT_SIZE, clearance = 2 } = {}) {
   const { width: vw, height: vh } = viewport;
-  const chipWidth = () => (typeof width === 'function' ? width() : width);
-  const clamp = (/** @type {number} */ value, /** @type {number} */ max) => Math.round(Math.max(0, Math.min(value, max)));
-  const alignedRight = (/** @type {number} */ w) => clamp(vw - box.right, vw - w);
-  if (box.bottom + gap + height <= vh) {
-    return { right: alignedRight(0), bottom: Math.round(vh - box.bottom - gap - height), side: 'below' };
+  const bottom = Math.min(box.bottom, vh);
+  const top = Math.max(box.top, 0);
+  /** @param {Rect} r */
+  const onScreen = (r) => r.left >= 0 && r.top >= 0 && r.right <= vw && r.bottom <= vh;
+  /** @param {Rect} r */
+  const hits = (r) => obstacles.filter((o) => intersect(inflate(r, clearance), o));
+  /**
+   * The first free spot on the row at `y`, from `x` leftwards past whatever is in the way, not
+   * left of `minX`.
+   * @param {number} x @param {number} y @param {number} minX @param {number} w @param {number} h
+   * @returns {Rect | null}
+   */
+  const slide = (x, y, minX, w, h) => {
+    let at = Math.min(x, vw - w);
+    const floor = Math.max(0, Math.min(minX, at));
+    while (at >= floor) {
+      const r = rect(at, y, at + w, y + h);
+      if (!onScreen(r)) return null;
+      const blocking = hits(r);
+      if (blocking.length === 0) return r;
+      at = Math.min(...blocking.map((o) => o.left)) - clearance - w;
+    }
+    return null;
+  };
+  /**
+   * @param {number} w @param {number} h
+   * @returns {Array<[ChipSide, () => Rect | null]>}
+   */
+  const candidates = (w, h) => [
+    ['below', () => slide(box.right - w, box.bottom + gap, box.left, w, h)],
+    ['right', () => {
+      const r = rect(box.right + gap, Math.max(top, bottom - h), box.right + gap + w, Math.max(top, bottom - h) + h);
+      return onScreen(r) && hits(r).length === 0 ? r : null;
+    }],
+    ['above', () => slide(box.right - w, box.top - gap - h, box.left, w, h)],
+    ['inside', () => slide(box.right - inset - w, bottom - inset - h, box.left + inset, w, h)],
+    ['inside-top', () => slide(box.right - inset - w, top + inset, box.left + inset, w, h)],
+  ];
+  for (const [w, h, isDot] of /** @type {Array<[number, number, boolean]>} */ ([[size.width, size.height, false], [dot, dot, true]])) {
+    for (const [side, find] of candidates(w, h)) {
+      const r = find();
+      if (r) return { left: Math.round(r.left), top: Math.round(r.top), side, dot: isDot };
+    }
   }
-  const w = chipWidth();
-  if (box.right + gap + w <= vw) {
-    // Beside the box, its bottom level with the box's bottom (or the viewport's, if lower).
-    const bottom = clamp(vh - box.bottom, vh - Math.max(0, box.top) - height);
-    return { right: Math.round(vw - box.right - gap - w), bottom, side: 'right' };
-  }
-  if (box.top - gap - height >= 0) {
-    return { right: alignedRight(w), bottom: Math.round(vh - box.top + gap), side: 'above' };
-  }
-  return { right: clamp(vw - box.right + inset, vw - w), bottom: clamp(vh - box.bottom + inset, vh - height), side: 'inside' };
+  // Walled in: a dot in the box's bottom-right corner, kept on screen.
+  const left = Math.max(0, Math.min(box.right - inset - dot, vw - dot));
+  const y = Math.max(0, Math.min(bottom - inset - dot, vh - dot));
+  return { left: Math.round(left), top: Math.round(y), side: 'inside', dot: true };
 }
 
 /**

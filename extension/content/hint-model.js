@@ -1,6 +1,7 @@
 // @ts-check
-// Hints as the overlay shows them: filtered (rules muted for this post), ordered, keyed, moved
-// along with edits made since the report, and grouped for the panel. Pure.
+// Findings as the overlay shows them: filtered (rules muted for this post), ordered, keyed, one
+// per finding, every span of each moved along with edits made since the report, grouped for the
+// panel with the words they are about, and their fixes planned for the editor. Pure.
 
 import { RULE_SETS, SEVERITIES as MILDEST_FIRST } from '../build/lists.js';
 
@@ -8,13 +9,19 @@ import { RULE_SETS, SEVERITIES as MILDEST_FIRST } from '../build/lists.js';
  * @typedef {import('../lib/report.js').Report} Report
  * @typedef {import('../lib/report.js').Hint} Hint
  * @typedef {import('../lib/report.js').Span} Span
- * @typedef {Hint & {key: string}} KeyedHint  a hint as shown, with its stable key (rule@start-end)
+ * @typedef {import('../lib/report.js').ScoreFactor} ScoreFactor
+ * @typedef {Hint & {key: string}} KeyedHint  a finding as shown, with its stable key (rule@start-end of its primary span)
  * @typedef {{key: 'tone' | 'focus' | 'reply' | 'length', value: string, over?: boolean}} PanelRow
+ * @typedef {{words: string[], more: number, places: number}} Words
+ *   the distinct words of some spans as quoted (at most WORDS_MAX), how many distinct ones are
+ *   left out, and the number of places
+ * @typedef {ScoreFactor & Words} PanelFactor  a score line with its words
  * @typedef {object} PanelModel
  * @property {number} score
  * @property {PanelRow[]} rows
- * @property {Array<{factor: string, points: number, why: string}>} breakdown  the non-zero lines
- * @property {Array<{ruleSet: string, hints: Array<KeyedHint & {quote: string}>}>} groups  in panel order
+ * @property {PanelFactor[]} breakdown  the non-zero lines
+ * @property {Array<{ruleSet: string, hints: Array<KeyedHint & Words & {quote: string}>}>} groups  in panel order, one entry per finding
+ * @typedef {{start: number, end: number, text: string}} Edit  a replacement of [start, end) of the current text
  */
 
 /** Most severe first (lists.json lists them mildest first). @type {readonly import('../build/lists.js').Severity[]} */
@@ -28,31 +35,49 @@ const PANEL_FIRST = ['aggression', 'invites_reply', 'pitch', 'self_focus', 'tone
 export const RULE_SET_ORDER = [...PANEL_FIRST, ...RULE_SETS.filter((ruleSet) => !PANEL_FIRST.includes(ruleSet))];
 
 const QUOTE_MAX = 48;
+/** Distinct words a card, a panel entry or a score line quotes before "and N more". */
+export const WORDS_MAX = 5;
 
 /** @param {Hint} hint */
 export const hintKey = (hint) => `${hint.rule}@${hint.span.start}-${hint.span.end}`;
 
 /**
- * The words a hint underlines, its primary span first. One span today; a finding will add the
- * related ones here, and the layout underlines them all.
+ * Every span of a finding: the primary one first, then the related ones in text order. Each is
+ * underlined, and all of them belong to the one card.
  * @param {Hint} hint
  * @returns {Span[]}
  */
-export const hintSpans = (hint) => [hint.span];
+export const hintSpans = (hint) => [hint.span, ...(hint.related ?? [])];
 
 /**
- * The hints to show: not muted for this post, ordered by position (then severity), each with a
- * stable key. `muted` is a Set of rule ids.
+ * The findings to show: not muted for this post, one per key (a repeated finding is shown once),
+ * ordered by the position of their primary span (then severity), each with a stable key. `muted`
+ * is a Set of rule ids.
  * @param {Report | null} report
  * @param {Set<string>} [muted]
  * @returns {KeyedHint[]}
  */
 export function visibleHints(report, muted = new Set()) {
-  return (report?.hints ?? [])
-    .filter((hint) => !muted.has(hint.rule))
-    .map((hint) => ({ ...hint, key: hintKey(hint) }))
-    .sort((a, b) => a.span.start - b.span.start || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.span.end - b.span.end);
+  /** @type {Map<string, KeyedHint>} */
+  const byKey = new Map();
+  for (const hint of report?.hints ?? []) {
+    if (muted.has(hint.rule)) continue;
+    const key = hintKey(hint);
+    if (!byKey.has(key)) byKey.set(key, { ...hint, related: hint.related ?? [], fixes: hint.fixes ?? [], key });
+  }
+  return [...byKey.values()].sort(
+    (a, b) => a.span.start - b.span.start || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.span.end - b.span.end,
+  );
 }
+
+/**
+ * A finding's spans moved onto the current text (see `rebaser`): the ones an edit touched are
+ * left out, and so are empty ones. The primary span stays first when it survives.
+ * @param {Hint} hint @param {(span: Span) => Span | null} rebase
+ * @returns {Span[]}
+ */
+export const rebasedSpans = (hint, rebase) =>
+  /** @type {Span[]} */ (hintSpans(hint).map(rebase).filter((span) => span !== null && span.end > span.start));
 
 /**
  * Moves spans computed on `oldText` onto `newText` (the text now in the editor, which may be a few
@@ -94,6 +119,62 @@ export function quoteOf(text, span) {
 }
 
 /**
+ * The words of `spans` as a card or the panel quotes them: distinct regardless of case (the
+ * first spelling kept; spaces collapsed), in text order, at most `max`, with the count of those left out and the number of places.
+ * @param {string} text @param {Span[]} spans @param {number} [max]
+ * @returns {Words}
+ */
+export function wordsOf(text, spans, max = WORDS_MAX) {
+  /** @type {Map<string, string>} lower case → the first spelling */
+  const seen = new Map();
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const word = quoteOf(text, span);
+    if (word !== '' && !seen.has(word.toLowerCase())) seen.set(word.toLowerCase(), word);
+  }
+  const distinct = [...seen.values()];
+  return { words: distinct.slice(0, max), more: Math.max(0, distinct.length - max), places: spans.length };
+}
+
+/**
+ * The replacements that apply a finding's fixes to the current text, in the order to apply them:
+ * the last span first, so the offsets of the earlier ones stay valid. Null when there is nothing
+ * to apply, when an edit since the report touched the words of any fix (all or nothing), or when
+ * two fixes overlap.
+ * @param {Hint} hint  from the report of `reportText`
+ * @param {string} reportText @param {string} text  the text now in the editor
+ * @returns {Edit[] | null}
+ */
+export function fixPlan(hint, reportText, text) {
+  const fixes = hint.fixes ?? [];
+  if (fixes.length === 0) return null;
+  const rebase = rebaser(reportText, text);
+  /** @type {Edit[]} */
+  const edits = [];
+  for (const fix of fixes) {
+    const span = rebase(fix.span);
+    if (!span || text.slice(span.start, span.end) !== reportText.slice(fix.span.start, fix.span.end)) return null;
+    edits.push({ start: span.start, end: span.end, text: fix.text });
+  }
+  edits.sort((a, b) => b.start - a.start || b.end - a.end);
+  for (let i = 1; i < edits.length; i++) if (edits[i].end > edits[i - 1].start) return null;
+  return edits;
+}
+
+/**
+ * Where an offset of the text before `edits` (a plan from fixPlan) is after them: moved by the
+ * edits before it; inside a replaced span, at the end of its replacement.
+ * @param {number} offset @param {Edit[]} edits
+ */
+export function offsetAfter(offset, edits) {
+  let moved = offset;
+  for (const edit of edits) {
+    if (offset >= edit.end) moved += edit.text.length - (edit.end - edit.start);
+    else if (offset > edit.start) moved += edit.start + edit.text.length - offset;
+  }
+  return moved;
+}
+
+/**
  * The panel's content.
  * @param {Report} report
  * @param {KeyedHint[]} hints  the visible hints
@@ -101,11 +182,11 @@ export function quoteOf(text, span) {
  * @returns {PanelModel}
  */
 export function panelModel(report, hints, text) {
-  /** @type {Map<string, Array<KeyedHint & {quote: string}>>} */
+  /** @type {Map<string, Array<KeyedHint & Words & {quote: string}>>} */
   const groups = new Map();
   for (const hint of hints) {
     if (!groups.has(hint.rule_set)) groups.set(hint.rule_set, []);
-    groups.get(hint.rule_set)?.push({ ...hint, quote: quoteOf(text, hint.span) });
+    groups.get(hint.rule_set)?.push({ ...hint, ...wordsOf(text, hintSpans(hint)), quote: quoteOf(text, hint.span) });
   }
   const order = (/** @type {string} */ ruleSet) => {
     const index = RULE_SET_ORDER.indexOf(ruleSet);
@@ -122,7 +203,9 @@ export function panelModel(report, hints, text) {
   return {
     score: Math.round(report.score.value),
     rows,
-    breakdown: (report.score.breakdown ?? []).filter((item) => item.points !== 0),
+    breakdown: (report.score.breakdown ?? [])
+      .filter((item) => item.points !== 0)
+      .map((item) => ({ ...item, spans: item.spans ?? [], ...wordsOf(text, item.spans ?? []) })),
     groups: [...groups.entries()]
       .sort(([a], [b]) => order(a) - order(b))
       .map(([ruleSet, list]) => ({ ruleSet, hints: list })),

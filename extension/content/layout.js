@@ -36,6 +36,14 @@ import { clipRects, fromDOMRect, lineRects, rect } from './geometry.js';
  */
 
 /**
+ * A finding as laid out: `span` its first span in view (the primary one when it is), `lines` the
+ * clipped lines of all its spans (for hit testing), `parts` each span in view with its own lines
+ * (one underline each; an unchanged span keeps its array, so a view can skip it by identity).
+ * @template H
+ * @typedef {{hint: H, span: Span, lines: Rect[], parts: Array<{span: Span, lines: Rect[]}>}} LaidOut
+ */
+
+/**
  * Common prefix length of two strings.
  * @param {string} a @param {string} b
  */
@@ -67,8 +75,8 @@ export function stableBefore(frame, previous) {
  * @param {Frame} frame
  * @param {LayoutCache | null} previous  the last layout's cache (null: measure everything)
  * @param {RectProvider} rectsOf  asked once, for the spans the cache cannot answer
- * @returns {{items: Array<{hint: H, span: Span, lines: Rect[]}>, cache: LayoutCache}}
- *   items: the hints with at least one line in view, `span` the primary one, `lines` clipped
+ * @returns {{items: Array<LaidOut<H>>, cache: LayoutCache}}
+ *   items: the hints with at least one line in view
  */
 export function layoutUnderlines(placed, frame, previous, rectsOf) {
   const dx = previous ? frame.origin.left - previous.left : 0;
@@ -103,13 +111,16 @@ export function layoutUnderlines(placed, frame, previous, rectsOf) {
       spans.set(`${span.start}-${span.end}`, { lines, clipped: clipRects(lines, frame.clip) });
     });
   }
-  /** @type {Array<{hint: H, span: Span, lines: Rect[]}>} */
+  /** @type {Array<LaidOut<H>>} */
   const items = [];
   for (const { hint, spans: hintSpans } of placed) {
-    const clipped = hintSpans.map((span) => /** @type {SpanLines} */ (spans.get(`${span.start}-${span.end}`)).clipped);
+    const parts = hintSpans
+      .map((span) => ({ span, lines: /** @type {SpanLines} */ (spans.get(`${span.start}-${span.end}`)).clipped }))
+      .filter((part) => part.lines.length > 0);
+    if (parts.length === 0) continue;
     // One span: its own array, so a view can tell unchanged lines by identity.
-    const lines = clipped.length === 1 ? clipped[0] : clipped.flat();
-    if (lines.length > 0) items.push({ hint, span: hintSpans[0], lines });
+    const lines = parts.length === 1 ? parts[0].lines : parts.flatMap((part) => part.lines);
+    items.push({ hint, span: parts[0].span, lines, parts });
   }
   return { items, cache: { text: frame.text, key: frame.key, clip: frame.clip, spans, left: frame.origin.left, top: frame.origin.top } };
 }

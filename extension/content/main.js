@@ -82,6 +82,7 @@ function run() {
     const created = createOverlay(document, t, {
       onHintHover: (view, key) => uiRef.onHintHover(view, key),
       onHintActivate: (view, key, byKeyboard) => uiRef.onHintActivate(view, key, byKeyboard),
+      onFactorHover: (view, index) => uiRef.onFactorHover(view, index),
       onCardAction: (action, view, hint) => uiRef.onCardAction(action, view, hint),
       onCardLeave: () => uiRef.onCardLeave(),
       onPanelClose: (byKeyboard) => uiRef.onPanelClose(byKeyboard),
@@ -163,6 +164,7 @@ function run() {
   }
 
   function rescan() {
+    for (const view of watchers.values()) view.pageChanged();
     for (const box of [...watchers.keys()]) {
       if (!isEligible(box)) unwatch(box);
     }
@@ -199,6 +201,7 @@ function run() {
 
   /** @param {MouseEvent} event */
   function onPointerMove(event) {
+    if (!event.isTrusted) return; // a page's script moving a "pointer" opens no card
     const first = pointer === null;
     pointer = event;
     if (!first) return;
@@ -214,7 +217,7 @@ function run() {
   /** @param {KeyboardEvent} event */
   function onKeyDown(event) {
     // Escape in the page closes a card; inside Rapport's own UI its handlers deal with it.
-    if (event.key === 'Escape' && !event.composedPath().some((node) => overlay?.owns(node))) ui?.onEscape();
+    if (event.isTrusted && event.key === 'Escape' && !event.composedPath().some((node) => overlay?.owns(node))) ui?.onEscape();
   }
 
   function start() {

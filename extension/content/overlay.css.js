@@ -60,8 +60,8 @@ button { font: inherit; color: inherit; }
 /* Chip */
 [data-rapport="chip"] {
   position: fixed;
-  right: 0;
-  bottom: 0;
+  left: 0;
+  top: 0;
   display: inline-flex;
   align-items: center;
   gap: 7px;
@@ -101,6 +101,12 @@ button { font: inherit; color: inherit; }
 }
 .glyph.reply[data-on="true"] { color: var(--bg); background: var(--positive); }
 .glyph.focus[data-on="true"] { color: var(--bg); background: var(--warning); }
+/* No room beside the editor: a dot (still the same labelled button, in the tab order). */
+[data-rapport="chip"][data-size="dot"] { width: 16px; height: 16px; padding: 0; gap: 0; justify-content: center; border-radius: 50%; }
+[data-rapport="chip"][data-size="dot"] > :not(.dot):not(.sr-only) { display: none; }
+[data-rapport="chip"][data-size="dot"] .dot { width: 8px; height: 8px; }
+.too-long { color: var(--fg-muted); }
+[data-state="too-long"] .dot { background: transparent; border: 1.5px solid var(--neutral); box-sizing: border-box; }
 .counter { color: var(--fg-muted); }
 [data-over="true"] .counter { color: var(--over); font-weight: 700; }
 .score { padding-left: 7px; border-left: 1px solid var(--border); font-weight: 650; }
@@ -126,6 +132,10 @@ button { font: inherit; color: inherit; }
 [data-rapport="underline"][data-active="true"] > .fill { background: var(--suggestion-fill); }
 [data-rapport="underline"][data-active="true"][data-severity="warning"] > .fill { background: var(--warning-fill); }
 [data-rapport="underline"][data-active="true"][data-severity="info"] > .fill { background: var(--info-fill); }
+/* A score line's words, while the line is hovered or focused in the panel. */
+[data-rapport="highlight"] { position: fixed; box-sizing: border-box; pointer-events: none; z-index: 3; }
+[data-rapport="highlight"] > .fill { position: absolute; border-radius: 2px; background: var(--suggestion-fill); box-shadow: inset 0 -2px 0 var(--focus); }
+[data-rapport="highlight"] > .line { display: none; }
 
 /* Panel and card */
 .popover {
@@ -192,8 +202,22 @@ button { font: inherit; color: inherit; }
 .rows dd[data-tone="positive"]::before { background: var(--positive); }
 .rows dd[data-tone="negative"]::before { background: var(--negative); }
 .rows dd[data-over="true"] { color: var(--over); font-weight: 650; }
-.breakdown { list-style: none; margin: 0; padding: 8px 14px 10px; border-top: 1px solid var(--border); color: var(--fg-muted); font-size: 12px; }
-.breakdown li { display: flex; gap: 8px; }
+.breakdown { list-style: none; margin: 0; padding: 6px 0 8px; border-top: 1px solid var(--border); color: var(--fg-muted); font-size: 12px; }
+.factor {
+  display: flex;
+  gap: 8px;
+  width: 100%;
+  margin: 0;
+  padding: 2px 14px;
+  border: 0;
+  background: transparent;
+  color: var(--fg-muted);
+  text-align: left;
+  cursor: default;
+}
+.factor:hover, .factor:focus-visible { background: var(--hover); }
+.factor:focus-visible { outline-offset: -2px; }
+.factor-words { color: var(--fg); overflow-wrap: anywhere; }
 .points { min-width: 28px; text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; color: var(--fg); }
 .group { border-top: 1px solid var(--border); padding: 8px 0 4px; }
 .group h3 { margin: 0 14px 4px; font-size: 11px; font-weight: 650; letter-spacing: 0.04em; text-transform: uppercase; color: var(--fg-muted); }
@@ -233,6 +257,7 @@ button { font: inherit; color: inherit; }
 [data-rapport="card"] { width: 300px; padding: 11px 13px 10px; }
 .card-title { display: flex; gap: 8px; align-items: baseline; margin: 0 0 4px; font-weight: 650; }
 .card-title .sev { flex: none; margin-top: 0; align-self: center; }
+.words { margin: 0 0 4px; font-size: 12.5px; font-weight: 600; overflow-wrap: anywhere; }
 .why { margin: 0 0 8px; color: var(--fg-muted); font-size: 12.5px; }
 .suggestion {
   display: flex;
@@ -244,7 +269,11 @@ button { font: inherit; color: inherit; }
   background: var(--hover);
   font-size: 12.5px;
 }
-.suggestion q { flex: 1; font-weight: 600; overflow-wrap: anywhere; }
+.fixes { flex: 1; list-style: none; margin: 0; padding: 0; }
+.fixes li { overflow-wrap: anywhere; }
+.fixes del { color: var(--fg-muted); }
+.fixes ins { font-weight: 600; text-decoration: none; }
+.fixes .remove { font-style: italic; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; }
 .button {
   padding: 4px 10px;

@@ -21,7 +21,7 @@ import { createUnderlines } from './views/underlines.js';
  */
 export function createOverlay(doc, t, handlers) {
   const win = /** @type {Window} */ (doc.defaultView);
-  const h = makeH(doc);
+  const h = makeH(doc, { userOnly: true }); // the page's scripts cannot operate Rapport's UI
   const host = doc.createElement('rapport-overlay');
   const root = host.attachShadow({ mode: 'open' });
   // A constructable stylesheet: a <style> element could be blocked by the page's style-src.

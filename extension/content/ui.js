@@ -1,7 +1,9 @@
 // @ts-check
 // What the user does with Rapport's UI: the panel (chip click or keyboard shortcut), the card
-// (hovering an underline, or choosing a panel entry from the keyboard) and its actions, and the
-// screen-reader summary. Wiring only: the views (box watchers) and the overlay do the drawing.
+// (hovering any underline of a finding, or choosing a panel entry from the keyboard) and its
+// actions, a score line's words highlighted, and the screen-reader summary. Wiring only: the
+// views (box watchers) and the overlay do the drawing. The events that reach it are the user's
+// (the views' listeners ignore untrusted ones; main.js checks its own).
 
 const HOVER_SHOW_MS = 200;
 const HOVER_HIDE_MS = 350;
@@ -52,6 +54,7 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, win }) {
 
   function closePanel({ restore = false } = {}) {
     const view = overlay.panel.view;
+    view?.highlightFactor(null);
     overlay.panel.hide();
     overlay.card.hide();
     for (const other of views()) other.chip.setExpanded(false);
@@ -85,15 +88,18 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, win }) {
     }
   }
 
-  /** @param {View} view @param {string} key */
-  function showCard(view, key, { byKeyboard = false } = {}) {
+  /**
+   * Shows a finding's card beside the underline nearest `point` (the pointer), or its first one.
+   * @param {View} view @param {string} key @param {{byKeyboard?: boolean, point?: {x: number, y: number}}} [options]
+   */
+  function showCard(view, key, { byKeyboard = false, point } = {}) {
     const hint = view.hint(key);
     if (!hint) return;
     clearTimeout(hideTimer);
     const chipRect = view.chip.rect();
-    const hintRect = view.hintRect(key);
+    const hintRect = view.hintRect(key, point);
     setActive(view, key);
-    overlay.card.show(view, hint, hintRect ?? chipRect, { focus: byKeyboard, avoid: hintRect ? chipRect : null });
+    overlay.card.show(view, hint, view.words(hint), hintRect ?? chipRect, { focus: byKeyboard, avoid: hintRect ? chipRect : null });
   }
 
   function hideCard() {
@@ -137,7 +143,7 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, win }) {
       if (state?.view === view && !view.hint(state.hint.key)) hideCard();
       clearTimeout(announceTimer);
       announceTimer = setTimeout(() => {
-        if (view.report) overlay.announce(view.chip.element.getAttribute('aria-label') ?? '');
+        if (view.report || view.tooLong !== null) overlay.announce(view.chip.label);
       }, ANNOUNCE_AFTER_MS);
     },
 
@@ -167,7 +173,7 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, win }) {
         clearTimeout(showTimer);
         showTimer = setTimeout(() => {
           pending = null;
-          showCard(hit.view, hit.key);
+          showCard(hit.view, hit.key, { point: { x, y } });
         }, shown ? 0 : HOVER_SHOW_MS);
         return;
       }
@@ -188,6 +194,12 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, win }) {
       showCard(view, key, { byKeyboard });
     },
 
+    /** A score line's words to highlight in the editor, or none. */
+    /** @param {View} view @param {number | null} index */
+    onFactorHover(view, index) {
+      view.highlightFactor(index);
+    },
+
     /** @param {boolean} byKeyboard */
     onPanelClose(byKeyboard) {
       closePanel({ restore: byKeyboard });
@@ -201,7 +213,7 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, win }) {
     onCardAction(action, view, hint) {
       overlay.card.hide();
       setActive(null, null);
-      if (action === 'apply') view.applySuggestion(hint);
+      if (action === 'apply') void view.applyFixes(hint);
       else if (action === 'mute') view.mute(hint.rule);
       else if (action === 'rule-off') turnRuleOff(hint.rule);
     },

@@ -17,15 +17,21 @@
  */
 
 /**
- * One thing to show on the words it is about.
+ * One offline rewrite: `text` replaces the words of `span`.
+ * @typedef {{span: Span, text: string}} Fix
+ */
+
+/**
+ * A finding: one rule, every place it is about, one card (src/rules/mod.rs `Hint`).
  * @typedef {object} Hint
  * @property {string} rule  stable rule id (`pitch.urgency`; `custom.<id>` for the user's rules)
  * @property {RuleSet} rule_set
  * @property {Severity} severity
- * @property {Span} span  the words the hint is about
- * @property {string} message
+ * @property {Span} span  the primary words, where the card opens
+ * @property {Span[]} related  every other span of the finding, in text order (often empty)
+ * @property {string} message  its count, if it has one, equals the number of spans
  * @property {string} why  one line on why it matters
- * @property {string | null} suggestion  replacement text for the span, where one exists offline
+ * @property {Fix[]} fixes  the offline rewrites, each replacing its own span (none where none fits)
  */
 
 /**
@@ -39,9 +45,9 @@
  * @property {{code: string, english: boolean, confidence: number}} language  ISO 639-1 or `und`
  * @property {{score: number, label: string, evidence: Evidence[]}} tone  score −1..1
  * @property {{i: number, we: number, brand: number, you: number, boasts: number, self_share: number, focused: boolean, evidence: Evidence[]}} self_focus
- * @property {{open: number, closed: number, rhetorical: number, invitations: number, requests: number, ends_with_invitation: boolean, evidence: Evidence[]}} questions
+ * @property {{open: number, closed: number, rhetorical: number, choice: number, bait: number, invitations: number, requests: number, ends_with_invitation: boolean, evidence: Evidence[]}} questions
  * @property {{score: number, evidence: Evidence[]}} pitch
- * @property {{count: number, max_in_sentence: number, evidence: Evidence[]}} figures
+ * @property {{count: number, per_100_words: number, max_in_sentence: number, evidence: Evidence[]}} figures
  * @property {{caps_words: number, mark_runs: number, stretched: number, evidence: Evidence[]}} shouting
  * @property {{insults: number, profanity: number, mild_profanity: number, hostile_phrases: number, evidence: Evidence[]}} aggression
  * @property {number} words
@@ -62,8 +68,13 @@
  */
 
 /**
+ * One line of the score: its points, why, and the words it is about.
+ * @typedef {{factor: string, points: number, why: string, spans: Span[]}} ScoreFactor
+ */
+
+/**
  * The 0–100 relationship score with every point's reason.
- * @typedef {{value: number, base: number, breakdown: Array<{factor: string, points: number, why: string}>}} Score
+ * @typedef {{value: number, base: number, breakdown: ScoreFactor[]}} Score
  */
 
 /**

@@ -8,21 +8,17 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { checkPrerequisites, launch, percentile, STRICT_CSP } from './harness.mjs';
+import { checkPrerequisites, launch, MODES, percentile } from './harness.mjs';
 import { expectedChip, expectedReport, loadOracle } from './oracle.mjs';
 import { GENERIC_PAGE, SITES } from './sites.mjs';
+import { chipFor, clear, clickChip, drawnUnderlines, expectedUnderlines, hoverUnderline, modelText, openFixture, panelOpen, TIMEOUT_MS, waitForChip, waitForUnderlines } from './steps.mjs';
 
-const MODES = [
-  { name: 'normal', csp: null },
-  { name: 'strict CSP', csp: STRICT_CSP },
-];
 
-const SALES = 'We are thrilled to announce our new product! Buy now, 50% off, link in bio!!!';
+const SALES = 'I am thrilled to announce my new product! My team and I built it for me. Buy now, 50% off, link in bio!!!';
 const WARM_QUESTION = 'Congrats on the launch — what was the hardest part?';
 const WARM = 'Thank you all for the wonderful support this week';
 const QUESTION = 'What would you love to see next?';
 const PASTED = ' Pasted words.';
-const TIMEOUT_MS = 5000;
 /** Sites whose fixture the service-worker stop test also runs on (Draft.js, Lexical, textarea). */
 const WORKER_STOP_SITES = ['x', 'facebook', 'old-reddit'];
 /** Screenshots of chip, panel and card, light and dark. */
@@ -31,65 +27,6 @@ const SCREENSHOTS = fileURLToPath(new URL('../../artifacts/screenshots/', import
 
 checkPrerequisites();
 await loadOracle();
-
-/** Waits until the chip shows `expected` (a subset of its data-* fields); returns the chip state. */
-async function waitForChip(page, expected, message) {
-  try {
-    await page.waitForFunction(
-      (want) => {
-        const state = window.__e2e.chipState();
-        return state && Object.entries(want).every(([key, value]) => state[key] === value);
-      },
-      expected,
-      { timeout: TIMEOUT_MS },
-    );
-  } catch (error) {
-    const actual = await page.evaluate(() => window.__e2e.chipState());
-    assert.fail(`${message}: chip never showed ${JSON.stringify(expected)}; last ${JSON.stringify(actual)} (${error.message.split('\n')[0]})`);
-  }
-  return page.evaluate(() => window.__e2e.chipState());
-}
-
-/**
- * Waits until the underlines match `want`: {count} exactly that many, {rule} one with that rule,
- * {ruleSet} one of that rule set, {noRuleSet} none of that rule set (and at least one underline).
- */
-async function waitForUnderlines(page, want, message) {
-  try {
-    await page.waitForFunction(
-      (w) => {
-        const list = window.__e2e.underlines();
-        return (w.count === undefined || list.length === w.count)
-          && (w.rule === undefined || list.some((u) => u.rule === w.rule))
-          && (w.ruleSet === undefined || list.some((u) => u.ruleSet === w.ruleSet))
-          && (w.noRuleSet === undefined || (list.length > 0 && !list.some((u) => u.ruleSet === w.noRuleSet)));
-      },
-      want,
-      { timeout: TIMEOUT_MS },
-    );
-  } catch {
-    const actual = await page.evaluate(() => window.__e2e.underlines().map((u) => u.rule));
-    assert.fail(`${message}: underlines never matched ${JSON.stringify(want)}; last ${JSON.stringify(actual)}`);
-  }
-  return page.evaluate(() => window.__e2e.underlines());
-}
-
-const modelText = (page) => page.evaluate(() => window.__e2e.modelText());
-const chipFor = (site, text) => expectedChip(text, site.platform, site.context);
-
-async function openFixture(context, site) {
-  const page = await context.newPage();
-  await page.goto(site.url);
-  await page.waitForFunction(() => window.__rapportFixture?.root());
-  await page.click(site.click);
-  await waitForChip(page, { length: '0' }, `${site.name}: chip for the empty box`);
-  return page;
-}
-
-async function clear(page) {
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-}
 
 /** Types `text` one key at a time, timing each keystroke until the chip reflects it. */
 async function typeTimed(page, site, text, latencies) {
@@ -106,9 +43,6 @@ async function typeTimed(page, site, text, latencies) {
   }
   return typed;
 }
-
-const clickChip = (page) => page.evaluate(() => document.querySelector('rapport-overlay').shadowRoot.querySelector('[data-rapport="chip"]').click());
-const panelOpen = (page) => page.evaluate(() => !document.querySelector('rapport-overlay').shadowRoot.querySelector('[data-rapport="panel"]').hidden);
 
 /** A screenshot of the region around the editor and its chip (and the panel or card, if open). */
 async function shoot(page, site, what, scheme) {
@@ -162,29 +96,26 @@ for (const mode of MODES) {
         const page = await openFixture(browser.context, site);
         await page.evaluate(() => window.__e2e.record());
 
-        // 1. A self-focused sales post: pitch, self-focus and shouting hints, each underline over its words.
+        // 1. A self-focused sales post: pitch, self-focus and shouting findings, an underline on
+        //    every span of each, each over its words.
         await page.keyboard.type(SALES);
         await waitForChip(page, chipFor(site, SALES), 'after the sales post');
         const report = expectedReport(SALES, site.platform, site.context);
-        const withSpan = report.hints.filter((hint) => hint.span.end > hint.span.start);
-        const underlines = await waitForUnderlines(page, { count: withSpan.length }, 'sales post underlines');
+        const want = expectedUnderlines(report);
+        const underlines = await waitForUnderlines(page, { count: want.length }, 'sales post underlines');
         for (const ruleSet of ['pitch', 'self_focus', 'shouting']) {
           assert.ok(underlines.some((u) => u.ruleSet === ruleSet), `${ruleSet} underline`);
         }
-        assert.deepEqual(
-          underlines.map((u) => `${u.key}/${u.ruleSet}/${u.severity}`).sort(),
-          withSpan.map((h) => `${h.rule}@${h.span.start}-${h.span.end}/${h.rule_set}/${h.severity}`).sort(),
-          'one underline per hint, with its rule, rule set and severity',
-        );
+        assert.deepEqual(drawnUnderlines(underlines).sort(), want.sort(), 'one underline per span of a finding, with its rule, rule set and severity');
         for (const underline of underlines) {
-          const [, start, end] = /@(\d+)-(\d+)$/.exec(underline.key).map(Number);
+          const [start, end] = underline.span;
           const words = await page.evaluate(([s, e]) => window.__e2e.textRect(s, e), [start, end]);
           const { rect } = underline;
           const off = Math.max(Math.abs(rect.left - words.left), Math.abs(rect.right - words.right), Math.abs(rect.top - words.top), Math.abs(rect.bottom - words.bottom));
           assert.ok(off <= 3, `${underline.key} "${SALES.slice(start, end)}": underline ${JSON.stringify(rect)} vs words ${JSON.stringify(words)}`);
         }
 
-        // 2. The panel lists every hint, with the same contract attributes.
+        // 2. The panel lists every finding once, with the same contract attributes.
         await clickChip(page);
         assert.equal(await panelOpen(page), true, 'chip click opens the panel');
         const entries = await page.evaluate(() => window.__e2e.panelHints());
@@ -197,11 +128,18 @@ for (const mode of MODES) {
           return root === document.activeElement || root.contains(document.activeElement);
         });
         assert.ok(inEditor, 'clicking the chip leaves focus in the editor');
+        // Every score line names its words; hovering one highlights them in the editor.
+        const pitchLine = report.score.breakdown.find((line) => line.factor === 'pitch');
+        const line = page.locator('[data-rapport="factor"][data-factor="pitch"]');
+        assert.match(await line.innerText(), new RegExp(`^${pitchLine.points}\\s+${pitchLine.why} “thrilled to announce”, “Buy now”, “50% off”, “link in bio” · 4 places$`));
+        await line.hover();
+        await page.waitForFunction((n) => document.querySelector('rapport-overlay').shadowRoot.querySelectorAll('[data-rapport="highlight"]').length === n, pitchLine.spans.length, { timeout: TIMEOUT_MS });
 
-        // 3. Hovering an underline shows its card.
+        // 3. Hovering an underline shows its finding's card; every underline of it is highlighted.
         const target = underlines.find((u) => u.rule === 'pitch.call_to_action') ?? underlines[0];
-        await page.mouse.move(target.rect.left + target.rect.width / 2, target.rect.top + target.rect.height / 2);
-        await page.waitForFunction((rule) => window.__e2e.card()?.rule === rule, target.rule, { timeout: TIMEOUT_MS });
+        await hoverUnderline(page, target);
+        const lit = (await page.evaluate(() => window.__e2e.underlines())).filter((u) => u.active).map((u) => u.key);
+        assert.ok(lit.length > 0 && lit.every((key) => key === target.key), `the card's underlines are highlighted: ${lit}`);
         if (mode.csp === null && SCREENSHOT_SITES.includes(site.name)) {
           for (const scheme of ['light', 'dark']) {
             await page.emulateMedia({ colorScheme: scheme });
@@ -274,23 +212,11 @@ for (const mode of MODES) {
         await page.waitForTimeout(150);
         assert.deepEqual(await page.evaluate(() => window.__e2e.records()), [], 'no mutation in the editor while not typing');
 
-        // One overlay, under <html>, styled by an adopted sheet only, chip just outside the box's
-        // bottom-right corner (below it, or beside it when there is no room below), on screen.
+        // One overlay, under <html>, styled by an adopted sheet only (where the chip goes:
+        // overlay.test.mjs).
         assert.deepEqual(await page.evaluate(() => window.__e2e.overlayInfo()), {
           count: 1, parentIsHtml: true, styleElements: 0, adoptedSheets: 1,
         });
-        const placement = await page.evaluate((anchor) => {
-          const box = (anchor ? document.querySelector(anchor) : window.__rapportFixture.root()).getBoundingClientRect();
-          const chipRect = document.querySelector('rapport-overlay').shadowRoot.querySelector('[data-rapport="chip"]').getBoundingClientRect();
-          return {
-            below: chipRect.top >= box.bottom && chipRect.top - box.bottom < 12 && Math.abs(box.right - chipRect.right) < 1,
-            beside: chipRect.left >= box.right && chipRect.left - box.right < 12 && Math.abs(Math.min(box.bottom, innerHeight) - chipRect.bottom) < 1,
-            onScreen: chipRect.left >= 0 && chipRect.top >= 0 && chipRect.right <= innerWidth && chipRect.bottom <= innerHeight,
-            box: [box.left, box.top, box.right, box.bottom].map(Math.round),
-            chip: [chipRect.left, chipRect.top, chipRect.right, chipRect.bottom].map(Math.round),
-          };
-        }, site.anchor ?? null);
-        assert.ok((placement.below || placement.beside) && placement.onScreen, `chip placement ${JSON.stringify(placement)}`);
 
         // Undo through the editor's own history: an earlier state of this draft.
         await page.waitForTimeout(1100); // past the editors' undo grouping delay
@@ -313,23 +239,34 @@ for (const mode of MODES) {
       });
     }
 
-    test('a suggestion is applied through the editor\'s own input path, and undone by its undo', async () => {
+    test('a finding\'s fixes (capitals in two places) are applied with one Apply through the editor\'s own input path, and undone by its undo', async () => {
+      const SHOUTED = 'WOW that was GREAT, thanks all';
+      const CALM = 'Wow that was great, thanks all';
       for (const site of SITES.filter((s) => ['x', 'linkedin', 'facebook', 'bluesky', 'mastodon'].includes(s.name))) {
         const page = await openFixture(browser.context, site);
-        await page.keyboard.type('Wow!!!');
-        await waitForChip(page, chipFor(site, 'Wow!!!'), `${site.name}: before applying`);
-        const underline = (await waitForUnderlines(page, { rule: 'shouting.marks' }, `${site.name}: stacked marks`)).find((u) => u.rule === 'shouting.marks');
+        await page.keyboard.type(SHOUTED);
+        await waitForChip(page, chipFor(site, SHOUTED), `${site.name}: before applying`);
+        const caps = (await waitForUnderlines(page, { rule: 'shouting.caps' }, `${site.name}: capitals`)).filter((u) => u.rule === 'shouting.caps');
+        assert.deepEqual(caps.map((u) => [u.span, u.primary]), [[[0, 3], true], [[13, 18], false]], `${site.name}: one finding, an underline on each shouted word`);
         await page.waitForTimeout(1100); // past the editors' undo grouping delay: applying is its own undo step
-        await page.mouse.move(underline.rect.left + underline.rect.width / 2, underline.rect.top + underline.rect.height / 2);
-        await page.waitForFunction(() => window.__e2e.card()?.rule === 'shouting.marks', null, { timeout: TIMEOUT_MS });
-        await page.evaluate(() => document.querySelector('rapport-overlay').shadowRoot.querySelector('[data-rapport="card"] [data-action="apply"]').click());
-        await waitForChip(page, chipFor(site, 'Wow!'), `${site.name}: after applying`);
-        assert.equal(await modelText(page), 'Wow!', `${site.name}: the editor's model took the suggestion`);
+        // The related underline opens the finding's one card, which names both words and both rewrites.
+        const card = await hoverUnderline(page, caps[1]);
+        assert.equal(card.key, 'shouting.caps@0-3');
+        assert.match(card.words, /“WOW”, “GREAT” · 2 places/);
+        assert.deepEqual(card.fixes, ['WOW → Wow', 'GREAT → great']);
+        await page.locator('[data-rapport="card"] [data-action="apply"]').click();
+        await waitForChip(page, chipFor(site, CALM), `${site.name}: after applying`);
+        assert.equal(await modelText(page), CALM, `${site.name}: the editor's model took every fix`);
+        assert.ok(await page.evaluate(() => window.__e2e.caretAtEndAndFocused()), `${site.name}: the caret is back where it was (the end), focus in the editor`);
         await page.waitForTimeout(400);
-        await page.keyboard.press('Control+Z');
-        await page.waitForFunction(() => window.__e2e.modelText() === 'Wow!!!', null, { timeout: TIMEOUT_MS }).catch(async () => {
-          assert.fail(`${site.name}: undo after applying gave ${JSON.stringify(await modelText(page))}`);
-        });
+        // The editor's own undo takes the fixes back (one step per replaced span at most).
+        let undos = 0;
+        while (undos < 2 && (await modelText(page)) !== SHOUTED) {
+          await page.keyboard.press('Control+Z');
+          undos += 1;
+          await page.waitForFunction((shouted) => window.__e2e.modelText() === shouted, SHOUTED, { timeout: 1500 }).catch(() => {});
+        }
+        assert.equal(await modelText(page), SHOUTED, `${site.name}: undo after applying (${undos} steps)`);
         await page.close();
       }
     });
@@ -344,8 +281,7 @@ for (const mode of MODES) {
       await page.keyboard.type('Honestly, ');
       const text = 'Honestly, Buy now, 50% off!\nWe are thrilled to announce our new product. Link in bio!!!';
       await waitForChip(page, chipFor(site, text), 'after editing the first paragraph');
-      const withSpan = expectedReport(text, site.platform, site.context).hints.filter((hint) => hint.span.end > hint.span.start);
-      await waitForUnderlines(page, { count: withSpan.length }, 'underlines after the edit');
+      await waitForUnderlines(page, { count: expectedUnderlines(expectedReport(text, site.platform, site.context)).length }, 'underlines after the edit');
       // Where the editor draws text[start, end): Quill's paragraphs, joined by one line break each.
       const wordsRect = (start, end) => page.evaluate(([s, e]) => {
         let offset = 0;
@@ -372,7 +308,7 @@ for (const mode of MODES) {
       }, [start, end]);
       const check = async (when) => {
         for (const underline of await page.evaluate(() => window.__e2e.underlines())) {
-          const [, start, end] = /@(\d+)-(\d+)$/.exec(underline.key).map(Number);
+          const [start, end] = underline.span;
           const words = await wordsRect(start, end);
           if (!words) continue; // a span across the paragraph break
           const { rect } = underline;
@@ -455,8 +391,7 @@ for (const mode of MODES) {
           await cdp.send('ServiceWorker.stopAllWorkers');
         }
         await waitForChip(page, chipFor(site, text), 'after the worker was stopped mid-typing');
-        const spans = expectedReport(text, site.platform, site.context).hints.filter((h) => h.span.end > h.span.start).length;
-        await waitForUnderlines(page, { count: spans }, 'underlines after the worker came back');
+        await waitForUnderlines(page, { count: expectedUnderlines(expectedReport(text, site.platform, site.context)).length }, 'underlines after the worker came back');
         assert.equal(await modelText(page), text);
         const stopped = statuses.filter((status) => status === 'stopped').length;
         assert.ok(stopped >= parts.length, `the worker was stopped (${stopped} times; statuses ${statuses.join(' ')})`);

@@ -16,6 +16,11 @@ const FIXTURE_BUILD = join(ROOT, 'tests', 'e2e', 'fixtures', 'build');
 const CHROMIUM = '/usr/bin/chromium';
 
 export const STRICT_CSP = "script-src 'self'";
+/** The two ways every site is served: as is, and with a strict page CSP (no wasm-unsafe-eval). */
+export const MODES = [
+  { name: 'normal', csp: null },
+  { name: 'strict CSP', csp: STRICT_CSP },
+];
 
 export function checkPrerequisites() {
   const missing = [
@@ -149,7 +154,9 @@ export function pageHelpers() {
     chipState() {
       const element = chip();
       if (!element) return null;
-      return { ...element.dataset, ariaLabel: element.getAttribute('aria-label'), text: element.textContent, hidden: element.hidden };
+      // The chip's accessible name is its content: the visually hidden sentence (the glyphs are aria-hidden).
+      const label = element.querySelector('[data-rapport="chip-label"]')?.textContent ?? null;
+      return { ...element.dataset, ariaLabel: element.getAttribute('aria-label') ?? label, text: element.textContent, hidden: element.hidden };
     },
     chipCount: () => document.querySelector('rapport-overlay')?.shadowRoot?.querySelectorAll('[data-rapport="chip"]').length ?? 0,
     overlayInfo() {
@@ -183,7 +190,11 @@ export function pageHelpers() {
       pending = { expected: String(expected), hints: hints === null ? null : String(hints), t0: null, done: null };
     },
     latency: () => (pending?.done != null ? pending.done - pending.t0 : null),
-    /** Every underline: its contract attributes, its key (rule@start-end) and its rectangle. */
+    /**
+     * Every underline (one per span of a finding): its contract attributes, its finding's key
+     * (rule@start-end of the primary span), its own span ([start, end] in the current text),
+     * whether it is the primary one, and its rectangle.
+     */
     underlines() {
       const root = document.querySelector('rapport-overlay')?.shadowRoot;
       return [...(root?.querySelectorAll('[data-rapport="underline"]') ?? [])].map((element) => ({
@@ -191,7 +202,11 @@ export function pageHelpers() {
         ruleSet: element.dataset.ruleSet,
         severity: element.dataset.severity,
         key: element.dataset.key,
+        span: element.dataset.span.split('-').map(Number),
+        primary: element.dataset.primary === 'true',
+        active: element.dataset.active === 'true',
         rect: element.getBoundingClientRect().toJSON(),
+        lines: [...element.querySelectorAll('.fill')].map((fill) => fill.getBoundingClientRect().toJSON()),
       }));
     },
     /** Every panel entry (empty while the panel is closed). */
@@ -207,7 +222,14 @@ export function pageHelpers() {
     card() {
       const card = document.querySelector('rapport-overlay')?.shadowRoot?.querySelector('[data-rapport="card"]');
       if (!card || card.hidden) return null;
-      return { rule: card.dataset.rule, text: card.textContent, rect: card.getBoundingClientRect().toJSON() };
+      return {
+        rule: card.dataset.rule,
+        key: card.dataset.key,
+        text: card.textContent,
+        words: card.querySelector('[data-rapport="card-words"]')?.textContent ?? null,
+        fixes: [...card.querySelectorAll('[data-rapport="fix"]')].map((fix) => fix.textContent),
+        rect: card.getBoundingClientRect().toJSON(),
+      };
     },
     /**
      * Where the editor draws text[start, end), measured independently of Rapport: a Range over
@@ -258,6 +280,33 @@ export function pageHelpers() {
       };
     },
     modelText: () => window.__rapportFixture.modelText(),
+    /**
+     * The page's own controls (buttons, links, fields, role=button…) outside the editor, each with
+     * its rect and whether a click at its centre reaches it (elementFromPoint is the control or
+     * inside it, not Rapport's overlay).
+     */
+    controls() {
+      const root = window.__rapportFixture.root();
+      const selector = 'button, a[href], input, select, textarea, [role="button"], [role="link"], [contenteditable="true"]';
+      return [...document.querySelectorAll(selector)]
+        .filter((element) => element !== root && !root.contains(element) && !element.contains(root))
+        .map((element) => {
+          const rect = element.getBoundingClientRect();
+          const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+          return {
+            name: element.getAttribute('aria-label') || element.textContent.trim() || element.getAttribute('placeholder') || element.nodeName,
+            rect: rect.toJSON(),
+            visible: rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < innerHeight,
+            reachable: hit !== null && (hit === element || element.contains(hit)),
+          };
+        });
+    },
+    /** The chip's rectangle and how it is drawn. */
+    chipBox() {
+      const chip = document.querySelector('rapport-overlay')?.shadowRoot?.querySelector('[data-rapport="chip"]');
+      if (!chip || chip.hidden) return null;
+      return { rect: chip.getBoundingClientRect().toJSON(), size: chip.dataset.size, side: chip.dataset.side };
+    },
     caretAtEndAndFocused() {
       const root = window.__rapportFixture.root();
       if (root.nodeName === 'TEXTAREA') {

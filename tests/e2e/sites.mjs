@@ -1,6 +1,7 @@
 // The fixture pages: one per supported site, each a real editor package served at the site's
-// real URL (so the manifest's matches apply). Scripts are bundled into fixtures/build/ by
-// tools/build-extension.mjs.
+// real URL (so the manifest's matches apply), with the site's own controls where the real site
+// puts them (Post, Reply, Comment, attach, GIF, emoji, location…): the chip must find free space
+// among them. Scripts are bundled into fixtures/build/ by tools/build-extension.mjs.
 
 const STYLE = `
   body { margin: 0; font: 15px/1.4 system-ui, sans-serif; }
@@ -13,9 +14,23 @@ const STYLE = `
   ytd-commentbox, shreddit-composer, yt-formatted-string { display: block; }
   #contenteditable-root { min-height: 60px; }
   #creation-box { border: 1px solid #ccc; border-radius: 8px; padding: 12px; }
+  /* The sites' controls: icon buttons, the primary action, text buttons and fields. */
+  .toolbar { display: flex; align-items: center; gap: 4px; margin-top: 8px; }
+  .toolbar.top { margin: 0 0 8px; }
+  .grow { flex: 1; }
+  .icon { display: inline-block; box-sizing: border-box; width: 34px; height: 34px; padding: 0; border: 0; border-radius: 50%; background: #e8f0f8; font: 12px system-ui; }
+  .primary { box-sizing: border-box; height: 36px; padding: 0 16px; border: 0; border-radius: 18px; background: #1d6fb8; color: #fff; font: 700 14px system-ui; }
+  .wide { display: block; width: 100%; text-align: center; line-height: 36px; }
+  .text-button { height: 32px; padding: 0 12px; border: 1px solid #999; border-radius: 16px; background: none; font: 14px system-ui; }
+  .field { box-sizing: border-box; width: 100%; height: 36px; margin: 8px 0 0; padding: 0 10px; border: 1px solid #ccc; border-radius: 6px; font: inherit; }
+  .counter { color: #666; font-size: 13px; }
+  [data-testid="tweetTextarea_0"], [data-testid="pin-draft-description"] { min-height: 72px; }
+  .bottom-area { display: flex; align-items: center; gap: 8px; margin-top: 4px; }
   @media (prefers-color-scheme: dark) {
     body { background: #15161a; color: #e6e6e1; }
-    #compose, .compose-box, #creation-box { border-color: #45474c; }
+    #compose, .compose-box, #creation-box, .field { border-color: #45474c; }
+    .icon { background: #2a3340; color: #e6e6e1; }
+    .text-button { color: #e6e6e1; }
     textarea { background: #1f2023; color: #e6e6e1; border-color: #45474c; }
   }
 `;
@@ -27,7 +42,12 @@ export const SITES = [
     platform: 'x',
     context: 'post',
     url: 'https://x.com/compose/post',
-    body: '<div id="compose"></div>',
+    body: '<div class="composer"><div id="compose"></div>'
+      + '<div class="toolbar" role="toolbar" aria-label="Composer actions">'
+      + '<button class="icon" aria-label="Add photos or video"></button><button class="icon" aria-label="Add a GIF"></button>'
+      + '<button class="icon" aria-label="Add poll"></button><button class="icon" aria-label="Add emoji"></button>'
+      + '<button class="icon" aria-label="Schedule post"></button><button class="icon" aria-label="Tag location"></button>'
+      + '<span class="grow"></span><button class="primary" data-testid="tweetButtonInline">Post</button></div></div>',
     click: '[data-testid="tweetTextarea_0"]',
   },
   {
@@ -36,7 +56,12 @@ export const SITES = [
     platform: 'linkedin',
     context: 'post',
     url: 'https://www.linkedin.com/feed/',
-    body: '<div class="share-creation-state__text-editor"><div id="compose"></div></div>',
+    body: '<div role="dialog" aria-label="Create post"><div class="share-creation-state__text-editor"><div id="compose"></div></div>'
+      + '<div class="toolbar"><button class="icon" aria-label="Open Emoji Keyboard"></button></div>'
+      + '<div class="toolbar"><button class="icon" aria-label="Add media"></button><button class="icon" aria-label="Create an event"></button>'
+      + '<button class="icon" aria-label="Celebrate an occasion"></button><button class="icon" aria-label="More"></button></div>'
+      + '<div class="toolbar"><span class="grow"></span><button class="icon" aria-label="Schedule post"></button>'
+      + '<button class="primary share-actions__primary-action">Post</button></div></div>',
     click: '.ql-editor',
   },
   {
@@ -45,7 +70,15 @@ export const SITES = [
     platform: 'facebook',
     context: 'post',
     url: 'https://www.facebook.com/',
-    body: '<div id="compose" contenteditable="true" role="textbox" spellcheck="true" aria-label="What\'s on your mind?"></div>',
+    body: '<div role="dialog" aria-label="Create post"><div class="toolbar top"><strong class="grow">Create post</strong><div class="icon" role="button" tabindex="0" aria-label="Close"></div></div>'
+      + '<div class="toolbar top"><div class="text-button" role="button" tabindex="0">Friends</div></div>'
+      + '<div id="compose" contenteditable="true" role="textbox" spellcheck="true" aria-label="What\'s on your mind?"></div>'
+      + '<div class="toolbar"><div class="icon" role="button" tabindex="0" aria-label="Show Background Options"></div><span class="grow"></span><div class="icon" role="button" tabindex="0" aria-label="Emoji"></div></div>'
+      + '<div class="toolbar"><span class="grow">Add to your post</span><div class="icon" role="button" tabindex="0" aria-label="Photo/video"></div>'
+      + '<div class="icon" role="button" tabindex="0" aria-label="Tag people"></div><div class="icon" role="button" tabindex="0" aria-label="Feeling/activity"></div>'
+      + '<div class="icon" role="button" tabindex="0" aria-label="Check in"></div><div class="icon" role="button" tabindex="0" aria-label="GIF"></div>'
+      + '<div class="icon" role="button" tabindex="0" aria-label="More"></div></div>'
+      + '<div class="toolbar"><div class="primary wide" role="button" tabindex="0" aria-label="Post">Post</div></div></div>',
     click: '[data-lexical-editor]',
   },
   {
@@ -55,7 +88,11 @@ export const SITES = [
     context: 'post',
     url: 'https://www.instagram.com/',
     // "Create new post" dialog, caption step.
-    body: '<div role="dialog" aria-label="Create new post"><div id="compose" aria-label="Write a caption..." contenteditable="true" role="textbox" spellcheck="true" tabindex="0"></div></div>',
+    body: '<div role="dialog" aria-label="Create new post"><div class="toolbar top"><button class="icon" aria-label="Back"></button><strong class="grow">Create new post</strong><div role="button" tabindex="0" class="text-button">Share</div></div>'
+      + '<div id="compose" aria-label="Write a caption..." contenteditable="true" role="textbox" spellcheck="true" tabindex="0"></div>'
+      + '<div class="toolbar"><button class="icon" aria-label="Emoji"></button><span class="grow"></span><span class="counter">0/2,200</span></div>'
+      + '<input class="field" name="creation-location-input" placeholder="Add location">'
+      + '<div class="toolbar"><div role="button" tabindex="0" class="text-button">Add collaborators</div><div role="button" tabindex="0" class="text-button">Accessibility</div></div></div>',
     click: '[data-lexical-editor]',
   },
   {
@@ -64,7 +101,12 @@ export const SITES = [
     platform: 'threads',
     context: 'post',
     url: 'https://www.threads.net/',
-    body: '<div role="dialog" aria-label="New thread"><div id="compose" aria-label="Empty text field. Type to compose a new post." contenteditable="true" role="textbox" spellcheck="true" tabindex="0"></div></div>',
+    body: '<div role="dialog" aria-label="New thread"><div class="toolbar top"><button class="text-button">Cancel</button><strong class="grow">New thread</strong><button class="icon" aria-label="More"></button></div>'
+      + '<div id="compose" aria-label="Empty text field. Type to compose a new post." contenteditable="true" role="textbox" spellcheck="true" tabindex="0"></div>'
+      + '<div class="toolbar"><div role="button" tabindex="0" class="icon" aria-label="Attach media"></div><div role="button" tabindex="0" class="icon" aria-label="Add a GIF"></div>'
+      + '<div role="button" tabindex="0" class="icon" aria-label="Add an emoji"></div><div role="button" tabindex="0" class="icon" aria-label="Add a topic"></div>'
+      + '<div role="button" tabindex="0" class="icon" aria-label="Add a poll"></div><div role="button" tabindex="0" class="icon" aria-label="Add location"></div></div>'
+      + '<div class="toolbar"><div role="button" tabindex="0" class="text-button">Reply options</div><span class="grow"></span><div role="button" tabindex="0" class="primary">Post</div></div></div>',
     click: '[data-lexical-editor]',
   },
   {
@@ -73,7 +115,10 @@ export const SITES = [
     platform: 'bluesky',
     context: 'post',
     url: 'https://bsky.app/',
-    body: '<div id="compose"></div>',
+    body: '<div role="dialog" aria-label="Compose new post"><div class="toolbar top"><button class="text-button" aria-label="Cancel">Cancel</button><span class="grow"></span><button class="primary" aria-label="Publish post">Post</button></div>'
+      + '<div id="compose"></div>'
+      + '<div class="toolbar"><button class="icon" aria-label="Gallery"></button><button class="icon" aria-label="Video"></button><button class="icon" aria-label="Select GIF"></button>'
+      + '<button class="icon" aria-label="Open emoji picker"></button><span class="grow"></span><button class="text-button" aria-label="Post language selection">English</button><span class="counter">300</span></div></div>',
     click: '.ProseMirror',
   },
   {
@@ -82,7 +127,12 @@ export const SITES = [
     platform: 'mastodon',
     context: 'post',
     url: 'https://mastodon.social/home',
-    body: '<form class="compose-form"><textarea class="autosuggest-textarea__textarea" placeholder="What\'s on your mind?"></textarea></form>',
+    body: '<form class="compose-form"><textarea class="autosuggest-textarea__textarea" placeholder="What\'s on your mind?"></textarea>'
+      + '<div class="toolbar compose-form__footer"><button type="button" class="icon" aria-label="Add images, a video or an audio file"></button>'
+      + '<button type="button" class="icon" aria-label="Add a poll"></button><button type="button" class="icon" aria-label="Add content warning"></button>'
+      + '<button type="button" class="icon" aria-label="Change post privacy"></button><button type="button" class="icon" aria-label="Change post language">EN</button>'
+      + '<span class="grow"></span><span class="counter">500</span></div>'
+      + '<div class="toolbar compose-form__submit"><span class="grow"></span><button type="submit" class="primary">Post</button></div></form>',
     click: 'textarea',
   },
   {
@@ -91,7 +141,10 @@ export const SITES = [
     platform: 'reddit',
     context: 'reply',
     url: 'https://www.reddit.com/r/test/comments/abc123/hello_world/',
-    body: '<shreddit-composer><div slot="rte" id="compose" contenteditable="true" role="textbox" aria-label="Add a comment" spellcheck="true"></div></shreddit-composer>',
+    body: '<shreddit-composer><div slot="rte" id="compose" contenteditable="true" role="textbox" aria-label="Add a comment" spellcheck="true"></div>'
+      + '<div class="toolbar"><button class="icon" aria-label="Show formatting options">Aa</button><button class="icon" aria-label="Add image"></button>'
+      + '<button class="icon" aria-label="Add GIF"></button><span class="grow"></span><button class="text-button" slot="cancel-button">Cancel</button>'
+      + '<button class="primary" slot="submit-button" type="submit">Comment</button></div></shreddit-composer>',
     click: '[data-lexical-editor]',
   },
   {
@@ -100,7 +153,9 @@ export const SITES = [
     platform: 'reddit',
     context: 'reply',
     url: 'https://old.reddit.com/r/test/comments/abc123/hello_world/',
-    body: '<form class="usertext cloneable"><div class="usertext-edit md-container"><div class="md"><textarea rows="1" cols="1" name="text"></textarea></div></div></form>',
+    body: '<form class="usertext cloneable"><div class="usertext-edit md-container"><div class="md"><textarea rows="1" cols="1" name="text"></textarea></div>'
+      + '<div class="bottom-area"><div class="usertext-buttons"><button type="submit" class="save">save</button></div><span class="grow"></span>'
+      + '<a href="/wiki/commenting" class="help-toggle">formatting help</a><a href="/help/contentpolicy" class="reddiquette">content policy</a></div></div></form>',
     click: 'textarea',
   },
   {
@@ -109,9 +164,10 @@ export const SITES = [
     platform: 'youtube',
     context: 'reply',
     url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
-    body: '<ytd-commentbox><div id="creation-box"><yt-formatted-string id="contenteditable-textarea"><div id="contenteditable-root" contenteditable="true" dir="auto" aria-label="Add a comment..."></div></yt-formatted-string></div></ytd-commentbox>',
+    body: '<ytd-commentbox><div id="creation-box"><yt-formatted-string id="contenteditable-textarea"><div id="contenteditable-root" contenteditable="true" dir="auto" aria-label="Add a comment..."></div></yt-formatted-string></div>'
+      + '<div id="footer" class="toolbar"><button class="icon" id="emoji-button" aria-label="Emoji"></button><span class="grow"></span>'
+      + '<button class="text-button" id="cancel-button" aria-label="Cancel">Cancel</button><button class="primary" id="submit-button" aria-label="Comment">Comment</button></div></ytd-commentbox>',
     click: '#contenteditable-root',
-    anchor: '#creation-box',
   },
   {
     name: 'tumblr',
@@ -119,7 +175,10 @@ export const SITES = [
     platform: 'tumblr',
     context: 'post',
     url: 'https://www.tumblr.com/new/text',
-    body: '<div data-testid="post-form"><div id="compose" contenteditable="true" role="textbox" aria-label="Post body" aria-multiline="true"><p><br></p></div></div>',
+    body: '<div data-testid="post-form"><div class="toolbar top"><button class="text-button" aria-label="Blog selector">myblog</button><span class="grow"></span><button class="icon" aria-label="Post settings"></button></div>'
+      + '<div id="compose" contenteditable="true" role="textbox" aria-label="Post body" aria-multiline="true"><p><br></p></div>'
+      + '<input class="field" aria-label="Tags editor" placeholder="#add tags to help people find your post">'
+      + '<div class="toolbar"><button class="text-button">Close</button><span class="grow"></span><button class="primary">Post now</button><button class="icon" aria-label="Post options"></button></div></div>',
     click: '#compose',
   },
   {
@@ -128,7 +187,11 @@ export const SITES = [
     platform: 'pinterest',
     context: 'post',
     url: 'https://www.pinterest.com/pin-creation-tool/',
-    body: '<div id="compose"></div>',
+    body: '<div class="toolbar top"><strong class="grow">Create Pin</strong><button class="primary">Publish</button></div>'
+      + '<input class="field" id="storyboard-selector-title" placeholder="Add a title">'
+      + '<div id="compose" class="pin-description"></div>'
+      + '<input class="field" id="WebsiteField" placeholder="Add a link">'
+      + '<div class="toolbar"><button class="text-button" aria-label="Select a board">Choose a board</button><span class="grow"></span><button class="icon" aria-label="More options"></button></div>',
     click: '[data-testid="pin-draft-description"]',
   },
 ];

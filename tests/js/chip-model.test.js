@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
-import { chipModel } from '../../extension/content/chip-model.js';
+import { chipModel, tooLongModel } from '../../extension/content/chip-model.js';
 
 // The extension's own English strings, looked up like chrome.i18n.getMessage does.
 const MESSAGES = JSON.parse(readFileSync(new URL('../../extension/_locales/en/messages.json', import.meta.url), 'utf8'));
@@ -23,6 +23,7 @@ const report = (overrides = {}) => ({
 
 test('summarises a report', () => {
   assert.deepEqual(chipModel(report(), t), {
+    state: 'checked',
     tone: 'positive',
     invitesReply: true,
     selfFocused: false,
@@ -55,6 +56,16 @@ test('a platform without a limit (Tumblr) shows the count alone', () => {
 
 test('the hint count can leave out muted hints', () => {
   assert.equal(chipModel(report(), t, 0).label.endsWith('0 hints'), true);
+});
+
+test('a draft too long to check: no tone, score or hints, the count and the limit', () => {
+  const model = tooLongModel(100_001, 100_000, t);
+  assert.equal(model.state, 'too-long');
+  assert.equal(model.score, null);
+  assert.equal(model.hints, 0);
+  assert.equal(model.over, true);
+  assert.equal(model.counterText, '100,001/100,000');
+  assert.equal(model.label, 'Rapport: too long to check: 100,001 characters, at most 100,000');
 });
 
 // A report missing what the chip needs fails with the field's name.

@@ -10,7 +10,8 @@ function harness() {
   const errors = [];
   let text = '';
   const coalescer = createCoalescer({
-    read: () => ({ text, options: { platform: 'x', context: 'post' } }),
+    // A text of "skip" is not read (as a draft too long to check is not).
+    read: () => (text === 'skip' ? null : { text, options: { platform: 'x', context: 'post' } }),
     send: (snapshot) =>
       new Promise((resolve, reject) => sent.push({ snapshot, resolve, reject })),
     onReport: (report) => reports.push(report),
@@ -99,4 +100,18 @@ test('no report after dispose', async () => {
   assert.deepEqual(h.reports, []);
   h.type('y');
   assert.equal(h.scheduledFrames, 0);
+});
+
+test('a skipped read (a draft too long to check) makes the next text go out, even the one sent last', async () => {
+  const h = harness();
+  h.type('abc');
+  h.frame();
+  h.sent[0].resolve('report abc');
+  await settle();
+  h.type('skip');
+  h.frame();
+  assert.equal(h.sent.length, 1, 'nothing sent for a skipped read');
+  h.type('abc');
+  h.frame();
+  assert.deepEqual(h.sent.map((s) => s.snapshot.text), ['abc', 'abc'], 'the chip must leave the skipped state');
 });

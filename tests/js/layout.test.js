@@ -47,6 +47,15 @@ test('several spans per hint (a finding): every span underlined, the primary fir
   const { items } = layoutUnderlines([hint('self', [0, 1], [9, 11], [20, 21])], frame(text), null, grid(text).provider);
   assert.deepEqual(items[0].span, { start: 0, end: 1 });
   assert.deepEqual(items[0].lines, [rect(0, 0, 10, 20), rect(90, 0, 110, 20), rect(200, 0, 210, 20)]);
+  // One part per span: an underline each.
+  assert.deepEqual(items[0].parts.map((part) => [part.span.start, part.lines]), [[0, [rect(0, 0, 10, 20)]], [9, [rect(90, 0, 110, 20)]], [20, [rect(200, 0, 210, 20)]]]);
+});
+
+test('a finding whose primary span is out of view: its other spans still show, the first in view leads', () => {
+  const text = 'I say\nmy way';
+  const { items } = layoutUnderlines([hint('self', [0, 1], [6, 8])], frame(text, { clip: rect(0, 20, 1000, 40) }), null, grid(text).provider);
+  assert.deepEqual(items[0].span, { start: 6, end: 8 });
+  assert.deepEqual(items[0].parts.map((part) => part.span.start), [6]);
 });
 
 test('clipped to the editor; a hint with nothing in view is left out', () => {

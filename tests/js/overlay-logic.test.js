@@ -1,11 +1,11 @@
 // The overlay's pure logic: hint ordering and rebasing, panel model, geometry, user sites.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clipRects, hitTest, lineRects, placeChip, placePopover, rect } from '../../extension/content/geometry.js';
+import { clipRects, hitTest, lineRects, placePopover, rect } from '../../extension/content/geometry.js';
 import { panelModel, quoteOf, rebaser, severityCounts, visibleHints } from '../../extension/content/hint-model.js';
 import { originPattern, patternHost, userOrigins } from '../../extension/lib/user-sites.js';
 
-const hint = (rule, start, end, severity = 'suggestion', ruleSet = rule.split('.')[0]) => ({ rule, rule_set: ruleSet, severity, span: { start, end }, message: rule, why: '', suggestion: null });
+const hint = (rule, start, end, severity = 'suggestion', ruleSet = rule.split('.')[0]) => ({ rule, rule_set: ruleSet, severity, span: { start, end }, related: [], message: rule, why: '', fixes: [] });
 
 test('visibleHints: muted rules left out, ordered by position then severity, keyed', () => {
   const report = { hints: [hint('pitch.cta', 10, 15, 'warning'), hint('self_focus.pronouns', 0, 2), hint('invites_reply.no_question', 10, 30, 'info'), hint('shouting.marks', 10, 12, 'warning')] };
@@ -41,7 +41,7 @@ test('panelModel: rows, non-zero breakdown, groups in conversation order', () =>
     verdicts: { sentiment: { label: 'positive' }, self_focused: true, invites_reply: false },
     signals: { self_focus: { you: 0 } },
     counter: { used: 77, limit: null, over: false },
-    score: { value: 9.4, breakdown: [{ factor: 'tone', points: 9, why: 'w' }, { factor: 'x', points: 0, why: 'z' }] },
+    score: { value: 9.4, breakdown: [{ factor: 'tone', points: 9, why: 'w', spans: [] }, { factor: 'x', points: 0, why: 'z', spans: [] }] },
   };
   const hints = visibleHints({ hints: [hint('shouting.marks', 5, 8), hint('pitch.cta', 0, 3, 'warning')] });
   const model = panelModel(report, hints, 'Buy now!!!');
@@ -67,26 +67,6 @@ test('hitTest finds the smallest underline under the point', () => {
   assert.equal(hitTest(items, 50, 10).id, 'word');
   assert.equal(hitTest(items, 10, 10).id, 'sentence');
   assert.equal(hitTest(items, 10, 40), null);
-});
-
-test('placeChip: just outside the box (below, else right, else above), kept in the viewport', () => {
-  const viewport = { width: 1000, height: 800 };
-  // Below the bottom-right corner: right edges aligned, top 4 px under the box.
-  assert.deepEqual(placeChip(rect(100, 100, 700, 300), viewport, 120), { right: 300, bottom: 472, side: 'below' });
-  // No room below: to the right, bottoms level; the width is read only then.
-  let reads = 0;
-  assert.deepEqual(placeChip(rect(100, 500, 700, 790), viewport, () => { reads += 1; return 120; }), { right: 176, bottom: 10, side: 'right' });
-  assert.equal(reads, 1);
-  placeChip(rect(100, 100, 700, 300), viewport, () => { reads += 1; return 120; });
-  assert.equal(reads, 1, 'not measured when it goes below');
-  // A box running past the bottom of the viewport: beside it, at the viewport's bottom.
-  assert.deepEqual(placeChip(rect(100, 500, 700, 1200), viewport, 120), { right: 176, bottom: 0, side: 'right' });
-  // No room below or right: above the top-right corner.
-  assert.deepEqual(placeChip(rect(100, 500, 990, 790), viewport, 120), { right: 10, bottom: 304, side: 'above' });
-  // The box fills the screen: inside its corner, on screen.
-  assert.deepEqual(placeChip(rect(0, 0, 1200, 900), viewport, 120), { right: 0, bottom: 0, side: 'inside' });
-  // Never outside the viewport on the left.
-  assert.deepEqual(placeChip(rect(0, 100, 50, 300), viewport, 120), { right: 950, bottom: 472, side: 'below' });
 });
 
 test('placePopover: below if it fits, else above, aligned and on screen', () => {

@@ -1,17 +1,33 @@
 // @ts-check
-// The card of one hint (hovering its underline, or choosing it in the panel from the keyboard):
-// what, why, the offline suggestion with "apply" where there is one, "mute for this post" and
-// "turn this rule off". Testability contract: [data-rapport="card"] with data-rule,
-// data-rule-set, data-severity; its buttons carry data-action (apply, mute, rule-off).
+// The card of one finding (hovering any of its underlines, or choosing it in the panel from the
+// keyboard): what, the words it is about ("“I”, “my”, “our” · 8 places"), why, each offline
+// rewrite with one "Apply" for them all where there are any, "mute for this post" and "turn this
+// rule off". Testability contract: [data-rapport="card"] with data-rule, data-rule-set,
+// data-severity, data-key; [data-rapport="card-words"]; [data-rapport="fix"] per rewrite; its
+// buttons carry data-action (apply, mute, rule-off).
 
 import { placePopover } from '../geometry.js';
+import { trusted } from './dom.js';
 
 /**
  * @typedef {'apply' | 'mute' | 'rule-off'} CardAction
  * @typedef {object} CardHandlers
  * @property {(action: CardAction, view: any, hint: import('../hint-model.js').KeyedHint) => void} onCardAction
  * @property {() => void} onCardLeave
+ * @typedef {import('../hint-model.js').Words & {fixes: Array<{from: string, to: string}>}} CardWords
+ *   what the card quotes: the finding's words and each rewrite (from the words to the new text)
  */
+
+/**
+ * The words of a finding or a score line as one line: “a”, “b”, “c” and 2 more · 7 places.
+ * @param {import('./dom.js').Translate} t @param {import('../hint-model.js').Words} words
+ */
+export function wordsLine(t, { words, more, places }) {
+  let line = words.map((word) => `“${word}”`).join(', ');
+  if (more > 0) line += ` ${t('andMore', [String(more)])}`;
+  if (places > 1) line += ` · ${t('placesCount', [String(places)])}`;
+  return line;
+}
 
 /**
  * @param {object} deps
@@ -34,10 +50,11 @@ export function createCard({ h, t, element: card, handlers, viewport, panel }) {
      * Shows the card for `hint` next to `anchor`, clear of `avoid` (the chip's rect) where it can.
      * @param {any} view
      * @param {import('../hint-model.js').KeyedHint} hint
+     * @param {CardWords} words
      * @param {import('../geometry.js').Rect} anchor
      * @param {{focus?: boolean, avoid?: import('../geometry.js').Rect | null}} [options]
      */
-    show(view, hint, anchor, { focus = false, avoid = null } = {}) {
+    show(view, hint, words, anchor, { focus = false, avoid = null } = {}) {
       cardState = { view, hint };
       const act = (/** @type {CardAction} */ action) => () => handlers.onCardAction(action, view, hint);
       card.dataset.rule = hint.rule;
@@ -48,15 +65,29 @@ export function createCard({ h, t, element: card, handlers, viewport, panel }) {
         h(
           'p',
           { className: 'card-title', dataset: { severity: hint.severity } },
-          h('span', { className: 'sev', title: t(`severity_${hint.severity}`), 'aria-hidden': 'true' }),
+          h('span', { className: 'sev', 'aria-hidden': 'true' }),
+          h('span', { className: 'sr-only', text: `${t(`severity_${hint.severity}`)}: ` }),
           h('span', { text: hint.message }),
         ),
+        words.words.length > 0 ? h('p', { className: 'words', dataset: { rapport: 'card-words' }, text: wordsLine(t, words) }) : '',
         h('p', { className: 'why', text: hint.why }),
-        hint.suggestion !== null && hint.suggestion !== undefined
+        words.fixes.length > 0
           ? h(
               'div',
               { className: 'suggestion' },
-              h('q', { text: hint.suggestion === '' ? t('suggestionRemove') : hint.suggestion }),
+              h(
+                'ul',
+                { className: 'fixes', 'aria-label': t('fixesTitle') },
+                words.fixes.map((fix) =>
+                  h(
+                    'li',
+                    { dataset: { rapport: 'fix' } },
+                    h('del', { text: fix.from }),
+                    h('span', { className: 'arrow', 'aria-hidden': 'true', text: ' → ' }),
+                    fix.to === '' ? h('span', { className: 'remove', text: t('suggestionRemove') }) : h('ins', { text: fix.to }),
+                  ),
+                ),
+              ),
               h('button', { type: 'button', className: 'button primary', dataset: { action: 'apply' }, text: t('applySuggestion'), on: { click: act('apply') } }),
             )
           : '',
@@ -84,15 +115,18 @@ export function createCard({ h, t, element: card, handlers, viewport, panel }) {
       return card;
     },
   };
-  card.addEventListener('mouseleave', () => handlers.onCardLeave());
-  card.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      const key = cardState?.hint.key;
-      api.hide();
-      if (key && panel.view) panel.focusHint(key);
-    }
-  });
+  card.addEventListener('mouseleave', trusted(() => handlers.onCardLeave()));
+  card.addEventListener(
+    'keydown',
+    trusted((/** @type {KeyboardEvent} */ event) => {
+      if (event.key === 'Escape') {
+        event.stopPropagation();
+        const key = cardState?.hint.key;
+        api.hide();
+        if (key && panel.view) panel.focusHint(key);
+      }
+    }),
+  );
   return api;
 }
 

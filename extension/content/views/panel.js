@@ -1,18 +1,30 @@
 // @ts-check
-// The panel a chip opens: the score, the rows (tone, focus, reply, length), the breakdown and the
-// hints grouped by rule set. One panel for the page, shown for one box at a time.
+// The panel a chip opens: the score, the rows (tone, focus, reply, length), the breakdown (each
+// line's points, why and words; hovering or focusing a line highlights its words in the editor)
+// and one entry per finding, grouped by rule set. One panel for the page, shown for one box at a
+// time. Every control's accessible name is its visible text (with the severity, which the dot
+// shows, in visually hidden text).
 // Testability contract: [data-rapport="panel"]; entries [data-rapport="hint"] with data-rule,
-// data-rule-set, data-severity.
+// data-rule-set, data-severity, data-key; score lines [data-rapport="factor"] with data-factor;
+// [data-rapport="notice"] instead of them for a draft too long to check.
 
 import { placePopover } from '../geometry.js';
+import { wordsLine } from './card.js';
+import { trusted } from './dom.js';
 
 /**
  * What the panel tells its owner (content/ui.js).
  * @typedef {object} PanelHandlers
  * @property {(view: any, key: string | null) => void} onHintHover
  * @property {(view: any, key: string, byKeyboard: boolean) => void} onHintActivate
+ * @property {(view: any, index: number | null) => void} onFactorHover  a score line's words to highlight (its index in the breakdown), or none
  * @property {(byKeyboard: boolean) => void} onPanelClose
  * @property {() => void} onOpenOptions
+ */
+
+/**
+ * What the panel shows: a report's model, or a notice alone (a draft too long to check).
+ * @typedef {import('../hint-model.js').PanelModel | {notice: string}} PanelContent
  */
 
 const ROW_LABELS = { tone: 'rowTone', focus: 'rowFocus', reply: 'rowReply', length: 'rowLength' };
@@ -40,14 +52,26 @@ export function createPanel({ h, t, root, element: panel, handlers, viewport }) 
     return row.value;
   };
 
-  /** @param {any} view @param {import('../hint-model.js').PanelModel} model */
-  function renderPanel(view, model) {
+  /** @param {any} view @param {PanelContent} content */
+  function renderPanel(view, content) {
+    const close = h('button', { type: 'button', className: 'icon-button', 'aria-label': t('close'), title: t('close'), on: { click: (event) => handlers.onPanelClose(/** @type {MouseEvent} */ (event).detail === 0) } }, '×');
+    const foot = h(
+      'div',
+      { className: 'panel-foot' },
+      h('span', { text: t('privateNote') }),
+      h('button', { type: 'button', className: 'link', text: t('openOptions'), on: { click: () => handlers.onOpenOptions() } }),
+    );
+    if ('notice' in content) {
+      panel.replaceChildren(h('div', { className: 'panel-head' }, h('h2', { text: t('panelTitle') }), close), h('p', { className: 'empty', dataset: { rapport: 'notice' }, text: content.notice }), foot);
+      return;
+    }
+    const model = content;
     const head = h(
       'div',
       { className: 'panel-head' },
       h('h2', { text: t('panelTitle') }),
-      h('span', { className: 'big-score', title: t('scoreTitle'), 'aria-label': t('scoreOf', [String(model.score)]) }, String(model.score)),
-      h('button', { type: 'button', className: 'icon-button', 'aria-label': t('close'), title: t('close'), on: { click: () => handlers.onPanelClose(false) } }, '×'),
+      h('span', { className: 'big-score', title: t('scoreTitle') }, h('span', { className: 'sr-only', text: `${t('scoreWord')} ` }), String(model.score)),
+      close,
     );
     const rows = h(
       'dl',
@@ -61,9 +85,20 @@ export function createPanel({ h, t, root, element: panel, handlers, viewport }) 
       ? h(
           'ul',
           { className: 'breakdown', 'aria-label': t('breakdownTitle') },
-          model.breakdown.map((item) =>
-            h('li', {}, h('span', { className: 'points' }, item.points > 0 ? `+${item.points}` : String(item.points)), h('span', { text: item.why })),
-          ),
+          model.breakdown.map((item, index) => {
+            const show = () => handlers.onFactorHover(view, index);
+            const hide = () => handlers.onFactorHover(view, null);
+            return h(
+              'li',
+              {},
+              h(
+                'button',
+                { type: 'button', className: 'factor', dataset: { rapport: 'factor', factor: item.factor }, on: { mouseenter: show, focus: show, click: show, mouseleave: hide, blur: hide } },
+                h('span', { className: 'points' }, item.points > 0 ? `+${item.points}` : String(item.points)),
+                h('span', { className: 'factor-text' }, h('span', { text: item.why }), item.words.length > 0 ? h('span', { className: 'factor-words', text: ` ${wordsLine(t, item)}` }) : ''),
+              ),
+            );
+          }),
         )
       : null;
     const groups = model.groups.map((group) =>
@@ -83,7 +118,6 @@ export function createPanel({ h, t, root, element: panel, handlers, viewport }) 
                 {
                   type: 'button',
                   dataset: { rapport: 'hint', rule: hint.rule, ruleSet: hint.rule_set, severity: hint.severity, key: hint.key },
-                  'aria-label': `${t(`severity_${hint.severity}`)}: ${hint.message}. “${hint.quote}”`,
                   on: {
                     mouseenter: () => handlers.onHintHover(view, hint.key),
                     mouseleave: () => handlers.onHintHover(view, null),
@@ -92,7 +126,7 @@ export function createPanel({ h, t, root, element: panel, handlers, viewport }) 
                   },
                 },
                 h('span', { className: 'sev', 'aria-hidden': 'true' }),
-                h('span', { className: 'quote' }, `“${hint.quote}”`),
+                h('span', { className: 'quote' }, h('span', { className: 'sr-only', text: `${t(`severity_${hint.severity}`)}: ` }), wordsLine(t, hint)),
                 h('span', { className: 'message', text: hint.message }),
               ),
             ),
@@ -101,12 +135,6 @@ export function createPanel({ h, t, root, element: panel, handlers, viewport }) 
       ),
     );
     const empty = model.groups.length === 0 ? h('p', { className: 'empty', text: t('noHints') }) : null;
-    const foot = h(
-      'div',
-      { className: 'panel-foot' },
-      h('span', { text: t('privateNote') }),
-      h('button', { type: 'button', className: 'link', text: t('openOptions'), on: { click: () => handlers.onOpenOptions() } }),
-    );
     const focusedKey = /** @type {HTMLElement | null} */ (root.activeElement)?.dataset?.key;
     panel.replaceChildren(head, rows, breakdown ?? '', ...groups, empty ?? '', foot);
     if (focusedKey) focusHint(focusedKey);
@@ -125,7 +153,7 @@ export function createPanel({ h, t, root, element: panel, handlers, viewport }) 
     /** @type {HTMLElement | null} */ (panel.querySelector(`[data-rapport="hint"][data-key="${CSS.escape(key)}"]`))?.focus({ preventScroll: true });
   }
 
-  panel.addEventListener('keydown', (event) => {
+  panel.addEventListener('keydown', trusted((/** @type {KeyboardEvent} */ event) => {
     if (event.key === 'Escape') {
       event.stopPropagation();
       handlers.onPanelClose(true);
@@ -138,7 +166,7 @@ export function createPanel({ h, t, root, element: panel, handlers, viewport }) 
         next.focus();
       }
     }
-  });
+  }));
 
   return {
     get view() {
@@ -146,7 +174,7 @@ export function createPanel({ h, t, root, element: panel, handlers, viewport }) 
     },
     /**
      * Opens (or refreshes) the panel for `view`, below its chip (`anchor()` returns the chip's rect).
-     * @param {any} view @param {import('../hint-model.js').PanelModel} model @param {() => import('../geometry.js').Rect} anchor
+     * @param {any} view @param {PanelContent} model @param {() => import('../geometry.js').Rect} anchor
      */
     show(view, model, anchor) {
       panelView = view;
@@ -155,7 +183,7 @@ export function createPanel({ h, t, root, element: panel, handlers, viewport }) 
       panel.hidden = false;
       placePanel();
     },
-    /** @param {any} view @param {import('../hint-model.js').PanelModel} model */
+    /** @param {any} view @param {PanelContent} model */
     update(view, model) {
       if (panelView === view && !panel.hidden) {
         renderPanel(view, model);
