@@ -159,7 +159,15 @@ fn render(out: &mut impl Write, text: &str, report: &Report, st: &Style) -> std:
         }
         writeln!(out, "     = why: {}", h.why)?;
         for f in &h.fixes {
-            if h.fixes.len() == 1 && f.span == h.span {
+            if f.span.is_empty() && f.span.start == h.span.end {
+                // An insertion after the finding's words: shown with them.
+                writeln!(
+                    out,
+                    "     = try: {}{}",
+                    &text[h.span.start..h.span.end],
+                    f.text
+                )?;
+            } else if h.fixes.len() == 1 && f.span == h.span {
                 writeln!(out, "     = try: {}", f.text)?;
             } else {
                 writeln!(

@@ -1,7 +1,7 @@
 //! `invites_reply`: does the post ask the reader anything? (The classifier of questions,
 //! invitations and requests: `signals::questions`.)
 
-use super::{Analysis, Hint, RuleInfo};
+use super::{Analysis, Fix, Hint, RuleInfo};
 use crate::data::lists;
 use crate::kinds::{Context, RuleSet, Severity, Span};
 use crate::signals::questions::QuestionKind;
@@ -157,7 +157,7 @@ const LEADS_ON: &[&str] = &[
 /// The generic question appended to a post that asks nothing, where it fits: not after words
 /// that lead into a link or a list, not in a joke (a laugh in it), and not where the own words
 /// stop before a link or an arrow that still belongs to the sentence.
-fn invitation_fix(a: &Analysis, last: Span) -> Option<String> {
+fn invitation_fix(a: &Analysis, last: Span) -> Option<Fix> {
     let doc = a.doc;
     let sentence = doc.slice(last);
     let own: Vec<&crate::text::Token> = doc
@@ -184,17 +184,19 @@ fn invitation_fix(a: &Analysis, last: Span) -> Option<String> {
     if ends_leading || trailing || laughs {
         return None;
     }
-    // The sentence, closed with a full stop when it ends on a word, then the question. Built by
-    // hand: `format!` costs several times more, on most posts.
+    // An insertion at the sentence's end, so applying it types only the question (the
+    // sentence and its formatting stay as they are): a full stop first when it ends on a word.
     let open_ended = sentence.chars().last().is_some_and(char::is_alphanumeric);
-    let mut fix = String::with_capacity(sentence.len() + 2 + INVITATION.len());
-    fix.push_str(sentence);
+    let mut text = String::with_capacity(2 + INVITATION.len());
     if open_ended {
-        fix.push('.');
+        text.push('.');
     }
-    fix.push(' ');
-    fix.push_str(INVITATION);
-    Some(fix)
+    text.push(' ');
+    text.push_str(INVITATION);
+    Some(Fix {
+        span: Span::new(last.end, last.end),
+        text,
+    })
 }
 
 pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
@@ -214,9 +216,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
                 "Nothing here invites a reply",
                 "Posts that ask the reader something get answers; statements get scrolled past.",
             );
-            if let Some(fix) = invitation_fix(a, last) {
-                h = h.with_fix(fix);
-            }
+            h.fixes.extend(invitation_fix(a, last));
             hints.push(h);
         }
     }
