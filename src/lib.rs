@@ -35,6 +35,8 @@
 //! assert!(report.verdicts.question);
 //! ```
 
+#![forbid(unsafe_code)]
+
 pub mod config;
 pub mod data;
 mod engine;
