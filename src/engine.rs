@@ -5,6 +5,7 @@
 use crate::config::{Config, ConfigError, Ignored, Options};
 use crate::kinds::{Severity, Span, Strictness};
 use crate::report::{self, Report};
+use crate::rules::custom::{self, Clock};
 use crate::rules::{self, Analysis, Compiled};
 use crate::signals::counters;
 use crate::text::Document;
@@ -69,6 +70,13 @@ impl Engine {
         Ok((Engine::new(config)?, ignored))
     }
 
+    /// The clock of the custom regexes' time budget (milliseconds from any fixed moment):
+    /// `Instant` natively by default; wasm has none unless the facade passes one. `None`: only
+    /// the search limit bounds them.
+    pub fn set_clock(&mut self, clock: Option<Clock>) {
+        self.compiled.custom.clock = clock;
+    }
+
     /// Checks settings as [`Engine::new`] does, without compiling them: what the settings alone
     /// can tell, and that every rule they name exists.
     pub fn check(config: &Config) -> Result<(), ConfigError> {
@@ -123,7 +131,8 @@ impl Engine {
             ));
         }
         if a.strictness() == Strictness::Low {
-            hints.retain(|h| h.severity != Severity::Info);
+            // A rule that stopped says so at every strictness: it must never stop silently.
+            hints.retain(|h| h.severity != Severity::Info || custom::stopped(h));
         }
         report::build(&a, hints, counter, counters, analysed.len(), options.brief)
     }

@@ -55,6 +55,12 @@ fn settings_json(value: &JsValue) -> Result<String, JsError> {
         .unwrap_or_else(|| "{}".into()))
 }
 
+/// The regexes' time budget reads `Date.now` (wasm32 has no clock of its own).
+fn with_clock(mut engine: crate::Engine) -> crate::Engine {
+    engine.set_clock(Some(js_sys::Date::now));
+    engine
+}
+
 fn js_err(message: String) -> JsError {
     JsError::new(&message)
 }
@@ -98,8 +104,10 @@ impl Engine {
 
     /// Replaces the settings; on error the previous settings stay.
     pub fn set_config(&mut self, config: JsValue) -> Result<(), JsError> {
-        self.inner = crate::Engine::new(config_from_js(config).map_err(js_err)?)
-            .map_err(|e| js_err(e.to_string()))?;
+        self.inner = with_clock(
+            crate::Engine::new(config_from_js(config).map_err(js_err)?)
+                .map_err(|e| js_err(e.to_string()))?,
+        );
         self.ignored.clear();
         Ok(())
     }
@@ -110,7 +118,7 @@ impl Engine {
     pub fn set_config_tolerant(&mut self, config: JsValue) -> Result<JsValue, JsError> {
         let (inner, ignored) = crate::Engine::from_json_tolerant(&settings_json(&config)?)
             .map_err(|e| js_err(e.to_string()))?;
-        self.inner = inner;
+        self.inner = with_clock(inner);
         self.ignored = ignored;
         self.ignored()
     }
@@ -149,7 +157,7 @@ impl Engine {
 impl Engine {
     fn of(inner: crate::Engine, ignored: Vec<Ignored>) -> Engine {
         Engine {
-            inner,
+            inner: with_clock(inner),
             tape: Tape::new(),
             names: js_sys::Array::new(),
             last_options: None,
