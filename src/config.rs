@@ -90,17 +90,23 @@ impl ConfigError {
 }
 
 /// Parses JSON into `T` with the path of the offending field in the error.
+/// Text after the JSON value (`{} x`) is an error, as in `serde_json::from_str`.
 fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ConfigError> {
     let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let message = e.inner().to_string();
-        // serde_json appends " at line L column C"; the path says more.
-        let message = match message.rfind(" at line ") {
-            Some(i) => message[..i].to_string(),
-            None => message,
-        };
-        ConfigError::at(e.path().to_string(), message)
-    })
+    let value = serde_path_to_error::deserialize(&mut *de)
+        .map_err(|e| ConfigError::at(e.path().to_string(), without_position(e.inner())))?;
+    de.end()
+        .map_err(|e| ConfigError::at(".", without_position(&e)))?;
+    Ok(value)
+}
+
+/// serde_json's message without its " at line L column C"; the path says more.
+fn without_position(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    }
 }
 
 impl Options {

@@ -283,3 +283,21 @@ fn phrases_past_what_the_index_holds_leave_out_whole_rules_not_all_settings() {
         "{ignored:?}"
     );
 }
+
+/// Found by the fuzz target: the strict reading took `{"strictness": "low"})I I I` as its
+/// first value and ignored the rest, where the tolerant one (and `serde_json::from_str`)
+/// refuse text after the JSON value.
+#[test]
+fn text_after_the_settings_is_refused_by_both_readings() {
+    for json in [r#"{"strictness": "low"})I I I"#, "{} {}", "{}x"] {
+        let err = Engine::from_json(json).err().map(|e| e.to_string());
+        assert!(
+            err.as_deref()
+                .is_some_and(|e| e.contains("trailing characters")),
+            "{json}: {err:?}"
+        );
+        assert!(Engine::from_json_tolerant(json).is_err(), "{json}");
+        assert!(rapport::Options::from_json(json).is_err(), "{json}");
+    }
+    assert!(Engine::from_json("{} \n\t ").is_ok());
+}

@@ -5,7 +5,7 @@
 
 use super::{
     check_custom_rule, check_list_entry, check_mastodon_limit, check_rule_set_id, custom_rule_name,
-    Config, ConfigError, CustomRule, MAX_CUSTOM_RULES, MAX_LIST_ENTRIES,
+    without_position, Config, ConfigError, CustomRule, MAX_CUSTOM_RULES, MAX_LIST_ENTRIES,
 };
 use crate::kinds::{Context, Platform, Strictness};
 use serde::Serialize;
@@ -60,12 +60,7 @@ impl Config {
     /// Rule ids are checked by the engine, which knows them (`Engine::from_json_tolerant`).
     pub fn from_json_tolerant(json: &str) -> Result<(Config, Vec<Ignored>), ConfigError> {
         let value: Value = serde_json::from_str(json).map_err(|e| {
-            let message = e.to_string();
-            let message = match message.rfind(" at line ") {
-                Some(i) => &message[..i],
-                None => &message,
-            };
-            ConfigError::at("", format!("unreadable settings: {message}"))
+            ConfigError::at("", format!("unreadable settings: {}", without_position(&e)))
         })?;
         let Value::Object(fields) = value else {
             return Err(ConfigError::at("", "settings must be a JSON object"));
