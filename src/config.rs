@@ -100,6 +100,29 @@ fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ConfigErr
     Ok(value)
 }
 
+/// A struct derived with serde also reads a JSON array, its fields in order (`[{}, {}, "high"]`
+/// is settings with high strictness): settings and options must be objects, and so must each
+/// entry of `lists` (lists of rules). Run on JSON that parsed.
+fn objects_only(json: &str, lists: &[&str]) -> Result<(), ConfigError> {
+    use serde_json::Value;
+    let value: Value =
+        serde_json::from_str(json).map_err(|e| ConfigError::at(".", without_position(&e)))?;
+    let Value::Object(fields) = value else {
+        return Err(ConfigError::at(".", "must be a JSON object"));
+    };
+    for &list in lists {
+        if let Some(Value::Array(entries)) = fields.get(list) {
+            if let Some(i) = entries.iter().position(|e| !e.is_object()) {
+                return Err(ConfigError::at(
+                    format!("{list}[{i}]"),
+                    "must be a JSON object",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// serde_json's message without its " at line L column C"; the path says more.
 fn without_position(e: &serde_json::Error) -> String {
     let message = e.to_string();
@@ -111,10 +134,15 @@ fn without_position(e: &serde_json::Error) -> String {
 
 impl Options {
     pub fn from_json(json: &str) -> Result<Options, ConfigError> {
-        parse_json(json).map_err(|e| ConfigError {
-            path: format!("options.{}", e.path.trim_start_matches('.')),
-            ..e
-        })
+        parse_json(json)
+            .and_then(|options| objects_only(json, &[]).map(|()| options))
+            .map_err(|e| ConfigError {
+                path: match e.path.trim_start_matches('.') {
+                    "" => "options".into(),
+                    field => format!("options.{field}"),
+                },
+                ..e
+            })
     }
 }
 
@@ -122,6 +150,7 @@ impl Config {
     /// Parses settings JSON with field paths in errors.
     pub fn from_json(json: &str) -> Result<Config, ConfigError> {
         let config: Config = parse_json(json)?;
+        objects_only(json, &["custom_rules"])?;
         config.validate()?;
         Ok(config)
     }

@@ -301,3 +301,37 @@ fn text_after_the_settings_is_refused_by_both_readings() {
     }
     assert!(Engine::from_json("{} \n\t ").is_ok());
 }
+
+/// Found by the fuzz target: the strict reading took a JSON array as settings, field by field
+/// in order (`[{}, {}, "high"]` was high strictness; a custom rule could be an array too),
+/// where the tolerant reading wants objects.
+#[test]
+fn settings_and_rules_are_objects_not_arrays() {
+    let cases = [
+        ("[  ] ", "."),
+        (r#"[{}, {}, "high"]"#, "."),
+        (
+            r#"{"custom_rules": [["x", null, null, null, "m", null, null, null, ["a"]]]}"#,
+            "custom_rules[0]",
+        ),
+    ];
+    for (json, path) in cases {
+        let err = Engine::from_json(json).expect_err(json);
+        assert_eq!(
+            (err.path.as_str(), err.message.as_str()),
+            (path, "must be a JSON object")
+        );
+        let (engine, _) = Engine::from_json_tolerant(json)
+            .map(|(e, i)| (Some(e), i))
+            .unwrap_or((None, Vec::new()));
+        assert!(
+            engine.is_none_or(|e| e.config().custom_rules.is_empty()),
+            "{json}"
+        );
+    }
+    let err = rapport::Options::from_json(r#"["x", "reply", true]"#).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid settings at `options`: must be a JSON object"
+    );
+}
