@@ -86,35 +86,24 @@ impl Reading {
         match key.as_str() {
             "rule_sets" => self.switches(key, value, true),
             "rules" => self.switches(key, value, false),
+            // Each key comes once, so a value left out leaves the default.
             "strictness" => {
-                if let Some(v) = self.choice(
-                    key,
-                    value,
-                    Strictness::from_id,
-                    Strictness::ALL.iter().map(|v| v.id()),
-                ) {
-                    self.config.strictness = v;
-                }
+                let ids = Strictness::ALL.map(Strictness::id);
+                self.config.strictness = self
+                    .choice(key, value, Strictness::from_id, &ids)
+                    .unwrap_or_default();
             }
             "platform" => {
-                if let Some(v) = self.choice(
-                    key,
-                    value,
-                    Platform::from_id,
-                    Platform::ALL.iter().map(|v| v.id()),
-                ) {
-                    self.config.platform = v;
-                }
+                let ids = Platform::ALL.map(Platform::id);
+                self.config.platform = self
+                    .choice(key, value, Platform::from_id, &ids)
+                    .unwrap_or_default();
             }
             "context" => {
-                if let Some(v) = self.choice(
-                    key,
-                    value,
-                    Context::from_id,
-                    Context::ALL.iter().map(|v| v.id()),
-                ) {
-                    self.config.context = v;
-                }
+                let ids = Context::ALL.map(Context::id);
+                self.config.context = self
+                    .choice(key, value, Context::from_id, &ids)
+                    .unwrap_or_default();
             }
             "mastodon_limit" => {
                 let limit = match &value {
@@ -174,9 +163,9 @@ impl Reading {
         key: String,
         value: Value,
         from_id: fn(&str) -> Option<T>,
-        ids: impl Iterator<Item = &'static str>,
+        ids: &[&str],
     ) -> Option<T> {
-        let known = ids.collect::<Vec<_>>().join(", ");
+        let known = ids.join(", ");
         let (reason, ignored): (String, fn(String, String) -> Ignored) = match value {
             Value::String(id) => match from_id(&id) {
                 Some(v) => return Some(v),
