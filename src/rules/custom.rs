@@ -69,8 +69,8 @@ pub const REGEX_BUDGET_MS: f64 = 25.0;
 /// wide from the same place, and the next search gets twice what the last match took to find.
 /// So one search of a slow regex cannot run through 256 KB, the slowest regexes the size
 /// limits allow (~30 µs a byte natively) spend ~30 ms on their first window, and a window
-/// changes a match only when a regex prefers a longer alternative that runs past the window's
-/// end to a shorter one inside it.
+/// changes what is found only where a match that would run past the window's end (one that
+/// starts earlier, or a longer alternative the regex prefers) loses to one inside it.
 pub const REGEX_WINDOW: usize = 1024;
 
 /// The `why` of a custom rule's finding when its regex stopped before the end of the text.
