@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rapport: set up and build everything (`./build.sh`), run every test (`./build.sh test`),
-# or print the benchmarks (`./build.sh bench`). Idempotent; a second run skips what is done.
+# print the benchmarks (`./build.sh bench`) or fuzz the engine (`./build.sh fuzz [SECONDS]`).
+# Idempotent; a second run skips what is done.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -127,6 +128,8 @@ run_tests() {
   build
   step "rustfmt and clippy" lint
   step "cargo test" cargo test --release --locked --quiet
+  step "cargo-fuzz $CARGO_FUZZ_VERSION" fuzz_tool
+  step "fuzz smoke (30 s; ./build.sh fuzz runs longer)" fuzz_run 30
   step "quality gates on ../shared/data" quality
   step "wasm in Node matches native; JS modules (node --test)" npm run --silent test:js
   step "JavaScript types (tsc --noEmit)" npm run --silent typecheck
@@ -134,6 +137,39 @@ run_tests() {
   step "browser for end-to-end tests" browsers
   step "end-to-end (Chromium, extension loaded)" npm run --silent test:e2e
   say "all tests passed in $((SECONDS - t0))s"
+}
+
+# ---- fuzzing --------------------------------------------------------------------------------
+
+# cargo-fuzz (libFuzzer), pinned, built into .tools/ once. Without a sanitizer it runs on stable
+# Rust: coverage comes from LLVM's sanitizer-coverage passes, which stable rustc accepts.
+CARGO_FUZZ_VERSION=0.13.2
+CARGO_FUZZ=$ROOT/.tools/cargo-fuzz-$CARGO_FUZZ_VERSION/bin/cargo-fuzz
+
+fuzz_tool() {
+  need cargo "install Rust with rustup"
+  need c++ "install a C++ compiler (Debian: g++); libFuzzer is built from source"
+  if [ ! -x "$CARGO_FUZZ" ]; then
+    echo "building cargo-fuzz $CARGO_FUZZ_VERSION into .tools/ (once, ~40 s)"
+    cargo install cargo-fuzz --locked --quiet --version "$CARGO_FUZZ_VERSION" --root "${CARGO_FUZZ%/bin/cargo-fuzz}"
+  fi
+}
+
+# fuzz_run SECONDS: the `engine` target (fuzz/fuzz_targets/engine.rs) over (settings, draft,
+# options), from the seeds in fuzz/seeds/engine and the corpus it grows in fuzz/corpus/engine
+# (not kept in git). A crash stops it with the input in fuzz/artifacts/engine/.
+fuzz_run() {
+  mkdir -p fuzz/corpus/engine
+  "$CARGO_FUZZ" run --fuzz-dir fuzz --sanitizer none engine fuzz/corpus/engine fuzz/seeds/engine -- \
+    -max_total_time="$1" -max_len=4096 -timeout=10 -dict=fuzz/engine.dict -print_final_stats=1 2>&1 |
+    grep -v -E '^#[0-9]+[[:space:]]+(NEW|REDUCE)' || return 1
+}
+
+fuzz() {
+  local seconds=${1:-600}
+  case $seconds in '' | *[!0-9]*) fail "./build.sh fuzz takes a number of seconds, not '$seconds'" ;; esac
+  step "cargo-fuzz $CARGO_FUZZ_VERSION" fuzz_tool
+  step "fuzz the engine for ${seconds}s" fuzz_run "$seconds"
 }
 
 # The bench's reference in wasm: vader_sentiment behind one function (tools/vader-wasm), so the
@@ -172,6 +208,7 @@ MSG
     ;;
   test) run_tests ;;
   bench) bench ;;
-  -h | --help | help) echo "usage: ./build.sh [build|test|bench]" ;;
-  *) fail "unknown command '$1' (usage: ./build.sh [build|test|bench])" ;;
+  fuzz) fuzz "${2:-600}" ;;
+  -h | --help | help) echo "usage: ./build.sh [build|test|bench|fuzz [SECONDS]]" ;;
+  *) fail "unknown command '$1' (usage: ./build.sh [build|test|bench|fuzz [SECONDS]])" ;;
 esac

@@ -1,9 +1,16 @@
 //! Settings, as stored by the extension and passed to the engine. Absent = the default.
 //!
-//! Every field is optional in JSON; unknown fields are errors (a typo must not silently turn a
-//! rule back on). Errors name the path of the offending field and, for custom rules, the rule.
+//! Two readings of the same JSON:
+//! - **strict** ([`Config::from_json`], the CLI's `--config`, `new Engine` in wasm): every field
+//!   is optional, unknown fields are errors (a typo must not silently turn a rule back on), and
+//!   errors name the path of the offending field and, for custom rules, the rule;
+//! - **tolerant** ([`Config::from_json_tolerant`], for settings the extension has stored, which
+//!   may come from a newer or older version through sync): whatever this version can use
+//!   applies, and every unknown field, rule set or value, and every invalid entry, is left out
+//!   and listed as [`Ignored`] with its path, so the options page can say so.
+//!
 //! This module checks what the settings alone can tell; that every rule id they name exists is
-//! checked by the engine, which knows the rules (`Engine::new`).
+//! checked by the engine, which knows the rules (`Engine::new`, `Engine::from_json_tolerant`).
 
 use crate::data::schema::Origin;
 pub use crate::data::schema::PhraseRuleSpec as CustomRule;
@@ -11,6 +18,9 @@ use crate::kinds::{Context, Platform, RuleSet, Severity, Strictness};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
+
+mod tolerant;
+pub use tolerant::{Ignored, IgnoredKind};
 
 /// Longest regex source accepted in a custom rule, in bytes.
 pub const MAX_CUSTOM_REGEX_LEN: usize = 500;
@@ -80,25 +90,59 @@ impl ConfigError {
 }
 
 /// Parses JSON into `T` with the path of the offending field in the error.
+/// Text after the JSON value (`{} x`) is an error, as in `serde_json::from_str`.
 fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ConfigError> {
     let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let message = e.inner().to_string();
-        // serde_json appends " at line L column C"; the path says more.
-        let message = match message.rfind(" at line ") {
-            Some(i) => message[..i].to_string(),
-            None => message,
-        };
-        ConfigError::at(e.path().to_string(), message)
-    })
+    let value = serde_path_to_error::deserialize(&mut *de)
+        .map_err(|e| ConfigError::at(e.path().to_string(), without_position(e.inner())))?;
+    de.end()
+        .map_err(|e| ConfigError::at(".", without_position(&e)))?;
+    Ok(value)
+}
+
+/// A struct derived with serde also reads a JSON array, its fields in order (`[{}, {}, "high"]`
+/// is settings with high strictness): settings and options must be objects, and so must each
+/// entry of `lists` (lists of rules). Run on JSON that parsed.
+fn objects_only(json: &str, lists: &[&str]) -> Result<(), ConfigError> {
+    use serde_json::Value;
+    let value: Value =
+        serde_json::from_str(json).map_err(|e| ConfigError::at(".", without_position(&e)))?;
+    let Value::Object(fields) = value else {
+        return Err(ConfigError::at(".", "must be a JSON object"));
+    };
+    for &list in lists {
+        if let Some(Value::Array(entries)) = fields.get(list) {
+            if let Some(i) = entries.iter().position(|e| !e.is_object()) {
+                return Err(ConfigError::at(
+                    format!("{list}[{i}]"),
+                    "must be a JSON object",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// serde_json's message without its " at line L column C"; the path says more.
+fn without_position(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    }
 }
 
 impl Options {
     pub fn from_json(json: &str) -> Result<Options, ConfigError> {
-        parse_json(json).map_err(|e| ConfigError {
-            path: format!("options.{}", e.path.trim_start_matches('.')),
-            ..e
-        })
+        parse_json(json)
+            .and_then(|options| objects_only(json, &[]).map(|()| options))
+            .map_err(|e| ConfigError {
+                path: match e.path.trim_start_matches('.') {
+                    "" => "options".into(),
+                    field => format!("options.{field}"),
+                },
+                ..e
+            })
     }
 }
 
@@ -106,6 +150,7 @@ impl Config {
     /// Parses settings JSON with field paths in errors.
     pub fn from_json(json: &str) -> Result<Config, ConfigError> {
         let config: Config = parse_json(json)?;
+        objects_only(json, &["custom_rules"])?;
         config.validate()?;
         Ok(config)
     }
@@ -114,19 +159,10 @@ impl Config {
     /// compile. Rule ids are checked by the engine (`Engine::new`).
     pub fn validate(&self) -> Result<(), ConfigError> {
         for id in self.rule_sets.keys() {
-            if RuleSet::from_id(id).is_none() {
-                let known: Vec<&str> = RuleSet::ALL.iter().map(|s| s.id()).collect();
-                return Err(ConfigError::at(
-                    format!("rule_sets.{id}"),
-                    format!("unknown rule set `{id}` (known: {})", known.join(", ")),
-                ));
-            }
+            check_rule_set_id(id).map_err(|m| ConfigError::at(format!("rule_sets.{id}"), m))?;
         }
-        if self.mastodon_limit.is_some_and(|n| n == 0 || n > 100_000) {
-            return Err(ConfigError::at(
-                "mastodon_limit",
-                "must be between 1 and 100000",
-            ));
+        if let Some(n) = self.mastodon_limit {
+            check_mastodon_limit(n).map_err(|m| ConfigError::at("mastodon_limit", m))?;
         }
         for (field, list) in [("brands", &self.brands), ("acronyms", &self.acronyms)] {
             if list.len() > MAX_LIST_ENTRIES {
@@ -136,12 +172,7 @@ impl Config {
                 ));
             }
             for (i, entry) in list.iter().enumerate() {
-                if entry.trim().is_empty() || entry.chars().count() > 100 {
-                    return Err(ConfigError::at(
-                        format!("{field}[{i}]"),
-                        "must be 1 to 100 characters",
-                    ));
-                }
+                check_list_entry(entry).map_err(|m| ConfigError::at(format!("{field}[{i}]"), m))?;
             }
         }
         if self.custom_rules.len() > MAX_CUSTOM_RULES {
@@ -152,14 +183,9 @@ impl Config {
         }
         for (i, rule) in self.custom_rules.iter().enumerate() {
             check_custom_rule(rule).map_err(|(field, msg)| {
-                let name = if rule.id.is_empty() {
-                    format!("#{}", i + 1)
-                } else {
-                    format!("`{}`", rule.id)
-                };
                 ConfigError::at(
                     format!("custom_rules[{i}].{field}"),
-                    format!("custom rule {name}: {msg}"),
+                    format!("custom rule {}: {msg}", custom_rule_name(rule, i)),
                 )
             })?;
             if self.custom_rules[..i].iter().any(|r| r.id == rule.id) {
@@ -180,6 +206,41 @@ impl Config {
 
     pub fn set_enabled(&self, set: RuleSet) -> bool {
         self.rule_sets.get(set.id()).copied().unwrap_or(true)
+    }
+}
+
+fn check_rule_set_id(id: &str) -> Result<(), String> {
+    if RuleSet::from_id(id).is_some() {
+        return Ok(());
+    }
+    let known: Vec<&str> = RuleSet::ALL.iter().map(|s| s.id()).collect();
+    Err(format!(
+        "unknown rule set `{id}` (known: {})",
+        known.join(", ")
+    ))
+}
+
+fn check_mastodon_limit(n: u32) -> Result<(), &'static str> {
+    match n {
+        1..=100_000 => Ok(()),
+        _ => Err("must be between 1 and 100000"),
+    }
+}
+
+/// A brand name or an acronym.
+fn check_list_entry(entry: &str) -> Result<(), &'static str> {
+    if entry.trim().is_empty() || entry.chars().count() > 100 {
+        return Err("must be 1 to 100 characters");
+    }
+    Ok(())
+}
+
+/// How an error names a custom rule: by its id, or by its place when it has none.
+fn custom_rule_name(rule: &CustomRule, index: usize) -> String {
+    if rule.id.is_empty() {
+        format!("#{}", index + 1)
+    } else {
+        format!("`{}`", rule.id)
     }
 }
 

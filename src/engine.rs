@@ -2,9 +2,10 @@
 //! parsed and annotated, the platform counted, every signal read, the rules run, the report
 //! built.
 
-use crate::config::{Config, ConfigError, Options};
+use crate::config::{Config, ConfigError, Ignored, Options};
 use crate::kinds::{Severity, Span, Strictness};
 use crate::report::{self, Report};
+use crate::rules::custom::{self, Clock};
 use crate::rules::{self, Analysis, Compiled};
 use crate::signals::counters;
 use crate::text::Document;
@@ -46,6 +47,34 @@ impl Engine {
 
     pub fn from_json(json: &str) -> Result<Engine, ConfigError> {
         Engine::new(Config::from_json(json)?)
+    }
+
+    /// Builds an engine from stored settings tolerantly ([`Config::from_json_tolerant`], then
+    /// every switch of a rule that does not exist left out): everything that can apply does,
+    /// and what does not is listed. An error only when the JSON is unreadable or not an object.
+    pub fn from_json_tolerant(json: &str) -> Result<(Engine, Vec<Ignored>), ConfigError> {
+        let (mut config, mut ignored) = Config::from_json_tolerant(json)?;
+        let custom_ids: std::collections::HashSet<&str> =
+            config.custom_rules.iter().map(|r| r.id.as_str()).collect();
+        config.rules.retain(|id, _| {
+            let known = rules::rule_index(id).is_some()
+                || id
+                    .strip_prefix("custom.")
+                    .is_some_and(|c| custom_ids.contains(c));
+            if !known {
+                let reason = format!("unknown rule `{id}`, not used here");
+                ignored.push(Ignored::unknown(format!("rules.{id}"), reason));
+            }
+            known
+        });
+        Ok((Engine::new(config)?, ignored))
+    }
+
+    /// The clock of the custom regexes' time budget (milliseconds from any fixed moment):
+    /// `Instant` natively by default; wasm has none unless the facade passes one. `None`: only
+    /// the search limit bounds them.
+    pub fn set_clock(&mut self, clock: Option<Clock>) {
+        self.compiled.custom.clock = clock;
     }
 
     /// Checks settings as [`Engine::new`] does, without compiling them: what the settings alone
@@ -102,7 +131,8 @@ impl Engine {
             ));
         }
         if a.strictness() == Strictness::Low {
-            hints.retain(|h| h.severity != Severity::Info);
+            // A rule that stopped says so at every strictness: it must never stop silently.
+            hints.retain(|h| h.severity != Severity::Info || custom::stopped(h));
         }
         report::build(&a, hints, counter, counters, analysed.len(), options.brief)
     }

@@ -35,6 +35,8 @@
 //! assert!(report.verdicts.question);
 //! ```
 
+#![forbid(unsafe_code)]
+
 pub mod config;
 pub mod data;
 mod engine;
@@ -48,7 +50,7 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use config::{Config, ConfigError, Options};
+pub use config::{Config, ConfigError, Ignored, IgnoredKind, Options};
 pub use engine::{Engine, MAX_ANALYZED_BYTES};
 pub use kinds::{Context, Platform, RuleSet, Severity, Strictness};
 pub use report::{Report, MAX_EVIDENCE};

@@ -7,6 +7,8 @@
 //! rapport rules                          the rule registry as JSON
 //! ```
 
+#![forbid(unsafe_code)]
+
 mod cli;
 
 fn main() {

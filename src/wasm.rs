@@ -2,7 +2,7 @@
 //! every span converted from byte offsets to UTF-16 code units in one pass over the text, as a
 //! [tape](crate::tape) that `src/wasm/tape.js` turns into plain objects in one call.
 
-use crate::config::{Config, Options};
+use crate::config::{Config, Ignored, Options};
 use crate::tape::Tape;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -48,6 +48,19 @@ fn config_from_js(value: JsValue) -> Result<Config, String> {
     }
 }
 
+/// Settings JSON for the tolerant reading (`{}` when absent).
+fn settings_json(value: &JsValue) -> Result<String, JsError> {
+    Ok(json_of(value, "settings")
+        .map_err(js_err)?
+        .unwrap_or_else(|| "{}".into()))
+}
+
+/// The regexes' time budget reads `Date.now` (wasm32 has no clock of its own).
+fn with_clock(mut engine: crate::Engine) -> crate::Engine {
+    engine.set_clock(Some(js_sys::Date::now));
+    engine
+}
+
 fn js_err(message: String) -> JsError {
     JsError::new(&message)
 }
@@ -67,6 +80,8 @@ pub struct Engine {
     /// The last options JSON that parsed and what it parsed to: a caller passes the same
     /// options on every keystroke, and the JSON parse is then one string comparison.
     last_options: Option<(String, Options)>,
+    /// What the tolerant reading of the settings in force left out (empty when strict).
+    ignored: Vec<Ignored>,
 }
 
 #[wasm_bindgen]
@@ -76,19 +91,44 @@ impl Engine {
     pub fn new(config: JsValue) -> Result<Engine, JsError> {
         let inner = crate::Engine::new(config_from_js(config).map_err(js_err)?)
             .map_err(|e| js_err(e.to_string()))?;
-        Ok(Engine {
-            inner,
-            tape: Tape::new(),
-            names: js_sys::Array::new(),
-            last_options: None,
-        })
+        Ok(Engine::of(inner, Vec::new()))
+    }
+
+    /// `Engine.tolerant(settings?)`: an engine from stored settings, applying all it can; what
+    /// it leaves out is in `ignored()`. Throws only when the settings are not a JSON object.
+    pub fn tolerant(config: JsValue) -> Result<Engine, JsError> {
+        let (inner, ignored) = crate::Engine::from_json_tolerant(&settings_json(&config)?)
+            .map_err(|e| js_err(e.to_string()))?;
+        Ok(Engine::of(inner, ignored))
     }
 
     /// Replaces the settings; on error the previous settings stay.
     pub fn set_config(&mut self, config: JsValue) -> Result<(), JsError> {
-        self.inner = crate::Engine::new(config_from_js(config).map_err(js_err)?)
-            .map_err(|e| js_err(e.to_string()))?;
+        self.inner = with_clock(
+            crate::Engine::new(config_from_js(config).map_err(js_err)?)
+                .map_err(|e| js_err(e.to_string()))?,
+        );
+        self.ignored.clear();
         Ok(())
+    }
+
+    /// Replaces the settings tolerantly (as `Engine.tolerant`) and returns what was left out,
+    /// `[{path, reason, kind}]`; throws, keeping the previous settings, only when the settings
+    /// are not a JSON object.
+    pub fn set_config_tolerant(&mut self, config: JsValue) -> Result<JsValue, JsError> {
+        let (inner, ignored) = crate::Engine::from_json_tolerant(&settings_json(&config)?)
+            .map_err(|e| js_err(e.to_string()))?;
+        self.inner = with_clock(inner);
+        self.ignored = ignored;
+        self.ignored()
+    }
+
+    /// What the settings in force left out: `[{path, reason, kind}]`, `kind` `"unknown"` (a
+    /// field, rule, rule set or value this version does not know: most likely from a newer
+    /// version) or `"invalid"` (a known setting with a value it cannot use). Empty after a
+    /// strict `new Engine` or `set_config`.
+    pub fn ignored(&self) -> Result<JsValue, JsError> {
+        to_js(&self.ignored, &mut Tape::new(), &js_sys::Array::new())
     }
 
     /// `analyze(text, {platform?, context?})` → Report with UTF-16 spans.
@@ -114,12 +154,34 @@ impl Engine {
     }
 }
 
+impl Engine {
+    fn of(inner: crate::Engine, ignored: Vec<Ignored>) -> Engine {
+        Engine {
+            inner: with_clock(inner),
+            tape: Tape::new(),
+            names: js_sys::Array::new(),
+            last_options: None,
+            ignored,
+        }
+    }
+}
+
 /// Checks settings without building an engine: `null` when valid, else the error message.
 #[wasm_bindgen]
 pub fn validate_config(config: JsValue) -> Option<String> {
     config_from_js(config)
         .and_then(|c| crate::Engine::check(&c).map_err(|e| e.to_string()))
         .err()
+}
+
+/// Checks settings as `Engine.tolerant` reads them: what it would leave out,
+/// `[{path, reason, kind}]` (empty when everything applies). Throws only when the settings are
+/// not a JSON object.
+#[wasm_bindgen]
+pub fn validate_config_tolerant(config: JsValue) -> Result<JsValue, JsError> {
+    let (_, ignored) = crate::Engine::from_json_tolerant(&settings_json(&config)?)
+        .map_err(|e| js_err(e.to_string()))?;
+    to_js(&ignored, &mut Tape::new(), &js_sys::Array::new())
 }
 
 /// Every rule: `[{id, rule_set, severity, description, default_on, flag, allow}]`.
