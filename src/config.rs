@@ -15,11 +15,12 @@
 use crate::data::schema::Origin;
 pub use crate::data::schema::PhraseRuleSpec as CustomRule;
 use crate::kinds::{Context, Platform, RuleSet, Severity, Strictness};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
 mod tolerant;
+pub(crate) use tolerant::NOT_USED;
 pub use tolerant::{Ignored, IgnoredKind};
 
 /// Longest regex source accepted in a custom rule, in bytes.
@@ -29,8 +30,7 @@ pub const MAX_CUSTOM_REGEX_SIZE: usize = 256 * 1024;
 pub const MAX_CUSTOM_RULES: usize = 100;
 pub const MAX_LIST_ENTRIES: usize = 500;
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Config {
     /// Rule set id → on/off; absent = on.
     pub rule_sets: BTreeMap<String, bool>,
@@ -49,8 +49,7 @@ pub struct Config {
 }
 
 /// Per-analysis overrides (the extension knows the site and whether the box is a reply).
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct Options {
     pub platform: Option<Platform>,
     pub context: Option<Context>,
@@ -89,40 +88,6 @@ impl ConfigError {
     }
 }
 
-/// Parses JSON into `T` with the path of the offending field in the error.
-/// Text after the JSON value (`{} x`) is an error, as in `serde_json::from_str`.
-fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ConfigError> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let value = serde_path_to_error::deserialize(&mut *de)
-        .map_err(|e| ConfigError::at(e.path().to_string(), without_position(e.inner())))?;
-    de.end()
-        .map_err(|e| ConfigError::at(".", without_position(&e)))?;
-    Ok(value)
-}
-
-/// A struct derived with serde also reads a JSON array, its fields in order (`[{}, {}, "high"]`
-/// is settings with high strictness): settings and options must be objects, and so must each
-/// entry of `lists` (lists of rules). Run on JSON that parsed.
-fn objects_only(json: &str, lists: &[&str]) -> Result<(), ConfigError> {
-    use serde_json::Value;
-    let value: Value =
-        serde_json::from_str(json).map_err(|e| ConfigError::at(".", without_position(&e)))?;
-    let Value::Object(fields) = value else {
-        return Err(ConfigError::at(".", "must be a JSON object"));
-    };
-    for &list in lists {
-        if let Some(Value::Array(entries)) = fields.get(list) {
-            if let Some(i) = entries.iter().position(|e| !e.is_object()) {
-                return Err(ConfigError::at(
-                    format!("{list}[{i}]"),
-                    "must be a JSON object",
-                ));
-            }
-        }
-    }
-    Ok(())
-}
-
 /// serde_json's message without its " at line L column C"; the path says more.
 fn without_position(e: &serde_json::Error) -> String {
     let message = e.to_string();
@@ -133,26 +98,64 @@ fn without_position(e: &serde_json::Error) -> String {
 }
 
 impl Options {
+    /// Reads per-analysis options strictly (a caller's mistake, not stored data): an unknown
+    /// field or value is an error naming it.
     pub fn from_json(json: &str) -> Result<Options, ConfigError> {
-        parse_json(json)
-            .and_then(|options| objects_only(json, &[]).map(|()| options))
-            .map_err(|e| ConfigError {
-                path: match e.path.trim_start_matches('.') {
-                    "" => "options".into(),
-                    field => format!("options.{field}"),
+        use serde_json::Value;
+        let at = |field: &str, message: String| {
+            ConfigError::at(format!("options{field}"), message)
+        };
+        let value: Value = serde_json::from_str(json).map_err(|e| at("", without_position(&e)))?;
+        let Value::Object(fields) = value else {
+            return Err(at("", "must be a JSON object".into()));
+        };
+        let mut options = Options::default();
+        for (key, value) in fields {
+            let field = format!(".{key}");
+            let text = |ids: &[&str]| match &value {
+                Value::Null => Ok(None),
+                Value::String(id) => Ok(Some(id.clone())),
+                _ => Err(at(&field, format!("must be one of: {}", ids.join(", ")))),
+            };
+            match key.as_str() {
+                "platform" => {
+                    let ids = Platform::ALL.map(Platform::id);
+                    options.platform = match text(&ids)? {
+                        None => None,
+                        Some(id) => Some(Platform::from_id(&id).ok_or_else(|| {
+                            at(&field, format!("unknown platform {id:?} (known: {})", ids.join(", ")))
+                        })?),
+                    };
+                }
+                "context" => {
+                    let ids = Context::ALL.map(Context::id);
+                    options.context = match text(&ids)? {
+                        None => None,
+                        Some(id) => Some(Context::from_id(&id).ok_or_else(|| {
+                            at(&field, format!("unknown context {id:?} (known: {})", ids.join(", ")))
+                        })?),
+                    };
+                }
+                "brief" => match value {
+                    Value::Bool(b) => options.brief = b,
+                    _ => return Err(at(&field, "must be true or false".into())),
                 },
-                ..e
-            })
+                _ => return Err(at(&field, "unknown option".into())),
+            }
+        }
+        Ok(options)
     }
 }
 
 impl Config {
-    /// Parses settings JSON with field paths in errors.
+    /// Reads settings strictly: the tolerant reading, refused at the first thing it would
+    /// leave out (one reader, so the two can never disagree on what a setting means).
     pub fn from_json(json: &str) -> Result<Config, ConfigError> {
-        let config: Config = parse_json(json)?;
-        objects_only(json, &["custom_rules"])?;
-        config.validate()?;
-        Ok(config)
+        let (config, ignored) = Config::from_json_tolerant(json)?;
+        match ignored.into_iter().next() {
+            Some(first) => Err(ConfigError::at(first.strict_path(), first.strict_reason())),
+            None => Ok(config),
+        }
     }
 
     /// Checks what types alone cannot: rule set ids that exist, list sizes, custom rules that

@@ -62,7 +62,7 @@ impl Engine {
                     .strip_prefix("custom.")
                     .is_some_and(|c| custom_ids.contains(c));
             if !known {
-                let reason = format!("unknown rule `{id}`, not used here");
+                let reason = format!("unknown rule `{id}`{}", crate::config::NOT_USED);
                 ignored.push(Ignored::unknown(format!("rules.{id}"), reason));
             }
             known

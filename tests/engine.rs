@@ -220,7 +220,7 @@ fn settings_errors_name_the_field() {
         (r#"{"strictness": "extreme"}"#, "`strictness`"),
         (r#"{"rules": {"no.such": true}}"#, "`rules.no.such`"),
         (r#"{"rule_sets": {"nope": false}}"#, "`rule_sets.nope`"),
-        (r#"{"bogus": 1}"#, "unknown field `bogus`"),
+        (r#"{"bogus": 1}"#, "`bogus`: unknown setting"),
         (r#"{"platform": "myspace"}"#, "`platform`"),
         (r#"{"mastodon_limit": 0}"#, "`mastodon_limit`"),
         (r#"{"brands": [""]}"#, "`brands[0]`"),

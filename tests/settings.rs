@@ -308,8 +308,8 @@ fn text_after_the_settings_is_refused_by_both_readings() {
 #[test]
 fn settings_and_rules_are_objects_not_arrays() {
     let cases = [
-        ("[  ] ", "."),
-        (r#"[{}, {}, "high"]"#, "."),
+        ("[  ] ", ""),
+        (r#"[{}, {}, "high"]"#, ""),
         (
             r#"{"custom_rules": [["x", null, null, null, "m", null, null, null, ["a"]]]}"#,
             "custom_rules[0]",

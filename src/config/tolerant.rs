@@ -21,6 +21,10 @@ pub struct Ignored {
     /// One line on why.
     pub reason: String,
     pub kind: IgnoredKind,
+    /// The field at fault when it is inside what is left out (`custom_rules[2].regex` for a
+    /// rule left out whole because its regex does not compile).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 /// Why a setting is left out: the options page words the two differently.
@@ -46,9 +50,31 @@ impl Ignored {
     /// The reason on one line (a regex error spans several).
     fn new(path: String, reason: &str, kind: IgnoredKind) -> Ignored {
         let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
-        Ignored { path, reason, kind }
+        Ignored {
+            path,
+            reason,
+            kind,
+            field: None,
+        }
+    }
+
+    /// Where the strict reading points: the field at fault, else what is left out.
+    pub(crate) fn strict_path(&self) -> &str {
+        self.field.as_deref().unwrap_or(&self.path)
+    }
+
+    /// The reason as the strict reading words it, which applies nothing: without what the
+    /// tolerant reading did about it.
+    pub(crate) fn strict_reason(&self) -> String {
+        let reason = self.reason.as_str();
+        let reason = reason.strip_suffix(NOT_USED).unwrap_or(reason);
+        reason.strip_suffix(APPLIES_WITHOUT).unwrap_or(reason).into()
     }
 }
+
+/// The tolerant reading's endings of a reason: what it did about the setting.
+pub(crate) const NOT_USED: &str = ", not used here";
+const APPLIES_WITHOUT: &str = "; the rule applies without it";
 
 /// Most phrase variants the custom rules may have together: the phrase index numbers them in
 /// 16 bits (`UserPhrases::build`), and a phrase with an apostrophe counts once per spelling.
@@ -63,7 +89,7 @@ impl Config {
             ConfigError::at("", format!("unreadable settings: {}", without_position(&e)))
         })?;
         let Value::Object(fields) = value else {
-            return Err(ConfigError::at("", "settings must be a JSON object"));
+            return Err(ConfigError::at("", "must be a JSON object"));
         };
         let mut reading = Reading::default();
         for (key, value) in fields {
@@ -123,7 +149,7 @@ impl Reading {
             "custom_rules" => self.custom_rules(key, value),
             _ => self
                 .ignored
-                .push(Ignored::unknown(key, "unknown setting, not used here")),
+                .push(Ignored::unknown(key, format!("unknown setting{NOT_USED}"))),
         }
     }
 
@@ -256,14 +282,14 @@ fn custom_rule(
     ignored: &mut Vec<Ignored>,
 ) -> Option<CustomRule> {
     let Value::Object(mut fields) = value else {
-        ignored.push(Ignored::invalid(path, "must be an object"));
+        ignored.push(Ignored::invalid(path, "must be a JSON object"));
         return None;
     };
     let known = field_names::<CustomRule>();
     fields.retain(|name, _| {
         let keep = known.contains(&name.as_str());
         if !keep {
-            let reason = format!("unknown field `{name}` of a custom rule, not used here");
+            let reason = format!("unknown field `{name}` of a custom rule{NOT_USED}");
             ignored.push(Ignored::unknown(format!("{path}.{name}"), reason));
         }
         keep
@@ -287,7 +313,7 @@ fn custom_rule(
         match removed {
             Some(value) => {
                 // A text this version does not know (a newer severity) is `unknown`.
-                let reason = format!("{message}; the rule applies without it");
+                let reason = format!("{message}{APPLIES_WITHOUT}");
                 ignored.push(match value {
                     Value::String(_) if field == "severity" => {
                         Ignored::unknown(format!("{path}.{field}"), reason)
@@ -296,7 +322,10 @@ fn custom_rule(
                 });
             }
             None => {
-                ignored.push(Ignored::invalid(path, message));
+                ignored.push(Ignored {
+                    field: Some(format!("{path}.{field}")),
+                    ..Ignored::invalid(path, message)
+                });
                 return None;
             }
         }

@@ -29,7 +29,7 @@ const TARGET = {
   us3000: 100, // µs per analysis of 3,000 chars, wasm
   ms100k: 10, // ms per analysis of 100,000 chars
   coldMs: 30, // instantiate + first analysis, Node
-  gzBytes: 250 * 1000, // wasm gzipped (KB = 1,000 bytes)
+  gzBytes: 300 * 1000, // wasm gzipped (KB = 1,000 bytes), DESIGN.md: the budget for all of it, spam model included
 };
 const SIZES = [280, 3000, 100000];
 const SENTENCES = [
