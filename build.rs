@@ -69,6 +69,7 @@ struct WordsFile {
     boosters_down: Vec<String>,
     negations: Vec<String>,
     laughter: Vec<String>,
+    reporting: Vec<String>,
     other_languages: BTreeMap<String, Vec<String>>,
 }
 
@@ -120,7 +121,7 @@ fn strs(list: &[String]) -> String {
 
 fn words_table(w: &WordsFile) -> String {
     let file = "src/data/words.json";
-    let lists: [(&str, &Vec<String>, &str); 18] = [
+    let lists: [(&str, &Vec<String>, &str); 19] = [
         ("self_i", &w.self_i, "SELF_I"),
         ("self_we", &w.self_we, "SELF_WE"),
         ("you", &w.you, "YOU"),
@@ -139,6 +140,7 @@ fn words_table(w: &WordsFile) -> String {
         ("boosters_down", &w.boosters_down, "BOOSTER_DOWN"),
         ("negations", &w.negations, "NEGATION"),
         ("laughter", &w.laughter, "LAUGHTER"),
+        ("reporting", &w.reporting, "REPORTING"),
     ];
     // word → (class constants, language bits), in a stable order.
     let mut words: BTreeMap<&str, (Vec<&str>, u16)> = BTreeMap::new();

@@ -44,6 +44,55 @@ pub mod class {
     pub const LAUGHTER: u32 = 1 << 16;
     /// Mild swearing ("damn", "hell", "sucks"): coarse, not hostile.
     pub const MILD_PROFANITY: u32 = 1 << 17;
+    /// Verbs that report what someone else said ("told", "said", "called"): the clause after
+    /// them is that person's words, not the writer's (see `Data::annotate`).
+    pub const REPORTING: u32 = 1 << 18;
+}
+
+/// The writer as the subject of a reporting verb: "I told him", "we said": their own words.
+const WRITER_SUBJECTS: &[&str] = &["i", "we", "i've", "we've", "i'd", "we'd", "i'll", "we'll"];
+
+/// Marks reported speech as quoted: the clause after a reporting verb whose subject is not
+/// the writer ("He told a new contributor that they were an idiot", "she said it was a
+/// disaster"), to the end of the sentence or the first comma, semicolon or dash ("That said,
+/// we shipped" reports nothing); a colon goes on ("he wrote: …").
+fn reported_speech(doc: &mut Document) {
+    let text = doc.text;
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        let t = &doc.tokens[i];
+        let reports =
+            t.kind == TokenKind::Word && !t.quoted && t.info.class & class::REPORTING != 0;
+        let by_writer = || {
+            doc.tokens[..i]
+                .iter()
+                .rev()
+                .filter(|p| p.kind == TokenKind::Word)
+                .take(2)
+                .any(|p| p.sentence == t.sentence && WRITER_SUBJECTS.contains(&p.lower.as_ref()))
+        };
+        if !reports || by_writer() {
+            i += 1;
+            continue;
+        }
+        let sentence = t.sentence;
+        let mut j = i + 1;
+        while let Some(u) = doc.tokens.get_mut(j) {
+            if u.sentence != sentence {
+                break;
+            }
+            if u.kind == TokenKind::Punct {
+                let p = &text[u.span.start..u.span.end];
+                if p.contains([';', ',', '—', '–']) {
+                    break;
+                }
+            } else {
+                u.quoted = true;
+            }
+            j += 1;
+        }
+        i = j;
+    }
 }
 
 /// A phrase list whose matches become hints (from `phrases.json`, compiled in by build.rs).
@@ -289,6 +338,7 @@ impl Data {
                 _ => Info::default(),
             };
         }
+        reported_speech(doc);
     }
 
     /// Every phrase of every built-in list in `doc` (see [`PhraseIndex`] for the policy).

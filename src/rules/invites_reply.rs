@@ -202,13 +202,13 @@ fn invitation_fix(a: &Analysis, last: Span) -> Option<Fix> {
 pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     let q = &a.signals.questions;
     let post = a.context == Context::Post;
-    // A rhetorical question the post ends on has its own card; "nothing here invites a reply"
-    // on the same words would contradict it.
-    let ends_rhetorical = q
+    // A rhetorical question has its own card, which already says it asks nothing ("Struggling
+    // to keep plants alive? Our pots… Shop now"); a second card saying so repeats it.
+    let rhetorical = q
         .questions
         .iter()
-        .any(|x| x.kind == QuestionKind::Rhetorical && Some(x.span) == q.last_sentence);
-    if a.enabled(crate::rule!("invites_reply.no_question")) && !ends_rhetorical {
+        .any(|x| x.kind == QuestionKind::Rhetorical);
+    if a.enabled(crate::rule!("invites_reply.no_question")) && !rhetorical {
         if let Some(last) = asks_nothing(a) {
             let mut h = a.hint(
                 crate::rule!("invites_reply.no_question"),

@@ -6,6 +6,9 @@ use crate::kinds::{Context, Platform, RuleSet, Severity, Span};
 use crate::signals::counters::overflow_start;
 use crate::text::TokenKind;
 
+/// How many times its fold a post must run before a question past the fold is hidden.
+const FOLD_LONG_TIMES: u32 = 2;
+
 /// Hashtags beyond which a post reads as tag spam, per platform. Instagram refuses more than
 /// 30, and past 10 a caption reads as a tag list; Threads takes one topic tag; X guidance is
 /// one or two, LinkedIn's three to five; on Mastodon, where hashtags are the only way to be
@@ -80,9 +83,20 @@ pub fn rules() -> Vec<RuleInfo> {
                 "Big news from our team this quarter. We spent the whole spring rebuilding the ",
                 "reporting pipeline from scratch, moved every customer over without downtime, and ",
                 "cut the nightly batch from six hours to forty minutes. It was a long road. ",
-                "What would you have done differently?"
+                "Half the team learned a new language on the way, two of us changed roles, and ",
+                "the support queue stayed calm the whole time because we wrote every step down ",
+                "before we took it. What would you have done differently?"
             )],
-            allow: vec!["What do you think of this? A short post."],
+            allow: vec![
+                "What do you think of this? A short post.",
+                // Just past the fold: a short post's closing question is read.
+                concat!(
+                    "Big news from our team this quarter. We spent the whole spring rebuilding ",
+                    "the reporting pipeline from scratch, moved every customer over without ",
+                    "downtime, and cut the nightly batch from six hours to forty minutes. ",
+                    "What would you have done differently?"
+                ),
+            ],
             example_platform: Some(Platform::Linkedin),
             example_context: None,
         },
@@ -143,7 +157,15 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
             ));
         }
     }
-    if let (Some(fold), true, true) = (c.fold, c.folded, a.enabled(crate::rule!("platform.fold"))) {
+    // A post's fold: comments fold elsewhere, and a question just past the fold of a post
+    // that is only a little longer is one tap away (a travel caption ending on its question).
+    let long_post =
+        a.context == Context::Post && c.fold.is_some_and(|f| c.used >= f * FOLD_LONG_TIMES);
+    if let (Some(fold), true, true) = (
+        c.fold,
+        c.folded && long_post,
+        a.enabled(crate::rule!("platform.fold")),
+    ) {
         // Where the fold falls, in bytes: the same walk as the counter.
         if let Some(fold_at) = overflow_start(a.doc, a.platform, fold) {
             let first_ask = a

@@ -68,6 +68,9 @@ const NEGATIVE_MASS_LOW: f32 = -4.0;
 const NEGATIVE_MASS: f32 = -2.0;
 const NEGATIVE_MASS_HIGH: f32 = -1.5;
 
+/// The longest post (own words) whose tone one negative word can set ("Awful service.").
+const ONE_WORD_SETS_TONE_UP_TO: usize = 12;
+
 /// What a complaint said plainly ("still nothing", "gone downhill") weighs, in valence, among
 /// the negative words: a clearly negative word's worth (VADER's "bad" is −2.5).
 const COMPLAINT_WEIGHT: f32 = -2.0;
@@ -144,6 +147,13 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     }
     let mass: f32 = words.iter().map(|(_, v)| v).sum();
     if mass > by_strictness(st, NEGATIVE_MASS_LOW, NEGATIVE_MASS, NEGATIVE_MASS_HIGH) {
+        return;
+    }
+    // One hard word in a post of some length is a detail of its story ("2 failed inspections
+    // and we finally have keys", "moth drawings and bad poems"), not its tone; a complaint
+    // said plainly ("gone downhill") is one.
+    let lone_word = matches!(words.as_slice(), [(w, _)] if !complaints.contains(w));
+    if lone_word && a.doc.own_words().count() > ONE_WORD_SETS_TONE_UP_TO {
         return;
     }
     hints.extend(a.finding(

@@ -222,8 +222,27 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Aggression {
     let commanded = |h: &PhraseHit| {
         let before = own.iter().rev().find(|t| t.span.end <= h.span.start);
         !before.is_some_and(|t| {
-            NOT_A_COMMAND.contains(&t.lower.as_ref()) && t.sentence == sentence_of(doc, h.span)
+            let w = t.lower.as_ref();
+            // "it'll go away", "you'd grow up": a future or a wish, not an order.
+            let modal = w.ends_with("'ll") || w.ends_with("'d");
+            (NOT_A_COMMAND.contains(&w) || modal) && t.sentence == sentence_of(doc, h.span)
         })
+    };
+    // "Nobody asked" / "who asked" is a retort alone or about the reader ("nobody asked for
+    // your opinion"); "nobody asked for my CV" tells a story.
+    let retort = |h: &PhraseHit| {
+        if !doc.slice(h.span).to_ascii_lowercase().ends_with("asked") {
+            return true;
+        }
+        let sentence = sentence_of(doc, h.span);
+        let mut next = own
+            .iter()
+            .filter(|t| t.span.start >= h.span.end && t.sentence == sentence);
+        match next.next() {
+            None => true,
+            Some(t) if t.is(class::YOU) => true,
+            Some(t) => t.lower == "for" && next.next().is_some_and(|t| t.is(class::YOU)),
+        }
     };
     a.hostile = hits
         .iter()
@@ -232,6 +251,7 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Aggression {
                 .is_some_and(|r| r.rule_set == RuleSet::Aggression && r.weight > 0.0)
                 && !in_harmless(h.span)
                 && commanded(h)
+                && retort(h)
         })
         .map(|h| h.span)
         .collect();

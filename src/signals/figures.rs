@@ -94,6 +94,24 @@ fn beside_month(doc: &Document, i: usize) -> bool {
     month(i.checked_sub(1).and_then(|p| doc.tokens.get(p))) || month(doc.tokens.get(i + 1))
 }
 
+/// A single digit counts things the way a word would ("3 years of saving, 2 failed
+/// inspections", "part 2"): a story's numbers, not a statistic.
+fn is_count(src: &str) -> bool {
+    src.len() == 1
+}
+
+/// A number that numbers a list's items: "1)" anywhere, "1." opening a line.
+fn is_list_marker(doc: &Document, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    let after = &doc.text[t.span.end..];
+    let line_start = doc.text[..t.span.start]
+        .chars()
+        .rev()
+        .find(|c| !matches!(c, ' ' | '\t'))
+        .is_none_or(|c| c == '\n');
+    t.span.len() <= 2 && (after.starts_with(')') || (line_start && after.starts_with(". ")))
+}
+
 fn is_numeric(kind: TokenKind) -> bool {
     matches!(
         kind,
@@ -138,7 +156,11 @@ pub fn find(doc: &Document) -> Figures {
                 TokenKind::Money | TokenKind::Percent => true,
                 _ => {
                     let src = doc.slice(t.span);
-                    !is_year(src) && !is_label_number(src) && !beside_month(doc, i)
+                    !is_year(src)
+                        && !is_label_number(src)
+                        && !beside_month(doc, i)
+                        && !is_count(src)
+                        && !is_list_marker(doc, i)
                 }
             }
         };

@@ -63,6 +63,12 @@ pub fn read(doc: &Document, data: &Data, inputs: Inputs) -> Signals {
     if !quiet.is_empty() {
         hits.retain(|h| !quiet.contains(&h.list));
     }
+    if pitch::service_reply(inputs.context, &hits) {
+        hits.retain(|h| {
+            data.rule_of(h.list)
+                .is_none_or(|r| !pitch::SERVICE_NOT_SALES.contains(&r.id))
+        });
+    }
     // A pitch phrase said in the negative sells nothing: "no signup needed", "without a
     // subscription".
     hits.retain(|h| {
@@ -78,6 +84,13 @@ pub fn read(doc: &Document, data: &Data, inputs: Inputs) -> Signals {
     let shouting = shouting::find(doc, data, inputs.acronyms);
     let figures = figures::find(doc);
     let aggression = aggression::find(doc, data, &hits);
+    // A hostile phrase the signal did not take (said of someone, part of a story: "it'll go
+    // away", "nobody asked for my CV") gets no card either.
+    hits.retain(|h| {
+        data.rule_of(h.list).is_none_or(|r| {
+            r.rule_set != crate::kinds::RuleSet::Aggression || aggression.hostile.contains(&h.span)
+        })
+    });
     let pitch = pitch::find(doc, data, &hits, inputs.platform, inputs.context);
     questions::with_pitch(&mut questions, &pitch, &hits);
     let sarcasm = sarcasm::find(doc, &hits, &tone);
@@ -111,10 +124,16 @@ impl Signals {
 /// Whether the word just before a span is "no" or "without" ("no signup needed").
 fn negated(doc: &Document, span: crate::kinds::Span) -> bool {
     let before = doc.tokens.partition_point(|t| t.span.end <= span.start);
-    before
-        .checked_sub(1)
-        .and_then(|i| doc.tokens.get(i))
-        .is_some_and(|t| matches!(t.lower.as_ref(), "no" | "without" | "never"))
+    let negation = |i: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.lower.as_ref(), "no" | "without" | "never"))
+    };
+    // Right before, or one word before ("no email sign-up needed", "without any signup").
+    before.checked_sub(1).is_some_and(negation)
+        || before
+            .checked_sub(2)
+            .is_some_and(|i| negation(i) && doc.tokens.get(i + 1).is_some_and(|t| t.is_word()))
 }
 
 /// `vec![value; n]` through a plain allocation: for zeros `vec!` asks for zeroed memory

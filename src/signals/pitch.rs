@@ -204,9 +204,22 @@ pub fn find(
     if support {
         cues.retain(|c| c.kind != "pitch.dm_me");
     }
+    if service_reply(context, hits) {
+        cues.retain(|c| !SERVICE_NOT_SALES.contains(&c.kind));
+    }
     crate::sort::by_key(&mut cues, |c| crate::sort::span_key(c.span));
     let score = weighed(&cues);
     Pitch { cues, score }
+}
+
+/// Cues that a reply which apologises uses as service: "Sorry the discount code didn't work,
+/// here is a new one" (the code is the customer's), "so sorry, DM us the card's last digits",
+/// "sorry! 20% off your next order is on us".
+pub const SERVICE_NOT_SALES: &[&str] = &["pitch.dm_me", "pitch.discount", "pitch.percent_off"];
+
+/// A reply that apologises or sympathises: customer service, whose offers are make-goods.
+pub fn service_reply(context: Context, hits: &[PhraseHit]) -> bool {
+    context == Context::Reply && hits.iter().any(|h| h.list == lists::SYMPATHY)
 }
 
 /// The pitch score of some cues: each kind present counts once, added in the order of the

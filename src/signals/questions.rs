@@ -51,6 +51,10 @@ pub struct Questions {
     pub words: usize,
     /// The last sentence that has words of the writer's own (trailing links and tags skipped).
     pub last_sentence: Option<Span>,
+    /// The sentence before the post's closing coda, when it closes on one: a line about the
+    /// answers ("Happy to share my notes.", "Thanks in advance!") or an aside in brackets
+    /// ("(No pitch, I'm collecting examples.)"). A question there is what the post ends on.
+    pub before_coda: Option<Span>,
     /// The post is said to someone: it is a reply, or it opens with their @name (also inside
     /// "RT @x: @name …").
     pub addressed: bool,
@@ -90,6 +94,7 @@ impl Questions {
         let mut words = 0;
         for q in self.genuine().filter(|q| self.asks_as_posted(q)) {
             if Some(q.span) == self.last_sentence
+                || Some(q.span) == self.before_coda
                 || (self.addressed
                     && Some(q.span) == self.first_sentence
                     && (q.kind == QuestionKind::Open || q.to_reader))
@@ -250,6 +255,14 @@ fn hits_in(hits: &[PhraseHit], list: List, span: Span) -> impl Iterator<Item = &
         .filter(move |h| h.list == list && h.span.end <= span.end)
 }
 
+/// A closing line about the answers, or an aside in brackets (see [`Questions::before_coda`]).
+fn is_coda(doc: &Document, hits: &[PhraseHit], si: usize) -> bool {
+    let span = doc.sentences[si].span;
+    let text = doc.slice(span).trim();
+    let bracketed = text.starts_with('(') && text.trim_end_matches(['.', '!']).ends_with(')');
+    bracketed || hits_in(hits, lists::CODA, span).next().is_some()
+}
+
 /// The content words of a sentence into `words` (one buffer for every sentence): own words
 /// after the leading fillers, mentions and tags.
 fn content<'d, 'a>(toks: &'d [Token<'a>], words: &mut Vec<&'d Token<'a>>) {
@@ -293,6 +306,11 @@ pub fn find(doc: &Document, hits: &[PhraseHit], context: Context) -> Questions {
         if toks.iter().all(|t| t.quoted || t.kind != TokenKind::Word) {
             continue;
         }
+        // Trailing codas keep the sentence before them.
+        q.before_coda = match is_coda(doc, hits, si) {
+            true => q.before_coda.or(q.last_sentence),
+            false => None,
+        };
         q.last_sentence = Some(s.span);
         if q.first_sentence.is_none() {
             q.first_sentence = Some(s.span);
@@ -901,6 +919,10 @@ mod tests {
             ("What did you think of the talk? The demo was great.", None),
             ("Great talk. Fair trial? Anyway, the venue is booked.", None),
             ("Why? Because we can. The venue is booked for Friday.", None),
+            // A closing line about the answers, or an aside in brackets, is not moving on.
+            ("Passed both exams this month. If you're prepping for either, what's tripping you up? Happy to share my notes.", None),
+            ("We talk to a lot of teams. What's the most painful report you still build by hand? (No pitch, I'm collecting examples for a talk.)", None),
+            ("Made pierogi tonight. Does the dough need to rest overnight? Anyway, the cheese ones came out great.", Some("Does the dough need to rest overnight?")),
             // Question syntax without a "?" mid-post is not flagged.
             ("Big news. How the team is changing the game. We shipped it all today.", None),
         ];
