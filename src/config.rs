@@ -102,9 +102,7 @@ impl Options {
     /// field or value is an error naming it.
     pub fn from_json(json: &str) -> Result<Options, ConfigError> {
         use serde_json::Value;
-        let at = |field: &str, message: String| {
-            ConfigError::at(format!("options{field}"), message)
-        };
+        let at = |field: &str, message: String| ConfigError::at(format!("options{field}"), message);
         let value: Value = serde_json::from_str(json).map_err(|e| at("", without_position(&e)))?;
         let Value::Object(fields) = value else {
             return Err(at("", "must be a JSON object".into()));
@@ -123,7 +121,10 @@ impl Options {
                     options.platform = match text(&ids)? {
                         None => None,
                         Some(id) => Some(Platform::from_id(&id).ok_or_else(|| {
-                            at(&field, format!("unknown platform {id:?} (known: {})", ids.join(", ")))
+                            at(
+                                &field,
+                                format!("unknown platform {id:?} (known: {})", ids.join(", ")),
+                            )
                         })?),
                     };
                 }
@@ -132,7 +133,10 @@ impl Options {
                     options.context = match text(&ids)? {
                         None => None,
                         Some(id) => Some(Context::from_id(&id).ok_or_else(|| {
-                            at(&field, format!("unknown context {id:?} (known: {})", ids.join(", ")))
+                            at(
+                                &field,
+                                format!("unknown context {id:?} (known: {})", ids.join(", ")),
+                            )
                         })?),
                     };
                 }

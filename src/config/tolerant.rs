@@ -68,7 +68,10 @@ impl Ignored {
     pub(crate) fn strict_reason(&self) -> String {
         let reason = self.reason.as_str();
         let reason = reason.strip_suffix(NOT_USED).unwrap_or(reason);
-        reason.strip_suffix(APPLIES_WITHOUT).unwrap_or(reason).into()
+        reason
+            .strip_suffix(APPLIES_WITHOUT)
+            .unwrap_or(reason)
+            .into()
     }
 }
 
