@@ -187,6 +187,7 @@ bench() {
   step "native bench" cargo bench --locked --bench engine
   step "vader_sentiment in wasm (the wasm bench's reference)" vader_wasm
   step "wasm bench (Node)" node tests/bench/wasm.mjs
+  step "the report's way to the content script (Node and the e2e bench)" node tests/bench/boundary.mjs --runs 3
   sizes
 }
 

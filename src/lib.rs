@@ -10,7 +10,7 @@
 //! Each layer uses only those below it (`tests/layers.rs` checks the imports):
 //!
 //! ```text
-//! facades   wasm (translates only), tape, the CLI (src/cli, src/main.rs)
+//! facades   wasm (translates only; reports cross as JSON), the CLI (src/cli, src/main.rs)
 //! engine    settings checked and compiled once; analyze(text, options) → Report
 //! report    the Report, its verdicts and the score with every point's reason
 //! rules     the registry; each rule set turns signals into hints; phrase rules are data
@@ -45,7 +45,6 @@ pub mod report;
 pub mod rules;
 pub mod signals;
 mod sort;
-pub mod tape;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;

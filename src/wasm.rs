@@ -1,33 +1,26 @@
-//! The wasm-bindgen facade. It only translates: JS values in, serde types; reports out with
-//! every span converted from byte offsets to UTF-16 code units in one pass over the text, as a
-//! [tape](crate::tape) that `src/wasm/tape.js` turns into plain objects in one call.
+//! The wasm-bindgen facade. It only translates: JS values in, serde types; reports out as JSON
+//! (the CLI's `--json` serializer), with every span converted from byte offsets to UTF-16 code
+//! units in one pass over the text.
+//!
+//! `Engine.analyze` returns the report as a JSON string, which the background forwards over the
+//! port untouched and the content script parses once (`parseReply` in
+//! `extension/lib/protocol.js`): measured end to end against a hand-written tape decoded into
+//! objects in the background, it was as fast and smaller (README, "Size and speed";
+//! `tests/bench/boundary.mjs`). The few other values (rules, what settings left out) cross as
+//! plain objects.
 
 use crate::config::{Config, Ignored, Options};
-use crate::tape::Tape;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/wasm/tape.js")]
-extern "C" {
-    /// Builds the plain objects a tape encodes; extends `names` with the names it introduces.
-    #[wasm_bindgen(js_name = decodeTape, catch)]
-    fn decode_tape(ops: &[f64], strings: &str, names: &js_sys::Array) -> Result<JsValue, JsValue>;
+/// `value` as JSON text.
+fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, JsError> {
+    serde_json::to_string(value).map_err(|e| js_err(e.to_string()))
 }
 
-/// Plain objects (not Maps, so JSON.stringify and property access work as expected), through
-/// a tape whose `names` the JS side has seen.
-fn to_js<T: Serialize + ?Sized>(
-    value: &T,
-    tape: &mut Tape,
-    names: &js_sys::Array,
-) -> Result<JsValue, JsError> {
-    tape.encode(value).map_err(|e| js_err(e.to_string()))?;
-    decode_tape(&tape.ops, &tape.strings, names).map_err(|e| {
-        js_err(
-            e.as_string()
-                .unwrap_or_else(|| "report tape: decode failed".into()),
-        )
-    })
+/// Plain objects (not Maps, so JSON.stringify and property access work as expected).
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(&json(value)?).map_err(|_| js_err("invalid JSON from the engine".into()))
 }
 
 /// Reads a JS value through JSON, so that native and wasm share one strict parser: unknown
@@ -74,9 +67,6 @@ fn start() {
 #[wasm_bindgen]
 pub struct Engine {
     inner: crate::Engine,
-    /// Reports cross as tapes; the names both sides have seen persist across reports.
-    tape: Tape,
-    names: js_sys::Array,
     /// The last options JSON that parsed and what it parsed to: a caller passes the same
     /// options on every keystroke, and the JSON parse is then one string comparison.
     last_options: Option<(String, Options)>,
@@ -128,11 +118,12 @@ impl Engine {
     /// version) or `"invalid"` (a known setting with a value it cannot use). Empty after a
     /// strict `new Engine` or `set_config`.
     pub fn ignored(&self) -> Result<JsValue, JsError> {
-        to_js(&self.ignored, &mut Tape::new(), &js_sys::Array::new())
+        to_js(&self.ignored)
     }
 
-    /// `analyze(text, {platform?, context?})` → Report with UTF-16 spans.
-    pub fn analyze(&mut self, text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    /// `analyze(text, {platform?, context?, brief?})` → the Report with UTF-16 spans, as a JSON
+    /// string (`JSON.parse` it once, where it is read).
+    pub fn analyze(&mut self, text: &str, options: JsValue) -> Result<String, JsError> {
         let options = match json_of(&options, "options").map_err(js_err)? {
             None => Options::default(),
             Some(json) => match &self.last_options {
@@ -146,11 +137,7 @@ impl Engine {
         };
         let mut report = self.inner.analyze(text, &options);
         report.spans_to_utf16(text);
-        to_js(&report, &mut self.tape, &self.names).inspect_err(|_| {
-            // A failed decode may have left the JS table part-extended: both start afresh.
-            self.tape = Tape::new();
-            self.names = js_sys::Array::new();
-        })
+        json(&report)
     }
 }
 
@@ -158,8 +145,6 @@ impl Engine {
     fn of(inner: crate::Engine, ignored: Vec<Ignored>) -> Engine {
         Engine {
             inner: with_clock(inner),
-            tape: Tape::new(),
-            names: js_sys::Array::new(),
             last_options: None,
             ignored,
         }
@@ -181,17 +166,13 @@ pub fn validate_config(config: JsValue) -> Option<String> {
 pub fn validate_config_tolerant(config: JsValue) -> Result<JsValue, JsError> {
     let (_, ignored) = crate::Engine::from_json_tolerant(&settings_json(&config)?)
         .map_err(|e| js_err(e.to_string()))?;
-    to_js(&ignored, &mut Tape::new(), &js_sys::Array::new())
+    to_js(&ignored)
 }
 
 /// Every rule: `[{id, rule_set, severity, description, default_on, flag, allow}]`.
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsError> {
-    to_js(
-        crate::rules::registry(),
-        &mut Tape::new(),
-        &js_sys::Array::new(),
-    )
+    to_js(crate::rules::registry())
 }
 
 #[wasm_bindgen]

@@ -16,7 +16,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("rules", &["rules"]),
     ("report", &["report"]),
     ("engine", &["engine"]),
-    ("facades", &["", "tape", "wasm", "cli"]),
+    ("facades", &["", "wasm", "cli"]),
 ];
 
 fn layer_of(module: &str) -> usize {

@@ -57,8 +57,6 @@ const PACKAGED = [
   'content/sites',
   'pkg/rapport.js',
   'pkg/rapport_bg.wasm',
-  // JS the wasm glue imports: src/wasm/tape.js, which turns report tapes into objects.
-  'pkg/snippets',
 ];
 
 /** @param {string} message @returns {never} */
@@ -68,7 +66,7 @@ function fail(message) {
 }
 
 function checkPkg() {
-  for (const file of ['pkg/rapport.js', 'pkg/rapport_bg.wasm', 'pkg/snippets']) {
+  for (const file of ['pkg/rapport.js', 'pkg/rapport_bg.wasm']) {
     if (!existsSync(join(EXT, file))) {
       fail(`extension/${file} is missing: run ./build.sh (it builds the wasm engine into extension/pkg/ before this step)`);
     }

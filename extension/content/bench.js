@@ -13,7 +13,7 @@
 /** @param {Document} doc @returns {Probe} */
 export function createBench(doc) {
   /** @type {Record<Handler, number>} */
-  const totals = { change: 0, frame: 0, report: 0, layout: 0, document: 0 };
+  const totals = { change: 0, frame: 0, reply: 0, report: 0, layout: 0, document: 0 };
   /** @type {Record<string, number>} */
   const parts = {};
   let calls = 0;

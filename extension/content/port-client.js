@@ -11,6 +11,7 @@
 // Pure: `connect` and the timers are injected.
 
 import { analyzeRequest, isNotice, parseReply } from '../lib/protocol.js';
+import { probe } from './probe.js';
 
 /**
  * What the client needs of a runtime.Port.
@@ -75,12 +76,13 @@ export function createPortClient({
       close(new Error(`Rapport cannot reach its background (${/** @type {Error} */ (error).message}); reload the page`));
       return null;
     }
-    fresh.onMessage.addListener(onMessage);
+    fresh.onMessage.addListener(onReply);
     fresh.onDisconnect.addListener(() => onDisconnect(fresh));
     port = fresh;
     return port;
   }
 
+  /** A message from the background: a notice, or a reply whose report is parsed here, once. */
   /** @param {unknown} message */
   function onMessage(message) {
     if (isNotice(message)) {
@@ -99,6 +101,8 @@ export function createPortClient({
     if (reply.ok) entry.resolve(reply.report);
     else entry.reject(new Error(reply.error));
   }
+
+  const onReply = probe.time('reply', onMessage);
 
   /** @param {PortLike} gone */
   function onDisconnect(gone) {

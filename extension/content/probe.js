@@ -6,7 +6,7 @@
 // (tests/js/bench-free.test.js checks), so nothing a page does can switch the hooks on.
 
 /**
- * @typedef {'change' | 'frame' | 'report' | 'layout' | 'document'} Handler
+ * @typedef {'change' | 'frame' | 'reply' | 'report' | 'layout' | 'document'} Handler
  *   the content script's entry points; their times add up to its main-thread total
  * @typedef {object} Probe
  * @property {<F extends (...args: any[]) => any>(name: Handler, fn: F) => F} time  `fn`, timed as a handler

@@ -17,7 +17,7 @@ export const WARM_UP_TEXT = 'We are SO proud of our new launch!!! What do you th
 /**
  * @param {object} deps
  * @param {() => Promise<void>} deps.init           initialises the wasm module
- * @param {new (config: object) => {analyze: (text: string, options: object) => import('./report.js').Report, set_config: (config: object) => void}} deps.Engine
+ * @param {new (config: object) => {analyze: (text: string, options: object) => string, set_config: (config: object) => void}} deps.Engine
  * @param {() => Promise<unknown>} deps.readSettings returns the stored settings (may be undefined)
  * @param {(message: string) => void} deps.warn
  * @param {((config: object) => string | undefined) | null} [deps.validateConfig]  the engine's validate_config

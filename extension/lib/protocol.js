@@ -17,9 +17,13 @@
  *   ids from lists.json; the engine refuses any other with an error reply
  * @typedef {{id: number, type: 'analyze', text: string, options: AnalyzeOptions}} AnalyzeRequest
  *   content script → background; `text` at most MAX_TEXT_LENGTH UTF-16 code units
- * @typedef {{id: number, ok: true, report: import('./report.js').Report}} OkReply
+ * @typedef {{id: number, ok: true, report: string}} OkReply
+ *   `report`: the Report as the engine's JSON text, forwarded by the background untouched and
+ *   parsed once, by parseReply in the content script
  * @typedef {{id: number, ok: false, error: string}} ErrorReply
  * @typedef {OkReply | ErrorReply} Reply  background → content script, `id` that of the request
+ * @typedef {{id: number, ok: true, report: import('./report.js').Report}} ReportReply
+ * @typedef {ReportReply | ErrorReply} ParsedReply  a Reply as parseReply returns it
  * @typedef {{notice: string}} Notice  background → every port (NOTICE_SETTINGS_APPLIED)
  *
  * One-off runtime messages (sendMessage) to the background and their answers:
@@ -89,7 +93,7 @@ export function parseRequest(message) {
   };
 }
 
-/** @param {number} id @param {import('./report.js').Report} report @returns {OkReply} */
+/** @param {number} id @param {string} report  the engine's JSON text @returns {OkReply} */
 export function okReply(id, report) {
   return { id, ok: true, report };
 }
@@ -101,17 +105,24 @@ export function errorReply(id, error) {
 }
 
 /**
- * Validates an incoming reply; returns it, or throws ProtocolError.
+ * Validates an incoming reply and parses its report; returns it, or throws ProtocolError.
  * @param {unknown} message
- * @returns {Reply}
+ * @returns {ParsedReply}
  */
 export function parseReply(message) {
   if (!isObject(message)) throw new ProtocolError('reply must be an object');
   if (!isId(message.id)) throw new ProtocolError('reply.id must be a non-negative integer');
   if (message.ok === true) {
-    if (!isObject(message.report)) throw new ProtocolError('reply.report must be an object');
+    if (typeof message.report !== 'string') throw new ProtocolError('reply.report must be a JSON string');
+    let report;
+    try {
+      report = JSON.parse(message.report);
+    } catch {
+      throw new ProtocolError('reply.report is not JSON');
+    }
+    if (!isObject(report)) throw new ProtocolError('reply.report must be a JSON object');
     // The report's shape is the engine's (lib/report.js); the chip model checks what it reads.
-    return { id: message.id, ok: true, report: /** @type {import('./report.js').Report} */ (message.report) };
+    return { id: message.id, ok: true, report: /** @type {import('./report.js').Report} */ (report) };
   }
   if (message.ok === false) {
     if (typeof message.error !== 'string') throw new ProtocolError('reply.error must be a string');

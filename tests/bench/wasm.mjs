@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
+import { generatedText, median, timePerCall } from './common.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = path.resolve(process.env.RAPPORT_PKG ?? path.join(root, 'extension/pkg'));
@@ -32,42 +33,6 @@ const TARGET = {
   gzBytes: 300 * 1000, // wasm gzipped (KB = 1,000 bytes), DESIGN.md: the budget for all of it, spam model included
 };
 const SIZES = [280, 3000, 100000];
-const SENTENCES = [
-  'We shipped the new release this morning and the team is proud of it.',
-  'What was the hardest part of your last launch?',
-  'Buy now, 50% off until Friday, link in bio!!!',
-  'I think our product is the best on the market, and my brand keeps growing.',
-  'Honestly, this is terrible and I am so disappointed 😡',
-  'Thanks to everyone who came to the meetup yesterday 🙏',
-  'Revenue grew 23% to $4.5M in Q3, with 1,200 new customers.',
-  'THIS IS AMAZING, you have to see it!!',
-  'Read more at https://example.com/blog/post?id=42 and tell me what you think.',
-  'Congrats @alex on the new role, well deserved. #career',
-  'He said "you idiot" but I don\'t think he meant it.',
-  'Not bad at all, but the ending could have been better.',
-  'Café au lait, naïve résumé, and a soooo long day :)',
-  'Which one would you pick, and why?',
-  '我们今天发布了新版本。',
-  'Line one\nLine two with more words in it.',
-];
-
-// Same as benches/engine.rs: exactly `chars` code points, sentences picked by a 32-bit LCG.
-function generatedText(chars, seed) {
-  let state = seed >>> 0;
-  const out = [];
-  let n = 0;
-  while (n < chars) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    const s = SENTENCES[(state >>> 16) % SENTENCES.length];
-    for (const c of s + ' ') {
-      if (n === chars) break;
-      out.push(c);
-      n++;
-    }
-  }
-  return out.join('');
-}
-
 function fnv1a(text) {
   let h = 0x811c9dc5;
   for (const b of Buffer.from(text, 'utf8')) h = Math.imul(h ^ b, 0x01000193) >>> 0;
@@ -87,25 +52,6 @@ function loadPosts() {
     const posts = Array.from({ length: 4200 }, (_, i) => generatedText(60 + ((i * 37) % 220), i));
     return { posts, from: `${posts.length} GENERATED posts: ${file} is missing (${e.code ?? e.message})` };
   }
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-// Median ms per call of f, batching calls so each timed run lasts ≥ minRunMs (after a warm-up).
-function timePerCall(f, runs, minRunMs) {
-  let calls = 0;
-  const t0 = performance.now();
-  while (performance.now() - t0 < minRunMs || calls < 2) {
-    f();
-    calls++;
-  }
-  const samples = [];
-  for (let r = 0; r < runs; r++) {
-    const t = performance.now();
-    for (let i = 0; i < calls; i++) f();
-    samples.push((performance.now() - t) / calls);
-  }
-  return median(samples);
 }
 
 // One cold start: a fresh Node process reads the wasm, instantiates it, builds an Engine and
@@ -185,7 +131,7 @@ async function main() {
   }, 7, 300);
   const wasmPps = posts.length / (postsMs / 1000);
   // What the extension asks for per keystroke: the brief report (no evidence spans, only the
-  // active platform's counter), so fewer objects cross into JavaScript.
+  // active platform's counter), so less JSON crosses to the content script.
   const brief = { platform: 'x', brief: true };
   const briefMs = timePerCall(() => {
     for (const p of posts) engine.analyze(p, brief);

@@ -82,7 +82,7 @@ test('connects lazily and resolves with the report', async () => {
   assert.equal(ports.length, 1);
   const [request] = ports[0].posted;
   assert.deepEqual(request, { id: request.id, type: 'analyze', text: 'hello', options: OPTIONS });
-  ports[0].reply({ id: request.id, ok: true, report: { score: { value: 1 } } });
+  ports[0].reply({ id: request.id, ok: true, report: JSON.stringify({ score: { value: 1 } }) });
   assert.deepEqual(await reply, { score: { value: 1 } });
   assert.equal(client.inFlight, 0);
   assert.equal(client.closed, false);
@@ -103,46 +103,46 @@ test('on disconnect every request in flight is resent on a new port', async () =
   ports[0].disconnect();
   assert.equal(ports.length, 2, 'reconnected');
   assert.deepEqual(ports[1].posted.map((m) => m.text), ['one', 'two']);
-  for (const message of ports[1].posted) ports[1].reply({ id: message.id, ok: true, report: { text: message.text } });
+  for (const message of ports[1].posted) ports[1].reply({ id: message.id, ok: true, report: JSON.stringify({ text: message.text }) });
   assert.deepEqual(await Promise.all([first, second]), [{ text: 'one' }, { text: 'two' }]);
 });
 
 test('a reply to a request answered before the disconnect is not resent', async () => {
   const { client, ports } = harness();
   const done = client.analyze('done', OPTIONS);
-  ports[0].reply({ id: ports[0].posted[0].id, ok: true, report: {} });
+  ports[0].reply({ id: ports[0].posted[0].id, ok: true, report: '{}' });
   await done;
   const open = client.analyze('open', OPTIONS);
   ports[0].disconnect();
   assert.deepEqual(ports[1].posted.map((m) => m.text), ['open']);
-  ports[1].reply({ id: ports[1].posted[0].id, ok: true, report: {} });
+  ports[1].reply({ id: ports[1].posted[0].id, ok: true, report: '{}' });
   await open;
 });
 
 test('after a disconnect with nothing in flight, the next request reconnects', async () => {
   const { client, ports } = harness();
   const a = client.analyze('a', OPTIONS);
-  ports[0].reply({ id: ports[0].posted[0].id, ok: true, report: {} });
+  ports[0].reply({ id: ports[0].posted[0].id, ok: true, report: '{}' });
   await a;
   ports[0].disconnect();
   assert.equal(ports.length, 1, 'no eager reconnect when idle');
   const b = client.analyze('b', OPTIONS);
   assert.equal(ports.length, 2);
-  ports[1].reply({ id: ports[1].posted[0].id, ok: true, report: {} });
+  ports[1].reply({ id: ports[1].posted[0].id, ok: true, report: '{}' });
   await b;
 });
 
 test('posting on a port that died silently reconnects and resends', async () => {
   const { client, ports, timers } = harness();
   const a = client.analyze('a', OPTIONS);
-  ports[0].reply({ id: ports[0].posted[0].id, ok: true, report: {} });
+  ports[0].reply({ id: ports[0].posted[0].id, ok: true, report: '{}' });
   await a;
   ports[0].dead = true; // dead, but onDisconnect not delivered yet
   const b = client.analyze('b', OPTIONS);
   timers.advance(10); // backoff
   assert.equal(ports.length, 2);
   assert.deepEqual(ports[1].posted.map((m) => m.text), ['b']);
-  ports[1].reply({ id: ports[1].posted[0].id, ok: true, report: { ok: 1 } });
+  ports[1].reply({ id: ports[1].posted[0].id, ok: true, report: JSON.stringify({ ok: 1 }) });
   assert.deepEqual(await b, { ok: 1 });
 });
 
@@ -165,8 +165,8 @@ test('a duplicate reply to a resent request is ignored', async () => {
   const reply = client.analyze('x', OPTIONS);
   timers.advance(1010);
   const { id } = ports[0].posted[0];
-  ports[0].reply({ id, ok: true, report: { n: 1 } });
-  ports[0].reply({ id, ok: true, report: { n: 2 } });
+  ports[0].reply({ id, ok: true, report: JSON.stringify({ n: 1 }) });
+  ports[0].reply({ id, ok: true, report: JSON.stringify({ n: 2 }) });
   assert.deepEqual(await reply, { n: 1 });
 });
 
@@ -175,7 +175,7 @@ test('malformed messages are ignored', async () => {
   const reply = client.analyze('x', OPTIONS);
   ports[0].reply('nonsense');
   ports[0].reply({ id: ports[0].posted[0].id, ok: 'yes' });
-  ports[0].reply({ id: ports[0].posted[0].id, ok: true, report: {} });
+  ports[0].reply({ id: ports[0].posted[0].id, ok: true, report: '{}' });
   assert.deepEqual(await reply, {});
 });
 

@@ -42,17 +42,21 @@ for (const [message, error] of BAD_REQUESTS) {
 }
 
 test('replies', () => {
-  assert.deepEqual(okReply(3, { a: 1 }), { id: 3, ok: true, report: { a: 1 } });
+  // The report crosses as the engine's JSON text and is parsed once, by parseReply.
+  assert.deepEqual(okReply(3, '{"a":1}'), { id: 3, ok: true, report: '{"a":1}' });
   assert.deepEqual(errorReply(3, new Error('no')), { id: 3, ok: false, error: 'no' });
   assert.deepEqual(errorReply(3, 'plain'), { id: 3, ok: false, error: 'plain' });
-  assert.deepEqual(parseReply(okReply(3, { a: 1 })), okReply(3, { a: 1 }));
+  assert.deepEqual(parseReply(okReply(3, '{"a":1}')), { id: 3, ok: true, report: { a: 1 } });
   assert.deepEqual(parseReply(errorReply(3, 'no')), errorReply(3, 'no'));
 });
 
 const BAD_REPLIES = [
   ['x', /reply must be an object/],
-  [{ ok: true, report: {} }, /reply\.id/],
-  [{ id: 1, ok: true }, /reply\.report/],
+  [{ ok: true, report: '{}' }, /reply\.id/],
+  [{ id: 1, ok: true }, /reply\.report must be a JSON string/],
+  [{ id: 1, ok: true, report: {} }, /reply\.report must be a JSON string/],
+  [{ id: 1, ok: true, report: '{"a":' }, /reply\.report is not JSON/],
+  [{ id: 1, ok: true, report: '[1]' }, /reply\.report must be a JSON object/],
   [{ id: 1, ok: false }, /reply\.error/],
   [{ id: 1, ok: 1 }, /reply\.ok/],
 ];
