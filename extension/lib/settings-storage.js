@@ -211,8 +211,9 @@ export function planWrite(items, settings, limits = SYNC_LIMITS) {
  */
 export function describeStorageError(error) {
   const message = error instanceof Error ? error.message : String(error);
-  if (/MAX_WRITE_OPERATIONS_PER_(MINUTE|HOUR)/.test(message)) return `too many changes in a short time for browser sync; wait a minute and try again (${message})`;
-  if (/QUOTA_BYTES_PER_ITEM/.test(message)) return `too large for one browser sync item (${message})`;
-  if (/QUOTA_BYTES|MAX_ITEMS|quota/i.test(message)) return `browser sync storage is full (${message})`;
+  // Chromium says "Resource::kQuotaBytesPerItem quota exceeded" (older: "QUOTA_BYTES_PER_ITEM …").
+  if (/MAX_WRITE_OPERATIONS_PER_(MINUTE|HOUR)|kMaxWriteOperationsPer(Minute|Hour)/.test(message)) return `too many changes in a short time for browser sync; wait a minute and try again (${message})`;
+  if (/QUOTA_BYTES_PER_ITEM|kQuotaBytesPerItem/.test(message)) return `too large for one browser sync item (${message})`;
+  if (/quota|MAX_ITEMS|kMaxItems/i.test(message)) return `browser sync storage is full (${message})`;
   return message;
 }

@@ -1,9 +1,11 @@
 // @ts-check
 // Reads and writes the settings in a storage area (storage.sync), one write at a time:
 // - load(): every item, joined (settings-storage.js) and read tolerantly (settings.js);
-// - update(change): read-modify-write of the latest stored settings, so a change made meanwhile
-//   elsewhere (the popup, another device) survives; `change` may be async (a check by the
-//   engine) and may throw to refuse;
+// - update(change, check): read-modify-write of the latest stored settings, so a change made
+//   meanwhile elsewhere (the popup, another device) survives. `change` is pure and synchronous;
+//   `check` (optional, async: the engine's verdict) sees the result first and may throw to
+//   refuse. The settings are read again after the checks, right before the write, and the
+//   changes applied to what is stored then;
 // - changes that arrive while a write is waiting are folded into it: quick clicks make one write,
 //   at most one every `minIntervalMs`, and never more than storage.sync's writes a minute or an
 //   hour (a write that must wait, waits);
@@ -19,7 +21,8 @@ import { describeStorageError, joinItems, planWrite, SettingsWriteError, SYNC_LI
  * @typedef {{get: (keys: null) => Promise<Record<string, unknown>>, set: (items: Record<string, unknown>) => Promise<void>,
  *            remove: (keys: string[]) => Promise<void>}} AreaLike
  * @typedef {import('./settings.js').Settings} Settings
- * @typedef {(settings: Settings) => Settings | Promise<Settings>} Change
+ * @typedef {(settings: Settings) => Settings} Change
+ * @typedef {(settings: Settings) => Promise<void>} Check
  * @typedef {{settings: Settings, problems: import('./settings.js').Ignored[], version: number, items: Record<string, unknown>}} Loaded
  */
 
@@ -44,7 +47,7 @@ export async function loadSettingsFrom(area) {
  * @param {(callback: () => void, ms: number) => any} [deps.setTimer]
  */
 export function createSettingsStore({ area, limits = SYNC_LIMITS, minIntervalMs = 500, now = Date.now, setTimer = globalThis.setTimeout }) {
-  /** @typedef {{change: Change, resolve: (settings: Settings) => void, reject: (error: Error) => void}} Entry */
+  /** @typedef {{change: Change, check?: Check, resolve: (settings: Settings) => void, reject: (error: Error) => void}} Entry */
   /** @type {Entry[] | null} changes waiting for the next write */
   let batch = null;
   let queue = Promise.resolve();
@@ -69,14 +72,28 @@ export function createSettingsStore({ area, limits = SYNC_LIMITS, minIntervalMs 
     throw new SettingsWriteError(describeStorageError(error));
   };
 
+  /** @param {Entry[]} entries @param {Settings} settings */
+  const apply = (entries, settings) => entries.reduce((next, entry) => entry.change(next), settings);
+
   /** @param {Entry[]} entries */
   async function write(entries) {
     lastWrite = now();
     try {
+      // The checks (they may take a while: a message to the engine) see the result first; a
+      // change whose check throws is refused with its error, as it is, and the others go on.
+      if (entries.some((entry) => entry.check)) {
+        const candidate = apply(entries, (await loadSettingsFrom(area).catch(storageFailure)).settings);
+        const verdicts = await Promise.all(entries.map((entry) => entry.check?.(candidate).then(() => null, (error) => error) ?? null));
+        entries = entries.filter((entry, index) => {
+          if (verdicts[index] === null) return true;
+          entry.reject(verdicts[index] instanceof Error ? verdicts[index] : new Error(String(verdicts[index])));
+          return false;
+        });
+        if (entries.length === 0) return;
+      }
+      // Read again right before writing: a change made meanwhile elsewhere is kept.
       const { settings, items } = await loadSettingsFrom(area).catch(storageFailure);
-      let next = settings;
-      // A change that throws refuses the write: its error reaches the caller as it is.
-      for (const entry of entries) next = await entry.change(next);
+      let next = apply(entries, settings);
       next = { ...next, version: Math.max(next.version ?? SETTINGS_VERSION, SETTINGS_VERSION) };
       const plan = planWrite(items, next, limits);
       if (Object.keys(plan.set).length > 0) {
@@ -113,15 +130,16 @@ export function createSettingsStore({ area, limits = SYNC_LIMITS, minIntervalMs 
      * Applies `change` to the latest stored settings and writes the result; resolves with the
      * settings written, or rejects with an Error whose message says why nothing was written.
      * @param {Change} change
+     * @param {Check} [check]  refuses the change by throwing (its error reaches the caller)
      * @returns {Promise<Settings>}
      */
-    update(change) {
+    update(change, check) {
       return new Promise((resolve, reject) => {
         if (batch === null) {
           batch = [];
           schedule();
         }
-        batch.push({ change, resolve, reject });
+        batch.push({ change, check, resolve, reject });
       });
     },
 

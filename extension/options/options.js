@@ -47,17 +47,14 @@ async function check(engine) {
 }
 
 /**
- * A change that sets some engine fields, refused when the engine finds one of `fields` invalid
- * (what other fields hold, a newer version's settings say, is none of this save's business).
- * @param {(settings: Settings) => Settings} change
+ * Refuses settings whose engine part the engine finds invalid in one of `fields` (what other
+ * fields hold, a newer version's settings say, is none of this save's business).
  * @param {string[]} fields
- * @returns {(settings: Settings) => Promise<Settings>}
+ * @returns {(settings: Settings) => Promise<void>}
  */
-const checked = (change, fields) => async (settings) => {
-  const next = change(settings);
-  const faults = (await check(next.engine)).filter((entry) => entry.kind === 'invalid' && fields.includes(pathLocation(entry.path).field));
+const checkFields = (fields) => async (settings) => {
+  const faults = (await check(settings.engine)).filter((entry) => entry.kind === 'invalid' && fields.includes(pathLocation(entry.path).field));
   if (faults.length > 0) throw new Refused(faults);
-  return next;
 };
 
 let { settings, problems, version } = await store.load();
@@ -293,7 +290,7 @@ $('save-words').addEventListener('click', async () => {
   const acronyms = parseLines($('acronyms').value);
   let error = null;
   try {
-    await store.update(checked((s) => withEngineList(withEngineList(s, 'brands', brands), 'acronyms', acronyms), ['brands', 'acronyms']));
+    await store.update((s) => withEngineList(withEngineList(s, 'brands', brands), 'acronyms', acronyms), checkFields(['brands', 'acronyms']));
     dirty.delete('words');
   } catch (failure) {
     error = failure;
@@ -426,7 +423,7 @@ $('save-custom').addEventListener('click', async () => {
   const list = customToEngine(customDraft);
   let error = null;
   try {
-    await store.update(checked((s) => withCustomRules(s, list), ['custom_rules']));
+    await store.update((s) => withCustomRules(s, list), checkFields(['custom_rules']));
   } catch (failure) {
     error = failure;
   }

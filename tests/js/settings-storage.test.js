@@ -81,5 +81,8 @@ test('a write storage.sync would refuse is refused first, naming the size and th
 test('storage errors are told in words', () => {
   assert.match(describeStorageError(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded')), /^too many changes in a short time/);
   assert.match(describeStorageError(new Error('QUOTA_BYTES quota exceeded')), /^browser sync storage is full/);
+  // Chromium 156's wording (seen in tests/e2e/reliability.test.mjs).
+  assert.match(describeStorageError(new Error('Resource::kQuotaBytesPerItem quota exceeded')), /^too large for one browser sync item/);
+  assert.match(describeStorageError(new Error('Resource::kQuotaBytes quota exceeded')), /^browser sync storage is full/);
   assert.equal(describeStorageError(new Error('something else')), 'something else');
 });

@@ -85,17 +85,27 @@ test('each change applies to the latest stored settings: a change made meanwhile
   assert.equal(area.items.settings.engine.rule_sets.tone, false);
 });
 
-test('an async change that refuses leaves storage as it was, and says why', async () => {
+test('a check that refuses leaves storage as it was, and says why; a change checked meanwhile keeps what another page wrote during the check', async () => {
   const area = memoryArea({ settings: { version: 2, paused: false, engine: {}, sites: {} } });
   const time = manualTime();
   const settings = store(area, time);
-  const refused = settings.update(async () => {
+  const refused = settings.update((s) => withRuleSet(s, 'tone', false), async () => {
     throw new Error('custom_rules[0].regex: does not compile');
   });
   const outcome = refused.then(() => 'written', (error) => error.message);
   await time.advance(0);
   assert.equal(await outcome, 'custom_rules[0].regex: does not compile');
   assert.deepEqual(area.sets, []);
+  // The engine's check takes a while; the popup pauses Rapport meanwhile.
+  let release;
+  const checked = settings.update((s) => withRuleSet(s, 'tone', false), () => new Promise((resolve) => { release = resolve; }));
+  await time.advance(1000);
+  area.items.settings = { ...area.items.settings, paused: true };
+  release();
+  await time.advance(0);
+  assert.equal((await checked).paused, true);
+  assert.deepEqual(area.items.settings.engine, { rule_sets: { tone: false } });
+  assert.equal(area.items.settings.paused, true);
 });
 
 test(`quick toggles share one write; storage.sync's ${SYNC_LIMITS.MAX_WRITE_OPERATIONS_PER_MINUTE} writes a minute are never exceeded`, async () => {
