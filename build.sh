@@ -49,7 +49,8 @@ toolchain() {
   pinned=$(sed -n 's/^wasm-bindgen-cli-support = "=\([0-9.]*\)".*/\1/p' tools/bindgen/Cargo.toml)
   [ "$pinned" = "$BINDGEN_VERSION" ] ||
     fail "tools/bindgen pins wasm-bindgen-cli-support $pinned but Cargo.toml pins wasm-bindgen $BINDGEN_VERSION: make them equal"
-  if [ ! -x "$BINDGEN" ]; then
+  # Built once, and again (incrementally) when its source changes.
+  if [ ! -x "$BINDGEN" ] || [ -n "$(find tools/bindgen/src tools/bindgen/Cargo.toml -newer "$BINDGEN" 2>/dev/null)" ]; then
     echo "building the wasm-bindgen $BINDGEN_VERSION glue generator into .tools/ (once, ~1.5 min)"
     cargo build --release --locked --quiet --manifest-path tools/bindgen/Cargo.toml --target-dir "$BINDGEN_DIR"
   fi

@@ -4,10 +4,11 @@
 // the keyboard shortcut, and registers the content script on the sites the user enabled.
 // Logic lives in lib/; this file only wires.
 
-import init, { initSync, Engine, rules, validate_config } from './pkg/rapport.js';
+import init, { __wbg_reset_state, initSync, Engine, rules, validate_config_tolerant } from './pkg/rapport.js';
 import { createEngineHost } from './lib/engine-host.js';
 import { PORT_NAME, settingsAppliedNotice } from './lib/protocol.js';
 import { SETTINGS_KEY } from './lib/settings.js';
+import { CUSTOM_RULES_PREFIX, joinItems } from './lib/settings-storage.js';
 import { userOrigins } from './lib/user-sites.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -29,12 +30,18 @@ async function initEngine() {
   }
 }
 
+/** The stored settings, their custom rules joined back from their items. */
+const readSettings = async () => joinItems(await api.storage.sync.get(null)).stored;
+
 const host = createEngineHost({
   init: initEngine,
   Engine,
-  readSettings: async () => (await api.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY],
+  // A fresh instance of the compiled module after a trap (the glue is generated with
+  // wasm-bindgen's reset-state function: tools/bindgen).
+  reset: __wbg_reset_state,
+  readSettings,
   warn: (message) => console.warn(message),
-  validateConfig: validate_config,
+  checkConfig: validate_config_tolerant,
   listRules: rules,
 });
 
@@ -50,15 +57,16 @@ api.runtime.onConnect.addListener((port) => {
     connected = false;
     ports.delete(port);
   });
+  // Request ids are this port's content script's own: a re-sent one is answered, not re-analysed.
+  const session = host.session();
   port.onMessage.addListener(async (message) => {
-    const reply = await host.handle(message);
+    const reply = await host.handle(message, session);
     if (connected) port.postMessage(reply);
   });
 });
 
-api.storage.onChanged.addListener(async (changes, area) => {
-  if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
-  await host.applySettings(changes[SETTINGS_KEY].newValue);
+/** Tells every open tab to analyse again (new settings, or an engine started again). */
+function noticeAll() {
   for (const port of ports) {
     try {
       port.postMessage(settingsAppliedNotice());
@@ -66,10 +74,16 @@ api.storage.onChanged.addListener(async (changes, area) => {
       ports.delete(port);
     }
   }
+}
+
+api.storage.onChanged.addListener(async (changes, area) => {
+  if (area !== 'sync' || !Object.keys(changes).some((key) => key === SETTINGS_KEY || key.startsWith(CUSTOM_RULES_PREFIX))) return;
+  await host.applySettings(await readSettings());
+  noticeAll();
 });
 
 /**
- * @param {import('./lib/protocol.js').PageMessage & {engine?: object}} message
+ * @param {import('./lib/protocol.js').PageMessage} message
  * @param {chrome.runtime.MessageSender} sender
  */
 async function answer(message, sender) {
@@ -78,8 +92,14 @@ async function answer(message, sender) {
   switch (message?.type) {
     case 'rules':
       return { rules: await host.rules() };
-    case 'validate':
-      return { error: await host.validate(message.engine) };
+    case 'check':
+      return { ignored: await host.check(message.engine) };
+    case 'status':
+      return { status: host.status() };
+    case 'restart-engine':
+      await host.restart();
+      noticeAll();
+      return { status: host.status() };
     case 'open-options':
       await api.runtime.openOptionsPage();
       return {};

@@ -3,7 +3,7 @@
 // Builds the extension from extension/ (after build.sh has produced extension/pkg/):
 //   extension/build/lists.js        lists.json as an ES module (rule sets, platforms, sites…)
 //   extension/build/adapters.js     the site adapters (content/sites/<id>.js) of lists.json's sites
-//   extension/manifest.json         extension/manifest.base.json + matches and host_permissions
+//   extension/manifest.json         extension/manifest.base.json + the content script's matches
 //                                   from lists.json's site hosts (so extension/ loads unpacked)
 //   extension/build/content.js      the content script, bundled from extension/content/, without
 //                                   the benchmark hooks (content/probe.js's wrappers do nothing)

@@ -4,7 +4,8 @@
 //   listsModule(lists)        extension/build/lists.js: the lists as frozen arrays, with JSDoc types
 //   adaptersModule(lists)     extension/build/adapters.js: every site's adapter module by site id
 //   manifestFor(base, lists)  extension/manifest.json: the committed extension/manifest.base.json
-//                             with content_scripts[0].matches and host_permissions from the hosts
+//                             with content_scripts[0].matches from the hosts (no host_permissions:
+//                             see manifestFor)
 
 /**
  * @typedef {{id: string, platform: string, hosts: string[]}} SiteRow
@@ -110,8 +111,13 @@ export function adaptersModule(lists) {
 export const siteMatches = (lists) => lists.sites.flatMap((site) => site.hosts.map((host) => `https://${host}/*`));
 
 /**
- * The manifest: `base` with the site hosts as content_scripts[0].matches (first key) and as
- * host_permissions (right after permissions). The base must not carry either itself.
+ * The manifest: `base` with the site hosts as content_scripts[0].matches (first key). The base
+ * must not carry matches or host_permissions itself. Neither browser needs host_permissions: a
+ * manifest content script's matches are granted at install (Chrome; Firefox from 127, which
+ * shows them in the install prompt, below the Firefox build's minimum of 140), the popup reads
+ * the active tab's URL through activeTab, the background makes no request to any site, and other
+ * sites are optional permissions asked for when the user enables one. tests/e2e load the builds
+ * without them in Chromium and Firefox ESR.
  * @param {Record<string, any>} base
  * @param {Lists} lists
  * @returns {Record<string, any>}
@@ -130,8 +136,6 @@ export function manifestFor(base, lists) {
     } else {
       manifest[key] = value;
     }
-    if (key === 'permissions') manifest.host_permissions = matches;
   }
-  if (!('host_permissions' in manifest)) manifest.host_permissions = matches;
   return manifest;
 }

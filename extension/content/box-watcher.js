@@ -4,12 +4,13 @@
 // underlines go, with box-geometry.js reading the page), page-controls.js (the page's controls
 // the chip keeps clear of), hint-model.js and chip-model.js (what is shown), apply-fixes.js (the
 // one write to the editor), the views, and probe.js (benchmark hooks, none in a shipped build).
-// A draft longer than the engine takes is not sent: the chip says it is too long to check.
+// A draft longer than the engine takes is not sent: the chip says it is too long to check. An
+// engine that stopped after repeated failures: the chip says so, the panel offers to reload it.
 
 import { MAX_TEXT_LENGTH } from '../lib/protocol.js';
 import { applyFixes } from './apply-fixes.js';
 import { createBoxGeometry } from './box-geometry.js';
-import { chipModel, tooLongModel } from './chip-model.js';
+import { chipModel, stoppedModel, tooLongModel } from './chip-model.js';
 import { createCoalescer } from './coalescer.js';
 import { hitTest, nearestLine } from './geometry.js';
 import { panelModel, quoteOf, rebasedSpans, rebaser, visibleHints, wordsOf, hintSpans } from './hint-model.js';
@@ -63,6 +64,8 @@ export function watchBox(box, { site, client, overlay, onChipClick, onReport, t,
   let active = null;
   /** @type {number | null} the length of a draft too long to check (no report is shown for it) */
   let tooLong = null;
+  /** The engine stopped (the background says so in its replies): no report is shown. */
+  let stopped = false;
   /** @type {string | null} the score line (factor) whose words are highlighted */
   let highlighted = null;
   /** @type {import('./geometry.js').Rect[][]} */
@@ -96,7 +99,10 @@ export function watchBox(box, { site, client, overlay, onChipClick, onReport, t,
     },
     send: probe.send(client, probe.part('send', (/** @type {Snapshot} */ { text, options }) => client.analyze(text, options))),
     onReport: probe.time('report', (/** @type {Report} */ next, /** @type {Snapshot} */ snapshot) => show(next, snapshot.text)),
-    onError,
+    onError: (/** @type {Error & {stopped?: boolean}} */ error, /** @type {Snapshot} */ snapshot) => {
+      if (error.stopped) showStopped(snapshot.text.length);
+      else onError(error);
+    },
     schedule: (callback) => win.requestAnimationFrame(probe.time('frame', callback)),
   });
 
@@ -105,6 +111,7 @@ export function watchBox(box, { site, client, overlay, onChipClick, onReport, t,
     report = next;
     reportText = text;
     tooLong = null;
+    stopped = false;
     if (text.trim() === '') muted.clear(); // a new post starts with no mutes
     hints = hintsOf(report, muted);
     // Drawn at once (not next frame): the chip and the underlines change together. The chip's
@@ -127,6 +134,21 @@ export function watchBox(box, { site, client, overlay, onChipClick, onReport, t,
     updateChip(tooLongModel(length, MAX_TEXT_LENGTH, t));
     view.place({ width: win.innerWidth, height: win.innerHeight });
     reported(view);
+  }
+
+  /** The engine stopped: no report, and the chip says so (until a reply comes again). */
+  /** @param {number} length */
+  function showStopped(length) {
+    const first = !stopped;
+    report = null;
+    reportText = '';
+    hints = [];
+    highlighted = null;
+    tooLong = null;
+    stopped = true;
+    updateChip(stoppedModel(length, t));
+    view.place({ width: win.innerWidth, height: win.innerHeight });
+    if (first) reported(view);
   }
 
   // Change detection: MutationObserver on a contenteditable (it sees the edits editors make
@@ -213,6 +235,10 @@ export function watchBox(box, { site, client, overlay, onChipClick, onReport, t,
     get tooLong() {
       return tooLong;
     },
+    /** True while the engine has stopped. */
+    get stopped() {
+      return stopped;
+    },
     get hints() {
       return hints;
     },
@@ -269,6 +295,7 @@ export function watchBox(box, { site, client, overlay, onChipClick, onReport, t,
     /** @returns {import('./views/panel.js').PanelContent | null} */
     panelModel: () => {
       if (tooLong !== null) return { notice: t('tooLongNotice', [tooLong.toLocaleString('en-US'), MAX_TEXT_LENGTH.toLocaleString('en-US')]) };
+      if (stopped) return { notice: t('engineStopped'), reload: t('engineReload') };
       return report ? panelModel(report, hints, reportText) : null;
     },
     /** @param {string} rule */

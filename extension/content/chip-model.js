@@ -17,12 +17,13 @@ export function field(report, path) {
 }
 
 /**
- * @typedef {{state: 'checked' | 'too-long', tone: string, invitesReply: boolean, selfFocused: boolean, used: number,
+ * @typedef {{state: 'checked' | 'too-long' | 'stopped', tone: string, invitesReply: boolean, selfFocused: boolean, used: number,
  *            limit: number|null, over: boolean, score: number | null, hints: number,
- *            counterText: string, label: string}} ChipModel
+ *            counterText: string, label: string, note?: string}} ChipModel
  *   limit is null where the platform has none (Tumblr): the counter shows the count alone.
  *   A draft too long to check has no tone, score or hints: `used` is its length, `limit` the
- *   longest text Rapport checks.
+ *   longest text Rapport checks. `note` is the chip's visible text in a state without a report
+ *   ("too long to check", "stopped — reload").
  */
 
 /**
@@ -75,5 +76,30 @@ export function tooLongModel(length, max, t) {
     hints: 0,
     counterText: `${used}/${limit}`,
     label: t('chipLabel', [t('tooLongLabel', [used, limit])]),
+    note: t('tooLongShort'),
+  };
+}
+
+/**
+ * The chip when the engine has stopped after repeated failures: it says so (the panel offers
+ * to reload it) instead of showing the last report as if it were current.
+ * @param {number} length  the draft's length
+ * @param {(key: string, substitutions?: string[]) => string} t
+ * @returns {ChipModel}
+ */
+export function stoppedModel(length, t) {
+  return {
+    state: 'stopped',
+    tone: 'neutral',
+    invitesReply: false,
+    selfFocused: false,
+    used: length,
+    limit: null,
+    over: false,
+    score: null,
+    hints: 0,
+    counterText: '',
+    label: t('chipLabel', [t('engineStoppedLabel')]),
+    note: t('engineStoppedShort'),
   };
 }

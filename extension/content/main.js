@@ -5,6 +5,7 @@
 
 import { PORT_NAME } from '../lib/protocol.js';
 import { normalizeSettings, SETTINGS_KEY, siteEnabled, withRuleOff } from '../lib/settings.js';
+import { createSettingsStore } from '../lib/settings-store.js';
 import { watchBox } from './box-watcher.js';
 import { createOverlay } from './overlay.js';
 import { createPortClient } from './port-client.js';
@@ -67,12 +68,8 @@ function run() {
     onNotice: () => refreshAll(),
   });
 
-  /** @param {(settings: import('../lib/settings.js').Settings) => import('../lib/settings.js').Settings} change */
-  async function updateSettings(change) {
-    const stored = (await api.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
-    const { settings } = normalizeSettings(stored);
-    await api.storage.sync.set({ [SETTINGS_KEY]: change(settings) });
-  }
+  /** Read-modify-write of the settings (a card's "turn this rule off"), sizes checked. */
+  const settingsStore = createSettingsStore({ area: api.storage.sync, minIntervalMs: 0 });
 
   /** The overlay and the UI wiring, made with the first compose box. */
   function ensureOverlay() {
@@ -87,6 +84,7 @@ function run() {
       onCardLeave: () => uiRef.onCardLeave(),
       onPanelClose: (byKeyboard) => uiRef.onPanelClose(byKeyboard),
       onOpenOptions: () => uiRef.onOpenOptions(),
+      onReloadEngine: () => uiRef.onReloadEngine(),
     });
     overlay = created;
     ui = createUi({
@@ -94,8 +92,10 @@ function run() {
       views: () => watchers.values(),
       t,
       win: window,
-      turnRuleOff: (id) => updateSettings((settings) => withRuleOff(settings, id)).catch(onError),
+      turnRuleOff: (id) => settingsStore.update((settings) => withRuleOff(settings, id)).catch(onError),
       openOptions: () => api.runtime.sendMessage({ type: 'open-options' }).catch(onError),
+      // The background starts the engine again and tells every port: each box analyses again.
+      reloadEngine: () => api.runtime.sendMessage({ type: 'restart-engine' }).catch(onError),
     });
     uiRef = ui;
     return { overlay, ui };

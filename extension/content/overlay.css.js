@@ -105,8 +105,9 @@ button { font: inherit; color: inherit; }
 [data-rapport="chip"][data-size="dot"] { width: 16px; height: 16px; padding: 0; gap: 0; justify-content: center; border-radius: 50%; }
 [data-rapport="chip"][data-size="dot"] > :not(.dot):not(.sr-only) { display: none; }
 [data-rapport="chip"][data-size="dot"] .dot { width: 8px; height: 8px; }
-.too-long { color: var(--fg-muted); }
-[data-state="too-long"] .dot { background: transparent; border: 1.5px solid var(--neutral); box-sizing: border-box; }
+.note { color: var(--fg-muted); }
+[data-state="too-long"] .dot, [data-state="stopped"] .dot { background: transparent; border: 1.5px solid var(--neutral); box-sizing: border-box; }
+[data-state="stopped"] .counter { display: none; }
 .counter { color: var(--fg-muted); }
 [data-over="true"] .counter { color: var(--over); font-weight: 700; }
 .score { padding-left: 7px; border-left: 1px solid var(--border); font-weight: 650; }

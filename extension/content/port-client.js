@@ -99,7 +99,7 @@ export function createPortClient({
     if (!entry) return; // a duplicate answer to a resent request
     settle(entry);
     if (reply.ok) entry.resolve(reply.report);
-    else entry.reject(new Error(reply.error));
+    else entry.reject(Object.assign(new Error(reply.error), { stopped: reply.stopped === true }));
   }
 
   const onReply = probe.time('reply', onMessage);

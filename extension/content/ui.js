@@ -18,9 +18,10 @@ const ANNOUNCE_AFTER_MS = 1500;
  * @param {import('./views/dom.js').Translate} deps.t
  * @param {(ruleId: string) => void} deps.turnRuleOff
  * @param {() => void} deps.openOptions
+ * @param {() => void} deps.reloadEngine
  * @param {Window} deps.win
  */
-export function createUi({ overlay, views, t, turnRuleOff, openOptions, win }) {
+export function createUi({ overlay, views, t, turnRuleOff, openOptions, reloadEngine, win }) {
   const doc = win.document;
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let showTimer;
@@ -143,7 +144,7 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, win }) {
       if (state?.view === view && !view.hint(state.hint.key)) hideCard();
       clearTimeout(announceTimer);
       announceTimer = setTimeout(() => {
-        if (view.report || view.tooLong !== null) overlay.announce(view.chip.label);
+        if (view.report || view.tooLong !== null || view.stopped) overlay.announce(view.chip.label);
       }, ANNOUNCE_AFTER_MS);
     },
 
@@ -219,6 +220,12 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, win }) {
     },
 
     onOpenOptions: openOptions,
+
+    /** The panel's "Reload Rapport" (the engine stopped): the panel closes; the chips come back with the next report. */
+    onReloadEngine() {
+      closePanel();
+      reloadEngine();
+    },
 
     /** Escape anywhere closes the card (and, from the page, leaves the panel alone). */
     onEscape() {

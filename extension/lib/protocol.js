@@ -3,12 +3,16 @@
 // Shared by both sides; pure, no browser APIs.
 //
 // request: {id, type: "analyze", text, options: {platform, context}}
-// reply:   {id, ok: true, report} | {id, ok: false, error}
-// notice:  {notice: "settings-applied"}  background → every port, after the engine took new settings
+// reply:   {id, ok: true, report} | {id, ok: false, error, stopped?: true}
+//          `stopped`: the engine failed again and again and has stopped until the user reloads it
+// notice:  {notice: "settings-applied"}  background → every port, after the engine took new
+//          settings (or started again): analyse again
 //
 // One-off runtime messages (sendMessage) to the background, answered with sendResponse:
-//   {type: "rules"}                → {rules: [...]} (every built-in rule, from the engine)
-//   {type: "validate", engine}     → {error: string | null}
+//   {type: "rules"}                → {rules: [...]} (every built-in rule, from the engine) | {error}
+//   {type: "check", engine}        → {ignored: [...]} what the engine would leave out of it | {error}
+//   {type: "status"}               → {status} the engine's state and what it leaves out of the settings
+//   {type: "restart-engine"}       → {status} after starting a stopped engine again
 //   {type: "open-options"}         → {}
 
 /**
@@ -20,16 +24,17 @@
  * @typedef {{id: number, ok: true, report: string}} OkReply
  *   `report`: the Report as the engine's JSON text, forwarded by the background untouched and
  *   parsed once, by parseReply in the content script
- * @typedef {{id: number, ok: false, error: string}} ErrorReply
+ * @typedef {{id: number, ok: false, error: string, stopped?: boolean}} ErrorReply
  * @typedef {OkReply | ErrorReply} Reply  background → content script, `id` that of the request
  * @typedef {{id: number, ok: true, report: import('./report.js').Report}} ReportReply
  * @typedef {ReportReply | ErrorReply} ParsedReply  a Reply as parseReply returns it
  * @typedef {{notice: string}} Notice  background → every port (NOTICE_SETTINGS_APPLIED)
  *
  * One-off runtime messages (sendMessage) to the background and their answers:
- * @typedef {{type: 'rules'} | {type: 'validate', engine: object} | {type: 'open-options'}} PageMessage
- * @typedef {{rules: import('./report.js').RuleInfo[]}} RulesAnswer
- * @typedef {{error: string | null}} ValidateAnswer
+ * @typedef {{type: 'rules'} | {type: 'check', engine: object} | {type: 'status'} | {type: 'restart-engine'} | {type: 'open-options'}} PageMessage
+ * @typedef {{rules: import('./report.js').RuleInfo[], error?: undefined} | {error: string, rules?: undefined}} RulesAnswer
+ * @typedef {{ignored: import('./settings.js').Ignored[], error?: undefined} | {error: string, ignored?: undefined}} CheckAnswer
+ * @typedef {{status: import('./engine-host.js').EngineStatus, error?: undefined} | {error: string, status?: undefined}} StatusAnswer
  */
 
 export const PORT_NAME = 'rapport';
@@ -126,7 +131,7 @@ export function parseReply(message) {
   }
   if (message.ok === false) {
     if (typeof message.error !== 'string') throw new ProtocolError('reply.error must be a string');
-    return { id: message.id, ok: false, error: message.error };
+    return message.stopped === true ? { id: message.id, ok: false, error: message.error, stopped: true } : { id: message.id, ok: false, error: message.error };
   }
   throw new ProtocolError('reply.ok must be true or false');
 }

@@ -1,114 +1,185 @@
 // @ts-check
-// User settings as stored in storage.sync under SETTINGS_KEY. Pure, no browser APIs.
+// User settings: what is stored in storage.sync (lib/settings-storage.js lays it out in items),
+// read tolerantly, migrated from older versions, and changed one field at a time. Pure, no
+// browser APIs.
 //
-// {paused: boolean, engine: object, sites: {[hostname]: {enabled?: boolean, platform?: string}}}
-//   paused  global pause from the popup: no analysis, no chips
-//   engine  passed as is to the wasm Engine (`new Engine(config)` / `set_config`),
-//           which validates it and names any bad field
-//   sites   per-site switches: a built-in site is on unless `enabled: false`; any other host
-//           (a Mastodon instance, a site the user enabled) is on only with `enabled: true`;
-//           `platform` picks the counter for a user-enabled host
+// {version, paused, engine, sites}
+//   version  the settings' schema version (SETTINGS_VERSION); absent in version 1 (the first
+//            release). Older settings are migrated when read (MIGRATIONS); settings of a newer
+//            version are read as well as this version can, and keep their version.
+//   paused   global pause from the popup: no analysis, no chips
+//   engine   the wasm Engine's settings (src/config.rs), passed to it as they are: the engine
+//            reads them tolerantly and lists what it leaves out (Engine.tolerant)
+//   sites    per-site switches: a built-in site is on unless `enabled: false`; any other host
+//            (a Mastodon instance, a site the user enabled) is on only with `enabled: true`;
+//            `platform` picks the counter for a user-enabled host
+// Any other field (one a newer version added) is kept as it is, so that settings a newer
+// version wrote survive a round trip through this one; it is listed as not used here.
 
 /**
  * @typedef {object} Settings
+ * @property {number} version  SETTINGS_VERSION, or a newer one's number
  * @property {boolean} paused
  * @property {EngineConfig} engine
  * @property {Record<string, SiteSettings>} sites  by host name
  * @typedef {{enabled?: boolean, platform?: string}} SiteSettings
- * @typedef {object} EngineConfig  src/config.rs's settings; the engine checks them (validate_config)
+ * @typedef {object} EngineConfig  src/config.rs's settings; the engine checks them
  * @property {Record<string, boolean>} [rule_sets]  rule set id → on
- * @property {Record<string, boolean>} [rules]  rule id → on, where it differs from the default
+ * @property {Record<string, boolean>} [rules]  built-in rule id → on, where it differs from the default
  * @property {import('../build/lists.js').Strictness} [strictness]
  * @property {string[]} [brands]
  * @property {string[]} [acronyms]
- * @property {CustomRule[]} [custom_rules]
+ * @property {CustomRule[]} [custom_rules]  each switched by its own `enabled`
  * @property {number} [mastodon_limit]
  * @typedef {{id: string, phrases?: string[], regex?: string, message: string, why?: string,
  *            severity?: import('../build/lists.js').Severity, enabled?: boolean}} CustomRule
- * @typedef {'brands' | 'acronyms' | 'custom_rules'} EngineList
+ * @typedef {'brands' | 'acronyms'} EngineList
+ * @typedef {{path: string, reason: string, kind: 'unknown' | 'invalid', field?: string}} Ignored
+ *   a setting left out: `unknown` to this version (most likely written by a newer one) or
+ *   `invalid`; the engine's `Engine.ignored()` entries have the same shape
  */
-
-export const SETTINGS_KEY = 'settings';
-
-/** @type {Readonly<Settings>} */
-export const DEFAULT_SETTINGS = Object.freeze({ paused: false, engine: Object.freeze({}), sites: Object.freeze({}) });
-
-/** storage.sync refuses an item larger than this (QUOTA_BYTES_PER_ITEM, key included). */
-export const SYNC_ITEM_LIMIT = 8192;
-
-/** The export file's marker and format version. */
-export const EXPORT_FORMAT = 'rapport-settings';
-export const EXPORT_VERSION = 1;
 
 import { RULE_SETS, STRICTNESS } from '../build/lists.js';
 
+export const SETTINGS_KEY = 'settings';
+
+/** The settings' schema version this release writes. */
+export const SETTINGS_VERSION = 2;
+
+/** @type {Readonly<Settings>} */
+export const DEFAULT_SETTINGS = Object.freeze({ version: SETTINGS_VERSION, paused: false, engine: Object.freeze({}), sites: Object.freeze({}) });
+
+/** The export file's marker and format version (the settings inside carry their own version). */
+export const EXPORT_FORMAT = 'rapport-settings';
+export const EXPORT_VERSION = 1;
+
+/** Custom rule ids in the engine's rule switches and in reports: `custom.<id>`. */
+export const CUSTOM_PREFIX = 'custom.';
+
 /** @param {unknown} value @returns {value is Record<string, any>} */
-const isPlainObject = (value) =>
+export const isPlainObject = (value) =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 const HOSTNAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+const KEPT = ', kept and not used here';
 
 /**
- * Reads whatever is stored (possibly nothing, possibly from an older or newer version) into a
- * complete settings object. Never throws: a bad field falls back to its default and is reported
- * in `problems` so the caller can log it.
+ * Migrations, in order: each takes the stored object of version `from` (a copy it may change)
+ * and returns it at `from + 1`. Version 1 is the first release's (no `version` field).
+ * @type {ReadonlyArray<{from: number, what: string, migrate: (stored: Record<string, any>) => Record<string, any>}>}
  */
+export const MIGRATIONS = Object.freeze([
+  {
+    from: 1,
+    what: 'a custom rule turned off from its card was rules["custom.<id>"] = false, which its own switch could not undo: it becomes the rule\'s own enabled: false, and switches of rules that no longer exist are dropped',
+    migrate: (stored) => (isPlainObject(stored.engine) ? { ...stored, engine: foldCustomSwitches(stored.engine) } : stored),
+  },
+]);
+
 /**
- * @param {unknown} stored
- * @returns {{settings: Settings, problems: string[]}}
+ * The engine config with every `rules["custom.<id>"]` switch folded into its custom rule's own
+ * `enabled` and dropped; a switch whose rule is gone is dropped. Custom rules other than plain
+ * objects are left as they are (the engine lists them).
+ * @param {Record<string, any>} engine
+ * @returns {Record<string, any>}
  */
-export function normalizeSettings(stored) {
-  /** @type {string[]} */
-  const problems = [];
-  /** @type {Settings} */
-  const settings = { paused: DEFAULT_SETTINGS.paused, engine: {}, sites: {} };
-  if (stored === undefined || stored === null) return { settings, problems };
-  if (!isPlainObject(stored)) {
-    problems.push('settings must be an object; using defaults');
-    return { settings, problems };
+export function foldCustomSwitches(engine) {
+  if (!isPlainObject(engine.rules)) return engine;
+  const rules = { ...engine.rules };
+  const custom = Array.isArray(engine.custom_rules) ? engine.custom_rules.map((rule) => (isPlainObject(rule) ? { ...rule } : rule)) : null;
+  for (const id of Object.keys(rules)) {
+    if (!id.startsWith(CUSTOM_PREFIX)) continue;
+    const rule = custom?.find((r) => isPlainObject(r) && r.id === id.slice(CUSTOM_PREFIX.length));
+    if (rule && rules[id] === false) rule.enabled = false;
+    else if (rule && rules[id] === true) delete rule.enabled;
+    delete rules[id];
   }
-  if ('paused' in stored) {
-    if (typeof stored.paused === 'boolean') settings.paused = stored.paused;
-    else problems.push('settings.paused must be true or false; using false');
-  }
-  if ('engine' in stored) {
-    if (isPlainObject(stored.engine)) settings.engine = structuredClone(stored.engine);
-    else problems.push('settings.engine must be an object; using {}');
-  }
-  if ('sites' in stored) {
-    if (isPlainObject(stored.sites)) settings.sites = normalizeSites(stored.sites, problems);
-    else problems.push('settings.sites must be an object; using {}');
-  }
-  for (const key of Object.keys(stored)) {
-    if (!(key in DEFAULT_SETTINGS)) problems.push(`settings.${key} is unknown; ignored`);
-  }
-  return { settings, problems };
+  return { ...engine, rules, ...(custom ? { custom_rules: custom } : {}) };
 }
 
-/** @param {Record<string, unknown>} sites @param {string[]} problems */
+/**
+ * Reads whatever is stored (nothing, an older version's settings, a newer version's) into
+ * complete settings: migrated to SETTINGS_VERSION, a bad field at its default, every field this
+ * version does not know kept as it is. Never throws. `problems` lists what is not used, for the
+ * options page; `version` is the version the settings were written with.
+ * @param {unknown} stored
+ * @returns {{settings: Settings, problems: Ignored[], version: number}}
+ */
+export function normalizeSettings(stored) {
+  /** @type {Ignored[]} */
+  const problems = [];
+  const defaults = () => /** @type {Settings} */ ({ version: SETTINGS_VERSION, paused: false, engine: {}, sites: {} });
+  if (stored === undefined || stored === null) return { settings: defaults(), problems, version: SETTINGS_VERSION };
+  if (!isPlainObject(stored)) {
+    problems.push({ path: 'settings', kind: 'invalid', reason: 'must be an object; using the defaults' });
+    return { settings: defaults(), problems, version: SETTINGS_VERSION };
+  }
+  let version = 1;
+  if ('version' in stored) {
+    if (Number.isSafeInteger(stored.version) && stored.version >= 1) version = stored.version;
+    else problems.push({ path: 'version', kind: 'invalid', reason: 'must be a whole number from 1; read as version 1' });
+  }
+  /** @type {Record<string, any>} */
+  let migrated = structuredClone(stored);
+  for (const step of MIGRATIONS) {
+    if (step.from >= version && step.from < SETTINGS_VERSION) migrated = step.migrate(migrated);
+  }
+  const { version: _version, paused, engine, sites, ...others } = migrated;
+  const settings = /** @type {Settings} */ ({ ...others, ...defaults(), version: Math.max(version, SETTINGS_VERSION) });
+  if (paused !== undefined) {
+    if (typeof paused === 'boolean') settings.paused = paused;
+    else problems.push({ path: 'paused', kind: 'invalid', reason: 'must be true or false; using false' });
+  }
+  if (engine !== undefined) {
+    if (isPlainObject(engine)) settings.engine = engine;
+    else problems.push({ path: 'engine', kind: 'invalid', reason: 'must be an object; using the defaults' });
+  }
+  if (sites !== undefined) {
+    if (isPlainObject(sites)) settings.sites = normalizeSites(sites, problems);
+    else problems.push({ path: 'sites', kind: 'invalid', reason: 'must be an object; using none' });
+  }
+  for (const key of Object.keys(others)) problems.push({ path: key, kind: 'unknown', reason: `unknown setting${KEPT}` });
+  return { settings, problems, version };
+}
+
+/** @param {Record<string, unknown>} sites @param {Ignored[]} problems */
 function normalizeSites(sites, problems) {
   /** @type {Record<string, SiteSettings>} */
   const result = {};
   for (const [host, entry] of Object.entries(sites)) {
-    const where = `settings.sites[${JSON.stringify(host)}]`;
+    const where = `sites[${JSON.stringify(host)}]`;
     if (!HOSTNAME.test(host)) {
-      problems.push(`${where}: not a host name; ignored`);
+      problems.push({ path: where, kind: 'invalid', reason: 'not a host name; dropped' });
       continue;
     }
     if (!isPlainObject(entry)) {
-      problems.push(`${where} must be an object; ignored`);
+      problems.push({ path: where, kind: 'invalid', reason: 'must be an object; dropped' });
       continue;
     }
-    /** @type {SiteSettings} */
+    /** @type {Record<string, unknown>} */
     const clean = {};
     for (const [key, value] of Object.entries(entry)) {
-      if (key === 'enabled' && typeof value === 'boolean') clean.enabled = value;
-      else if (key === 'platform' && typeof value === 'string' && value.length <= 32) clean.platform = value;
-      else problems.push(`${where}.${key} is not valid; ignored`);
+      if (key === 'enabled' || key === 'platform') {
+        if (key === 'enabled' ? typeof value === 'boolean' : typeof value === 'string' && value.length <= 32) clean[key] = value;
+        else problems.push({ path: `${where}.${key}`, kind: 'invalid', reason: key === 'enabled' ? 'must be true or false; dropped' : 'must be a platform id; dropped' });
+      } else {
+        // A newer version's field of a site: kept.
+        clean[key] = value;
+        problems.push({ path: `${where}.${key}`, kind: 'unknown', reason: `unknown site setting${KEPT}` });
+      }
     }
     result[host] = clean;
   }
   return result;
 }
+
+/**
+ * What the engine is given: the engine part alone. The schema version, the sites, the pause
+ * and any other field the extension keeps for itself never reach it (it would list them as
+ * unknown settings).
+ * @param {Settings} settings
+ * @returns {EngineConfig}
+ */
+export const engineConfigOf = (settings) => settings.engine;
 
 /** @param {Settings} settings @param {boolean} paused @returns {Settings} */
 export function withPaused(settings, paused) {
@@ -122,10 +193,13 @@ export function siteEnabled(settings, host, builtIn) {
   return builtIn ? enabled !== false : enabled === true;
 }
 
-/** Merges `patch` into the host's entry. */
+/** Merges `patch` into the host's entry; a key set to undefined is removed. */
 /** @param {Settings} settings @param {string} host @param {SiteSettings} patch @returns {Settings} */
 export function withSite(settings, host, patch) {
-  return { ...settings, sites: { ...settings.sites, [host]: { ...settings.sites?.[host], ...patch } } };
+  /** @type {Record<string, unknown>} */
+  const entry = { ...settings.sites?.[host], ...patch };
+  for (const key of Object.keys(entry)) if (entry[key] === undefined) delete entry[key];
+  return { ...settings, sites: { ...settings.sites, [host]: entry } };
 }
 
 /** @param {Settings} settings @param {string} host @returns {Settings} */
@@ -181,9 +255,18 @@ export function withRule(settings, rule, on) {
   return withEngine(settings, { rules });
 }
 
-/** Turns one rule off by id (from a card, where only the id is known). */
-/** @param {Settings} settings @param {string} id @returns {Settings} */
+/**
+ * Turns one rule off by id (from a card, where only the id is known). A custom rule
+ * (`custom.<id>`) is switched by its own `enabled`, which the options page shows and can undo.
+ * @param {Settings} settings @param {string} id @returns {Settings}
+ */
 export function withRuleOff(settings, id) {
+  if (id.startsWith(CUSTOM_PREFIX)) {
+    const customId = id.slice(CUSTOM_PREFIX.length);
+    const rules = settings.engine?.custom_rules ?? [];
+    if (!rules.some((rule) => rule.id === customId)) return settings;
+    return withEngine(settings, { custom_rules: rules.map((rule) => (rule.id === customId ? { ...rule, enabled: false } : rule)) });
+  }
   return withEngine(settings, { rules: { ...settings.engine?.rules, [id]: false } });
 }
 
@@ -195,8 +278,8 @@ export function withStrictness(settings, strictness) {
   return withEngine(settings, { strictness });
 }
 
-/** Replaces engine fields (brands, acronyms, custom_rules); an empty list removes the field. */
-/** @param {Settings} settings @param {EngineList} field @param {any[]} list @returns {Settings} */
+/** Replaces brands or acronyms; an empty list removes the field. */
+/** @param {Settings} settings @param {EngineList} field @param {string[]} list @returns {Settings} */
 export function withEngineList(settings, field, list) {
   const engine = { ...settings.engine };
   if (list.length === 0) delete engine[field];
@@ -204,17 +287,36 @@ export function withEngineList(settings, field, list) {
   return { ...settings, engine };
 }
 
-/** "Acme, Rapport\nACME Corp" → ["Acme", "Rapport", "ACME Corp"] (trimmed, no blanks, no repeats). */
-/** @param {string} text @returns {string[]} */
-export function parseList(text) {
-  return [...new Set(text.split(/[,\n]/).map((item) => item.trim()).filter(Boolean))];
+/**
+ * Replaces the custom rules; an empty list removes the field. Rule switches of custom rules
+ * (`rules["custom.<id>"]`, which only version 1 wrote) are folded into the rules that remain and
+ * dropped, so deleting or renaming a rule never leaves a switch naming a rule that is gone.
+ * @param {Settings} settings @param {CustomRule[]} list @returns {Settings}
+ */
+export function withCustomRules(settings, list) {
+  const engine = /** @type {EngineConfig} */ (foldCustomSwitches({ ...settings.engine, custom_rules: list }));
+  if (list.length === 0) delete engine.custom_rules;
+  return { ...settings, engine };
 }
 
-/** Bytes the settings take in storage.sync (key + JSON, UTF-8). */
-/** @param {Settings} settings */
-export function storedSize(settings) {
-  return new TextEncoder().encode(SETTINGS_KEY + JSON.stringify(settings)).length;
+/**
+ * One entry a line: "Acme\nwell, actually\n\nACME Corp" → ["Acme", "well, actually", "ACME Corp"]
+ * (trimmed, no blanks, no repeats). Commas are part of a phrase.
+ * @param {string} text @returns {string[]}
+ */
+export function parseLines(text) {
+  return [...new Set(text.split(/\r?\n/).map((item) => item.trim()).filter(Boolean))];
 }
+
+/**
+ * Lines that look like a list written the old way, one line with commas between entries
+ * ("Acme, Rapport, ACME Corp"): Rapport used to split at commas, and now keeps each line whole.
+ * @param {string} text @returns {string[]}
+ */
+export const commaLines = (text) => parseLines(text).filter((line) => line.includes(','));
+
+/** Each comma-separated part of every line on a line of its own. @param {string} text */
+export const splitAtCommas = (text) => parseLines(text.replace(/,/g, '\n')).join('\n');
 
 /** The export file's text. */
 /** @param {Settings} settings */
@@ -223,12 +325,11 @@ export function exportSettings(settings) {
 }
 
 /**
- * Reads an export file. Returns {settings} (complete, normalised) or {error} with the reason the
- * file is refused. The engine part is checked by the engine itself (validate_config) before saving.
- */
-/**
+ * Reads an export file: {settings, problems} (complete, migrated; `problems` lists what is kept
+ * but not used here, from a newer version) or {error}, the reason the file is refused. A file
+ * with an invalid setting is refused; the engine part is checked by the engine before saving.
  * @param {string} text
- * @returns {{settings: Settings, error?: undefined} | {error: string, settings?: undefined}}
+ * @returns {{settings: Settings, problems: Ignored[], error?: undefined} | {error: string, settings?: undefined, problems?: undefined}}
  */
 export function parseImport(text) {
   let data;
@@ -243,26 +344,20 @@ export function parseImport(text) {
   if (data.version !== EXPORT_VERSION) return { error: `version ${JSON.stringify(data.version)} is not supported (expected ${EXPORT_VERSION})` };
   if (!isPlainObject(data.settings)) return { error: '"settings" must be an object' };
   const { settings, problems } = normalizeSettings(data.settings);
-  if (problems.length > 0) return { error: problems[0].replace(/; (ignored|using .*)$/, '') };
-  if (storedSize(settings) > SYNC_ITEM_LIMIT) {
-    return { error: `too large for browser sync storage (${storedSize(settings)} bytes; the limit is ${SYNC_ITEM_LIMIT})` };
-  }
-  return { settings };
+  const invalid = problems.find((problem) => problem.kind === 'invalid');
+  if (invalid) return { error: `${invalid.path}: ${invalid.reason.replace(/; (dropped|using .*|read as .*)$/, '')}` };
+  return { settings, problems };
 }
 
 /**
- * Where an engine config error points: "invalid settings at `custom_rules[2].regex`: …" →
- * {path: "custom_rules[2].regex", field: "custom_rules", index: 2, key: "regex", reason: "…"}. Null when the
- * message names no field.
+ * Where a setting's path points: "custom_rules[2].regex" → {field: "custom_rules", index: 2,
+ * key: "regex"}; "brands[3]" → {field: "brands", index: 3, key: null}.
+ * @param {string} path
+ * @returns {{field: string, index: number | null, key: string | null}}
  */
-/**
- * @param {unknown} message
- * @returns {{reason: string, path: string, field: string, index: number | null, key: string | null} | null}
- */
-export function errorLocation(message) {
-  const match = /`([a-z_]+)(?:\[(\d+)\])?(?:\.([a-z_]+))?[^`]*`/.exec(String(message));
-  if (!match) return null;
+export function pathLocation(path) {
+  const match = /^([A-Za-z_]+)(?:\[(\d+)\])?(?:\.([A-Za-z_]+))?/.exec(path);
+  if (!match) return { field: path, index: null, key: null };
   const [, field, index, key] = match;
-  const reason = String(message).replace(/^invalid settings at `[^`]*`: /, '');
-  return { reason, path: match[1] + (index === undefined ? '' : `[${index}]`) + (key ? `.${key}` : ''), field, index: index === undefined ? null : Number(index), key: key ?? null };
+  return { field, index: index === undefined ? null : Number(index), key: key ?? null };
 }

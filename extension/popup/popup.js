@@ -1,7 +1,8 @@
 // @ts-check
 // Popup: pause everywhere, on/off for this site (or "enable Rapport on this site", which asks for
 // the optional host permission), the rule-set switches and strictness. Settings live in
-// storage.sync; open tabs pick up a change at once.
+// storage.sync; open tabs pick up a change at once. A write that fails says why beside its
+// switch, which goes back. An engine that stopped says so, with a button to start it again.
 
 import { RULE_SETS, STRICTNESS } from '../build/lists.js';
 import {
@@ -10,21 +11,30 @@ import {
 } from '../lib/settings.js';
 import { originPattern } from '../lib/user-sites.js';
 import { siteForHost } from '../content/sites.js';
-import { $, api, loadSettings, localize, t, updateSettings } from '../pages/common.js';
+import { $, api, bindCheckbox, loadSettings, localize, onSettingsChanged, t, writeFrom } from '../pages/common.js';
 
 localize();
-const update = updateSettings;
 
 const settings = await loadSettings();
+
+// The engine's state: stopped after repeated failures → a calm notice and a way to start again.
+/** @param {import('../lib/engine-host.js').EngineStatus | undefined} status */
+function showEngine(status) {
+  $('engine-stopped').hidden = status?.state !== 'stopped';
+}
+api.runtime.sendMessage({ type: 'status' }).then((answer) => showEngine(answer?.status), () => {});
+$('engine-reload').addEventListener('click', async () => {
+  const answer = await api.runtime.sendMessage({ type: 'restart-engine' }).catch(() => null);
+  showEngine(answer?.status);
+});
 
 // Global pause.
 const active = $('active');
 active.checked = !settings.paused;
 document.body.classList.toggle('paused', settings.paused);
-active.addEventListener('change', () => {
-  document.body.classList.toggle('paused', !active.checked);
-  update((s) => withPaused(s, !active.checked));
-});
+bindCheckbox(active, (s) => !s.paused, (s, on) => withPaused(s, !on));
+active.addEventListener('change', () => document.body.classList.toggle('paused', !active.checked));
+active.addEventListener('reverted', () => document.body.classList.toggle('paused', !active.checked));
 
 // Rule sets.
 const ruleSets = $('rule-sets');
@@ -36,7 +46,7 @@ for (const ruleSet of RULE_SETS) {
   input.id = `rule-set-${ruleSet}`;
   input.dataset.ruleSet = ruleSet;
   input.checked = ruleSetOn(settings, ruleSet);
-  input.addEventListener('change', () => update((s) => withRuleSet(s, ruleSet, input.checked)));
+  bindCheckbox(input, (s) => ruleSetOn(s, ruleSet), (s, on) => withRuleSet(s, ruleSet, on));
   const text = document.createElement('span');
   // A rule set without a label yet (the lists.json test asks for one) still shows, by its id.
   text.textContent = t(`ruleSet_${ruleSet}`) || ruleSet;
@@ -46,6 +56,10 @@ for (const ruleSet of RULE_SETS) {
 
 // Strictness.
 const strictness = $('strictness');
+/** @param {import('../lib/settings.js').Settings} stored */
+const showStrictness = (stored) => {
+  for (const level of STRICTNESS) $(`strictness-${level}`).checked = strictnessOf(stored) === level;
+};
 for (const level of STRICTNESS) {
   const label = document.createElement('label');
   const input = document.createElement('input');
@@ -54,7 +68,7 @@ for (const level of STRICTNESS) {
   input.value = level;
   input.id = `strictness-${level}`;
   input.checked = strictnessOf(settings) === level;
-  input.addEventListener('change', () => update((s) => withStrictness(s, level)));
+  input.addEventListener('change', () => writeFrom(input, (s) => withStrictness(s, level), showStrictness, strictness));
   const text = document.createElement('span');
   text.textContent = t(`strictness_${level}`);
   label.append(input, text);
@@ -79,8 +93,7 @@ if (pattern && tab.url) {
     $('site-toggle').hidden = false;
     $('site-label').textContent = t('popupSite', [host]);
     toggle.checked = siteEnabled(settings, host, builtIn);
-    toggle.addEventListener('change', async () => {
-      await update((s) => withSite(s, host, { enabled: toggle.checked }));
+    bindCheckbox(toggle, (s) => siteEnabled(s, host, builtIn), (s, on) => withSite(s, host, { enabled: on }), () => {
       if (!builtIn && toggle.checked) inject(tab.id);
     });
   } else {
@@ -94,7 +107,7 @@ if (pattern && tab.url) {
         $('site-note').hidden = false;
         return;
       }
-      await update((s) => withSite(s, host, { enabled: true }));
+      if (!(await writeFrom(button, (s) => withSite(s, host, { enabled: true }), () => {}, $('site-note')))) return;
       await inject(tab.id);
       window.close();
     });
@@ -115,3 +128,11 @@ async function inject(tabId) {
     console.warn(`Rapport: ${/** @type {Error} */ (error).message}`);
   }
 }
+
+// Changed elsewhere (a card's "turn this rule off", the options page, another device).
+onSettingsChanged((stored) => {
+  active.checked = !stored.paused;
+  document.body.classList.toggle('paused', stored.paused);
+  for (const ruleSet of RULE_SETS) $(`rule-set-${ruleSet}`).checked = ruleSetOn(stored, ruleSet);
+  showStrictness(stored);
+});

@@ -490,11 +490,12 @@ for (const mode of MODES) {
       await waitForUnderlines(page, { rule: 'custom.synergy', ruleSet: 'custom' }, 'custom rule applied in the open tab');
       // A bad import is refused with the reason; settings untouched.
       const before = await options.evaluate(async () => JSON.stringify((await chrome.storage.sync.get('settings')).settings));
-      await options.setInputFiles('#import-file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"rapport-settings","version":1,"settings":{"engine":{"strictness":"extreme"}}}') });
+      await options.setInputFiles('#import-file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"rapport-settings","version":1,"settings":{"engine":{"strictness":3}}}') });
       await options.waitForFunction(() => document.getElementById('backup-status').textContent.includes('not imported'));
       assert.match(await options.locator('#backup-status').innerText(), /strictness/);
       assert.equal(await options.evaluate(async () => JSON.stringify((await chrome.storage.sync.get('settings')).settings)), before);
       await options.click('#reset');
+      await options.click('#reset-yes');
       await options.close();
       await page.close();
     });

@@ -37,11 +37,12 @@ for (const [list, key] of LABELS) {
   });
 }
 
-test('the manifest matches and host_permissions are the site hosts, and only come from lists.json', () => {
+test('the manifest matches are the site hosts, and only come from lists.json; no host_permissions', () => {
   const manifest = manifestFor(base, lists);
   const hosts = lists.sites.flatMap((site) => site.hosts.map((host) => `https://${host}/*`));
   assert.deepEqual(manifest.content_scripts[0].matches, hosts);
-  assert.deepEqual(manifest.host_permissions, hosts);
+  assert.equal(manifest.host_permissions, undefined);
+  assert.throws(() => manifestFor({ ...base, host_permissions: hosts }, lists), /leave them out/);
   assert.deepEqual(siteMatches(lists), hosts);
   assert.equal(base.host_permissions, undefined);
   assert.equal(base.content_scripts[0].matches, undefined);

@@ -9,6 +9,9 @@ const EXT = fileURLToPath(new URL('../../extension/', import.meta.url));
 const manifest = JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8'));
 const messages = JSON.parse(readFileSync(join(EXT, '_locales/en/messages.json'), 'utf8'));
 const siteMatches = SITES.flatMap((site) => site.hosts.map((host) => `https://${host}/*`)).sort();
+/** The Firefox build's manifest (dist/firefox, after npm run build:ext), when there is one. */
+const FIREFOX_MANIFEST = fileURLToPath(new URL('../../dist/firefox/manifest.json', import.meta.url));
+const firefox = existsSync(FIREFOX_MANIFEST) ? JSON.parse(readFileSync(FIREFOX_MANIFEST, 'utf8')) : null;
 
 test('MV3, version, default locale', () => {
   assert.equal(manifest.manifest_version, 3);
@@ -16,9 +19,10 @@ test('MV3, version, default locale', () => {
   assert.equal(manifest.default_locale, 'en');
 });
 
-test('permissions: storage, scripting (user-enabled sites), activeTab; hosts: the supported sites only', () => {
+test('permissions: storage, scripting (user-enabled sites), activeTab; no host_permissions (the content script\'s matches grant the sites)', () => {
   assert.deepEqual(manifest.permissions, ['storage', 'scripting', 'activeTab']);
-  assert.deepEqual([...manifest.host_permissions].sort(), siteMatches);
+  assert.equal(manifest.host_permissions, undefined);
+  assert.equal(firefox?.host_permissions, undefined, 'nor in the Firefox build');
   assert.equal(manifest.optional_permissions, undefined);
   // Any other site only when the user asks for it, from the popup, at that moment.
   assert.deepEqual(manifest.optional_host_permissions, ['https://*/*', 'http://*/*']);
@@ -36,10 +40,10 @@ test('options page, and the panel shortcut', () => {
   assert.equal(manifest.commands['toggle-panel'].suggested_key.default, 'Alt+Shift+R');
 });
 
-test('extension pages CSP is exact', () => {
-  assert.deepEqual(manifest.content_security_policy, {
-    extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
-  });
+test('extension pages CSP is exact: no connection to anywhere (the wasm is read from the package)', () => {
+  const csp = { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'none'" };
+  assert.deepEqual(manifest.content_security_policy, csp);
+  if (firefox) assert.deepEqual(firefox.content_security_policy, csp);
 });
 
 test('nothing is exposed to web pages', () => {

@@ -5,7 +5,7 @@
 // is no room for it. Its accessible name is its content: a visually hidden sentence (the visible
 // glyphs are decoration, hidden from assistive technology). Writes only what changed since the
 // last update (it runs every keystroke).
-// Testability contract: [data-rapport="chip"] with data-state (checked, too-long), data-tone,
+// Testability contract: [data-rapport="chip"] with data-state (checked, too-long, stopped), data-tone,
 // data-invites-reply, data-self-focused, data-length, data-limit, data-over, data-score,
 // data-hints, data-size (full, dot), data-side; its name in [data-rapport="chip-label"].
 
@@ -25,7 +25,9 @@ export function createChip({ h, t, container, onClick }) {
   const dot = h('span', { className: 'dot', 'aria-hidden': 'true' });
   const focus = h('span', { className: 'glyph focus', 'aria-hidden': 'true', title: t('selfFocusedTitle') }, t('glyphSelf'));
   const reply = h('span', { className: 'glyph reply', 'aria-hidden': 'true', title: t('invitesReplyTitle') }, '?');
-  const tooLong = h('span', { className: 'too-long', 'aria-hidden': 'true', hidden: true }, t('tooLongShort'));
+  // The visible text of a state without a report (too long to check, stopped).
+  const noteText = doc.createTextNode('');
+  const note = h('span', { className: 'note', 'aria-hidden': 'true', hidden: true }, noteText);
   // Text nodes kept to update in place (setting textContent replaces the node every keystroke).
   const labelText = doc.createTextNode('');
   const counterText = doc.createTextNode('');
@@ -36,7 +38,7 @@ export function createChip({ h, t, container, onClick }) {
   const chip = h(
     'button',
     { type: 'button', 'aria-expanded': 'false', 'aria-haspopup': 'dialog', dataset: { rapport: 'chip', size: 'full' }, hidden: true, on: { mousedown: keepFocus, click: onClick } },
-    label, dot, focus, reply, tooLong, counter, score,
+    label, dot, focus, reply, note, counter, score,
   );
   container.append(chip);
   let shown = false;
@@ -87,9 +89,10 @@ export function createChip({ h, t, container, onClick }) {
         reply.hidden = !checked;
       }
       if (changed('checked', checked)) {
-        tooLong.hidden = checked;
+        note.hidden = checked;
         score.hidden = !checked;
       }
+      if (changed('note', model.note ?? '')) noteText.data = model.note ?? '';
       if (changed('counter', model.counterText)) counterText.data = model.counterText;
       if (changed('scoreText', data.score)) scoreText.data = data.score;
       shown = true;

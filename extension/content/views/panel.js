@@ -6,7 +6,8 @@
 // shows, in visually hidden text).
 // Testability contract: [data-rapport="panel"]; entries [data-rapport="hint"] with data-rule,
 // data-rule-set, data-severity, data-key; score lines [data-rapport="factor"] with data-factor;
-// [data-rapport="notice"] instead of them for a draft too long to check.
+// [data-rapport="notice"] instead of them for a draft too long to check or a stopped engine, whose
+// notice has [data-rapport="reload-engine"].
 
 import { placePopover } from '../geometry.js';
 import { wordsLine } from './card.js';
@@ -20,11 +21,13 @@ import { trusted } from './dom.js';
  * @property {(view: any, index: number | null) => void} onFactorHover  a score line's words to highlight (its index in the breakdown), or none
  * @property {(byKeyboard: boolean) => void} onPanelClose
  * @property {() => void} onOpenOptions
+ * @property {() => void} onReloadEngine  the user asked to start a stopped engine again
  */
 
 /**
- * What the panel shows: a report's model, or a notice alone (a draft too long to check).
- * @typedef {import('../hint-model.js').PanelModel | {notice: string}} PanelContent
+ * What the panel shows: a report's model, or a notice alone (a draft too long to check; the
+ * engine stopped, with `reload` the button's label).
+ * @typedef {import('../hint-model.js').PanelModel | {notice: string, reload?: string}} PanelContent
  */
 
 const ROW_LABELS = { tone: 'rowTone', focus: 'rowFocus', reply: 'rowReply', length: 'rowLength' };
@@ -62,7 +65,10 @@ export function createPanel({ h, t, root, element: panel, handlers, viewport }) 
       h('button', { type: 'button', className: 'link', text: t('openOptions'), on: { click: () => handlers.onOpenOptions() } }),
     );
     if ('notice' in content) {
-      panel.replaceChildren(h('div', { className: 'panel-head' }, h('h2', { text: t('panelTitle') }), close), h('p', { className: 'empty', dataset: { rapport: 'notice' }, text: content.notice }), foot);
+      const reload = content.reload
+        ? h('button', { type: 'button', className: 'button', dataset: { rapport: 'reload-engine' }, text: content.reload, on: { click: () => handlers.onReloadEngine() } })
+        : null;
+      panel.replaceChildren(h('div', { className: 'panel-head' }, h('h2', { text: t('panelTitle') }), close), h('div', { className: 'empty', dataset: { rapport: 'notice' } }, h('p', { text: content.notice }), reload), foot);
       return;
     }
     const model = content;

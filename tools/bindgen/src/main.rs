@@ -21,7 +21,12 @@ fn main() -> ExitCode {
         // Function names and toolchain notes are only for debugging; they are ~15 % of the module.
         // RAPPORT_KEEP_NAMES=1 keeps the names, for profiling (node --cpu-prof).
         .remove_name_section(std::env::var_os("RAPPORT_KEEP_NAMES").is_none())
-        .remove_producers_section(true);
+        .remove_producers_section(true)
+        // `__wbg_reset_state()`: a fresh instance of the compiled module (fresh memory) after a
+        // trap. With `panic = "abort"` a trap leaves the engine's borrow flag set and its memory
+        // untrustworthy; extension/lib/engine-host.js calls this and builds the engine again.
+        // Objects of the old instance are then inert: their finalizers check the instance id.
+        .reset_state_function(true);
     if let Err(err) = bindgen.web(true) {
         eprintln!("rapport-bindgen: {err:#}");
         return ExitCode::FAILURE;
