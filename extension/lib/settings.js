@@ -8,12 +8,15 @@
 //   sites   per-site switches: a built-in site is on unless `enabled: false`; any other host
 //           (a Mastodon instance, a site the user enabled) is on only with `enabled: true`;
 //           `platform` picks the counter for a user-enabled host
+//   reminders  optional: the "before you post" reminder's scope per kind (lib/reminders.js; read
+//           through remindersOf, which fills in the defaults)
 
 /**
  * @typedef {object} Settings
  * @property {boolean} paused
  * @property {EngineConfig} engine
  * @property {Record<string, SiteSettings>} sites  by host name
+ * @property {Partial<import('./reminders.js').Reminders>} [reminders]  only the kinds changed from their default
  * @typedef {{enabled?: boolean, platform?: string}} SiteSettings
  * @typedef {object} EngineConfig  src/config.rs's settings; the engine checks them (validate_config)
  * @property {Record<string, boolean>} [rule_sets]  rule set id → on
@@ -41,6 +44,7 @@ export const EXPORT_FORMAT = 'rapport-settings';
 export const EXPORT_VERSION = 1;
 
 import { RULE_SETS, STRICTNESS } from '../build/lists.js';
+import { normalizeReminders } from './reminders.js';
 
 /** @param {unknown} value @returns {value is Record<string, any>} */
 const isPlainObject = (value) =>
@@ -78,8 +82,12 @@ export function normalizeSettings(stored) {
     if (isPlainObject(stored.sites)) settings.sites = normalizeSites(stored.sites, problems);
     else problems.push('settings.sites must be an object; using {}');
   }
+  if ('reminders' in stored) {
+    const reminders = normalizeReminders(stored.reminders, problems);
+    if (Object.keys(reminders).length > 0) settings.reminders = reminders;
+  }
   for (const key of Object.keys(stored)) {
-    if (!(key in DEFAULT_SETTINGS)) problems.push(`settings.${key} is unknown; ignored`);
+    if (!(key in DEFAULT_SETTINGS) && key !== 'reminders') problems.push(`settings.${key} is unknown; ignored`);
   }
   return { settings, problems };
 }

@@ -23,6 +23,8 @@ const CASES = [
   [{ sites: { 'bad host!': { enabled: true } } }, { paused: false, engine: {}, sites: {} }, ['settings.sites["bad host!"]: not a host name; ignored']],
   [{ sites: { 'a.b': { enabled: 'yes' } } }, { paused: false, engine: {}, sites: { 'a.b': {} } }, ['settings.sites["a.b"].enabled is not valid; ignored']],
   [{ sites: [] }, { paused: false, engine: {}, sites: {} }, ['settings.sites must be an object; using {}']],
+  [{ reminders: { pitch: 'all' } }, { paused: false, engine: {}, sites: {}, reminders: { pitch: 'all' } }, []],
+  [{ reminders: { pitch: 'loud' } }, { paused: false, engine: {}, sites: {} }, ['settings.reminders.pitch is not valid; ignored']],
 ];
 
 for (const [stored, settings, problems] of CASES) {
