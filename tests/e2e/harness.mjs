@@ -280,6 +280,22 @@ export function pageHelpers() {
       };
     },
     modelText: () => window.__rapportFixture.modelText(),
+    /** The "before you post" reminder while it is open, else null. */
+    reminder() {
+      const element = document.querySelector('rapport-overlay')?.shadowRoot?.querySelector('[data-rapport="reminder"]');
+      if (!element || element.dataset.open !== 'true') return null;
+      return {
+        role: element.getAttribute('role'),
+        kind: element.dataset.kind,
+        rule: element.dataset.rule,
+        side: element.dataset.side,
+        text: element.textContent,
+        visible: getComputedStyle(element).visibility !== 'hidden',
+        rect: element.getBoundingClientRect().toJSON(),
+      };
+    },
+    /** The texts the fixture's own submit took, in order (one per submit). */
+    submits: () => window.__fixtureSubmits ?? null,
     /**
      * The page's own controls (buttons, links, fields, role=button…) outside the editor, each with
      * its rect and whether a click at its centre reaches it (elementFromPoint is the control or
