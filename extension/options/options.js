@@ -10,6 +10,7 @@ import {
   SETTINGS_KEY, siteEnabled, storedSize, strictnessOf, SYNC_ITEM_LIMIT, withEngineList, withoutSite,
   withPaused, withRule, withRuleSet, withSite, withStrictness,
 } from '../lib/settings.js';
+import { REMINDER_KINDS, REMINDER_SCOPES, remindersOf, withReminder } from '../lib/reminders.js';
 import { hostPatterns, patternHost, userOrigins } from '../lib/user-sites.js';
 import { SITES } from '../content/sites.js';
 import { makeH } from '../content/views/dom.js';
@@ -53,6 +54,36 @@ api.commands?.getAll?.().then((commands) => {
   const shortcut = commands.find((command) => command.name === 'toggle-panel')?.shortcut;
   $('shortcut').textContent = t('optionsShortcut', [shortcut || t('optionsShortcutUnset')]);
 });
+
+// ---- before you post -------------------------------------------------------------------------
+function renderReminders() {
+  const reminders = remindersOf(settings);
+  $('reminder-list').replaceChildren(
+    ...REMINDER_KINDS.map((kind) =>
+      h(
+        'fieldset',
+        { className: 'reminder', dataset: { kind } },
+        h('legend', { text: t(`reminderKind_${kind}`) }),
+        h(
+          'div',
+          { className: 'segmented' },
+          REMINDER_SCOPES[kind].map((scope) =>
+            h(
+              'label',
+              {},
+              h('input', {
+                type: 'radio', name: `reminder-${kind}`, value: scope, checked: reminders[kind] === scope,
+                on: { change: () => update((s) => withReminder(s, kind, scope)) },
+              }),
+              h('span', { text: t(`reminderScope_${scope}`) }),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+$('open-trends').addEventListener('click', () => api.tabs.create({ url: api.runtime.getURL('trends/trends.html') }));
 
 // ---- rules ---------------------------------------------------------------------------------
 function renderRules() {
@@ -339,6 +370,7 @@ $('reset').addEventListener('click', async () => {
 
 // ---- first render, and live updates (a rule turned off from a card, the popup) -------------
 renderGeneral();
+renderReminders();
 renderRules();
 await renderSites();
 renderWords();
@@ -350,6 +382,7 @@ api.storage.onChanged.addListener(async (changes, area) => {
   settings = normalizeSettings(changes[SETTINGS_KEY].newValue).settings;
   // Sections with unsaved typing (words, custom rules) are left as they are.
   renderGeneral();
+  renderReminders();
   renderRules();
   await renderSites();
 });
