@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { FIXTURE_PREFIX, fixtureHtml, GENERIC_PAGE, SITES } from './sites.mjs';
+import { FIXTURE_PREFIX, fixtureHtml, GENERIC_PAGE, SITES, X_REPLY } from './sites.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const EXTENSION_DIR = join(ROOT, 'extension');
@@ -62,7 +62,7 @@ export async function launch(mode) {
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   const blocked = [];
-  const pages = new Map([...SITES, GENERIC_PAGE].map((site) => [new URL(site.url).href, site]));
+  const pages = new Map([...SITES, GENERIC_PAGE, X_REPLY].map((site) => [new URL(site.url).href, site]));
   const hosts = new Set(SITES.map((site) => new URL(site.url).host));
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { checkPrerequisites, launch, MODES } from './harness.mjs';
 import { loadOracle } from './oracle.mjs';
-import { SITES } from './sites.mjs';
+import { SITES, X_REPLY } from './sites.mjs';
 import { chipFor, clear, openFixture, panelOpen, TIMEOUT_MS, waitForChip } from './steps.mjs';
 
 const HOSTILE = 'You are an idiot and your take is garbage.';
@@ -79,12 +79,12 @@ for (const mode of MODES) {
     };
     const storedHistory = () => extensionPage.evaluate(async () => (await chrome.storage.local.get('history')).history ?? null);
     const waitForEntries = async (count, message) => {
-      try {
-        await extensionPage.waitForFunction(async (n) => ((await chrome.storage.local.get('history')).history?.entries.length ?? 0) === n, count, { timeout: TIMEOUT_MS, polling: 50 });
-      } catch {
-        assert.fail(`${message}: history ${JSON.stringify(await storedHistory())}`);
+      let history = null;
+      for (const start = Date.now(); Date.now() - start < TIMEOUT_MS; await extensionPage.waitForTimeout(50)) {
+        history = await storedHistory();
+        if ((history?.entries.length ?? 0) === count) return history;
       }
-      return storedHistory();
+      assert.fail(`${message}: history ${JSON.stringify(history)}`);
     };
     const checkEntry = (entry, site, draft) => {
       assert.equal(entry.site, siteId(site));
@@ -207,6 +207,105 @@ for (const mode of MODES) {
       assert.equal(await page.evaluate(() => window.__e2e.submits().length), 0, 'nothing was posted');
       await page.close();
     });
+
+    test('X, a reply with the default setting: the reminder on hovering Reply; Reply posts once, unchanged', async () => {
+      await extensionPage.evaluate(() => Promise.all([chrome.storage.sync.clear(), chrome.storage.local.clear()]));
+      const page = await openFixture(browser.context, X_REPLY);
+      await page.keyboard.type(HOSTILE);
+      await waitForChip(page, chipFor(X_REPLY, HOSTILE), 'the hostile reply');
+      await hoverSubmit(page, X_REPLY);
+      const shown = await waitForReminder(page, 'hovering Reply');
+      assert.equal(shown.rule, 'aggression.hostile_you');
+      await page.click(X_REPLY.submit);
+      await page.waitForFunction(() => window.__e2e.submits().length > 0, null, { timeout: TIMEOUT_MS });
+      assert.deepEqual(await page.evaluate(() => window.__e2e.submits()), [HOSTILE]);
+      const [entry] = (await waitForEntries(1, 'after the reply')).entries;
+      assert.equal(entry.context, 'reply');
+      assert.equal(entry.hostile, true);
+      await page.close();
+    });
+
+    if (mode.csp === null) {
+      test('the trends page shows the posted draft, deletes it with one confirmation, and makes no request', async () => {
+        // The entry of the previous test (a reply on X).
+        assert.equal((await storedHistory()).entries.length, 1);
+        const page = await browser.context.newPage();
+        const requests = [];
+        page.on('request', (request) => requests.push(request.url()));
+        const origin = `chrome-extension://${browser.extensionId}/`;
+        await page.goto(`${origin}trends/trends.html`);
+        await page.waitForFunction(() => document.body.dataset.ready === 'true');
+        assert.match(await page.locator('#summary').innerText(), /^All sites: 1 posted from /);
+        const figures = await page.evaluate(() => [...document.querySelectorAll('figure')].map((figure) => ({
+          metric: figure.dataset.metric,
+          sentence: figure.querySelector('figcaption').textContent,
+          summary: figure.querySelector('.visually-hidden').textContent,
+          svg: figure.querySelector('svg').getAttribute('aria-hidden'),
+        })));
+        assert.deepEqual(figures.map((f) => f.metric), ['score', 'invites', 'pitch', 'self_focus', 'hostile_replies']);
+        assert.equal(figures.find((f) => f.metric === 'hostile_replies').sentence, 'Your replies read as hostile in 1 of 1 in the last 30 days.');
+        for (const figure of figures) {
+          assert.match(figure.summary, /from .+ to .+: .+: (no posts|\d+)/, figure.metric);
+          assert.equal(figure.svg, 'true');
+        }
+        assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#site option')].map((o) => o.textContent)), ['All sites', 'X']);
+        // The window and the site, from the keyboard.
+        await page.locator('input[name="window"][value="365"]').focus();
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('ArrowLeft');
+        assert.match(await page.locator('figure[data-metric="score"] figcaption').innerText(), /last 365 days/);
+        await page.selectOption('#site', 'x');
+        assert.match(await page.locator('#summary').innerText(), /^X: 1 posted/);
+        // axe, light and dark.
+        await page.evaluate(AXE);
+        for (const colorScheme of ['light', 'dark']) {
+          await page.emulateMedia({ colorScheme });
+          const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`));
+          assert.deepEqual(violations, [], `axe, ${colorScheme}`);
+        }
+        // Delete everything: one confirmation.
+        await page.click('#delete');
+        assert.match(await page.locator('#confirm-text').innerText(), /Delete all 1 entries\?/);
+        assert.equal((await storedHistory()).entries.length, 1, 'nothing deleted before the confirmation');
+        await page.click('#delete-yes');
+        await page.waitForFunction(() => !document.getElementById('empty').hidden);
+        assert.equal(await storedHistory(), null, 'deleted from storage.local');
+        assert.match(await page.locator('#data-status').innerText(), /Deleted/);
+        const foreign = requests.filter((url) => !url.startsWith(origin));
+        assert.deepEqual(foreign, [], 'the page asked for nothing outside the extension');
+        assert.ok(requests.every((url) => /\.(html|css|js|png|json)$/.test(url)), requests.join(', '));
+        await page.close();
+      });
+
+      test('5,000 entries: their size in storage.local, and the trends page draws them', async () => {
+        const bytes = await extensionPage.evaluate(async () => {
+          const { retain, dayString, dayNumber, dayOf } = await import('/lib/history.js');
+          const today = dayOf(new Date());
+          const sites = ['x', 'linkedin', 'facebook', 'bluesky', 'mastodon', 'reddit'];
+          const entries = [];
+          for (let i = 0; i < 5001; i++) {
+            entries.push({
+              date: dayString(dayNumber(today) - 729 + Math.floor((i * 730) / 5000)), site: sites[i % sites.length], context: i % 3 ? 'post' : 'reply',
+              score: 40 + ((i * 7) % 60), factors: [['tone', 4], ['invites_reply', 35], ['self_focus', 7], ['pitch', -17]], verdicts: ['question', 'invites_reply'], tone: 'positive', hostile: i % 50 === 0,
+            });
+          }
+          const history = { version: 1, entries: retain(entries, today) };
+          await chrome.storage.local.set({ history });
+          return { json: JSON.stringify(history).length, key: 'history'.length, inUse: await chrome.storage.local.getBytesInUse('history'), entries: history.entries.length };
+        });
+        console.log(`5,000 entries in storage.local: ${bytes.inUse} bytes by getBytesInUse (JSON ${bytes.json} + key ${bytes.key})`);
+        assert.equal(bytes.entries, 5000);
+        assert.ok(bytes.inUse < 2_000_000, `${bytes.inUse} bytes`);
+        const page = await browser.context.newPage();
+        const t0 = Date.now();
+        await page.goto(`chrome-extension://${browser.extensionId}/trends/trends.html`);
+        await page.waitForFunction(() => document.body.dataset.ready === 'true');
+        console.log(`trends page with 5,000 entries ready in ${Date.now() - t0} ms`);
+        assert.match(await page.locator('#stored').innerText(), /^5,000 entries/);
+        await extensionPage.evaluate(() => chrome.storage.local.clear());
+        await page.close();
+      });
+    }
 
     test('no request reached the network; no warnings or page errors', () => {
       assert.deepEqual(browser.blocked, []);

@@ -14,6 +14,8 @@ const STYLE = `
   textarea { width: 100%; height: 140px; font: inherit; box-sizing: border-box; }
   .spacer { height: 1500px; }
   ytd-commentbox, shreddit-composer, yt-formatted-string { display: block; }
+  .tweet { margin: 0 0 12px; padding: 12px; border: 1px solid #ccc; border-radius: 8px; }
+  .tweet p { margin: 6px 0 0; }
   #contenteditable-root { min-height: 60px; }
   #creation-box { border: 1px solid #ccc; border-radius: 8px; padding: 12px; }
   /* The sites' controls: icon buttons, the primary action, text buttons and fields. */
@@ -233,6 +235,20 @@ export const SITES = [
     shortcut: false,
   },
 ];
+
+/**
+ * X's reply box on a post's own page (/status/…): the post replied to above, the reply box and its
+ * Reply button below (X's own script is the same fixture as the compose box's).
+ */
+export const X_REPLY = {
+  ...SITES[0],
+  context: 'reply',
+  url: 'https://x.com/rapport/status/1866',
+  body: '<article data-testid="tweet" class="tweet"><strong>Dana</strong> <span class="counter">@dana · 2h</span>'
+    + '<p>Hot take: most product launches would go better with half the features and twice the testing.</p></article>'
+    + '<p class="counter">Replying to @dana</p>'
+    + SITES[0].body.replace('>Post</button>', '>Reply</button>'),
+};
 
 /**
  * A page of a supported site where the site table finds no compose box (LinkedIn messaging):
