@@ -199,7 +199,9 @@ export function placeChip(box, viewport, size, obstacles = [], { gap = 4, inset 
  * Where the "before you post" reminder of `size` goes: beside the chip (left of it, on its row),
  * else below it, above it, above the box, and last inside the box's top; each slid left past the
  * page's controls (`obstacles`, which should include the chip) and kept on screen, so it covers
- * no control, the site's Post button least of all. Null when no spot is free.
+ * no control, the site's Post button least of all. The draft is kept clear too where any spot
+ * outside the box is free (the reminder quotes its words; the user may read them again); else it
+ * may lie over the box. Null when no spot is free.
  * @param {Rect} chip  the chip's rect
  * @param {Rect} box  the compose box's rect
  * @param {{width: number, height: number}} viewport
@@ -209,20 +211,23 @@ export function placeChip(box, viewport, size, obstacles = [], { gap = 4, inset 
  * @returns {{left: number, top: number, side: 'beside' | 'below' | 'above' | 'above-box' | 'inside-top'} | null}
  */
 export function placeReminder(chip, box, viewport, size, obstacles, { gap = 6, inset = 6, clearance = 2 } = {}) {
-  const { slide } = freeSpace(viewport, obstacles, clearance);
   const { width: w, height: h } = size;
-  const middle = (chip.top + chip.bottom) / 2;
-  /** @type {Array<['beside' | 'below' | 'above' | 'above-box' | 'inside-top', () => Rect | null]>} */
-  const candidates = [
-    ['beside', () => slide(chip.left - gap - w, Math.round(middle - h / 2), 0, w, h)],
-    ['below', () => slide(chip.right - w, chip.bottom + gap, 0, w, h)],
-    ['above', () => slide(chip.right - w, chip.top - gap - h, 0, w, h)],
-    ['above-box', () => slide(box.right - w, box.top - gap - h, 0, w, h)],
-    ['inside-top', () => slide(box.right - inset - w, Math.max(box.top, 0) + inset, box.left + inset, w, h)],
-  ];
-  for (const [side, find] of candidates) {
-    const r = find();
-    if (r) return { left: Math.round(r.left), top: Math.round(r.top), side };
+  // Beside the chip, top-aligned with it: a chip just below the box leaves the reminder below it too.
+  const top = Math.round(chip.top);
+  for (const around of [[...obstacles, box], obstacles]) {
+    const { slide } = freeSpace(viewport, around, clearance);
+    /** @type {Array<['beside' | 'below' | 'above' | 'above-box' | 'inside-top', () => Rect | null]>} */
+    const candidates = [
+      ['beside', () => slide(chip.left - gap - w, top, 0, w, h)],
+      ['below', () => slide(chip.right - w, chip.bottom + gap, 0, w, h)],
+      ['above', () => slide(chip.right - w, chip.top - gap - h, 0, w, h)],
+      ['above-box', () => slide(box.right - w, box.top - gap - h, 0, w, h)],
+      ['inside-top', () => slide(box.right - inset - w, Math.max(box.top, 0) + inset, box.left + inset, w, h)],
+    ];
+    for (const [side, find] of candidates) {
+      const r = find();
+      if (r) return { left: Math.round(r.left), top: Math.round(r.top), side };
+    }
   }
   return null;
 }
