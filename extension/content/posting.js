@@ -210,25 +210,18 @@ export function createPosting({ doc, views, site, onIntent, onPosted, now = Date
   }
 
   const passive = { capture: true, passive: true };
+  /** @type {Array<[string, (event: any) => void]>} Some sites submit on pointerdown, most on click: either counts (a draft counts once, when it empties). */
+  const listeners = [['pointerover', onPointerOver], ['focusin', onFocusIn], ['keydown', onKeyDown], ['pointerdown', onActivate], ['click', onActivate]];
   return {
     start() {
-      win.addEventListener('pointerover', onPointerOver, passive);
-      win.addEventListener('focusin', onFocusIn, passive);
-      win.addEventListener('keydown', onKeyDown, passive);
-      // Some sites submit on pointerdown, most on click: either counts (a draft counts once, when it empties).
-      win.addEventListener('pointerdown', onActivate, passive);
-      win.addEventListener('click', onActivate, passive);
+      for (const [type, listener] of listeners) win.addEventListener(type, listener, passive);
     },
     /** A box is going away: if its draft was submitted, it was posted. @param {View} view */
     forget(view) {
       if (pending.has(view.box)) check();
     },
     stop() {
-      win.removeEventListener('pointerover', onPointerOver, passive);
-      win.removeEventListener('focusin', onFocusIn, passive);
-      win.removeEventListener('keydown', onKeyDown, passive);
-      win.removeEventListener('pointerdown', onActivate, passive);
-      win.removeEventListener('click', onActivate, passive);
+      for (const [type, listener] of listeners) win.removeEventListener(type, listener, passive);
       win.clearInterval(timer);
       timer = undefined;
       pending.clear();

@@ -9,13 +9,11 @@
 //   none of the draft's words; the trends page shows it, deletes it, and makes no request.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { checkPrerequisites, launch, MODES } from './harness.mjs';
 import { loadOracle } from './oracle.mjs';
 import { SITES, X_REPLY } from './sites.mjs';
-import { chipFor, clear, openFixture, panelOpen, TIMEOUT_MS, waitForChip } from './steps.mjs';
+import { axeViolations, chipFor, clear, openFixture, panelOpen, TIMEOUT_MS, waitForChip } from './steps.mjs';
 
 const HOSTILE = 'You are an idiot and your take is garbage.';
 const SHOUTED = 'THIS IS THE WORST UPDATE EVER!!! FIX IT NOW';
@@ -24,7 +22,6 @@ const ALL = { hostility: 'all', shouting: 'all', pitch: 'all', no_question: 'all
 const OFF = { hostility: 'off', shouting: 'off', pitch: 'off', no_question: 'off' };
 /** A moment for something that must not happen (a reminder) to have had its chance. */
 const QUIET_MS = 400;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 checkPrerequisites();
 await loadOracle();
@@ -135,16 +132,7 @@ for (const mode of MODES) {
           assert.ok(control.reachable, `${site.name}: "${control.name}" does not take a click at its centre`);
         }
         timings.push(`${site.name}: ${shown.side}`);
-        if (mode.csp === null) {
-          await page.evaluate(AXE);
-          const found = [];
-          for (const colorScheme of ['light', 'dark']) {
-            await page.emulateMedia({ colorScheme });
-            found.push(...(await page.evaluate(async () => (await window.axe.run(document.querySelector('rapport-overlay'), { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`))));
-          }
-          await page.emulateMedia({ colorScheme: 'light' });
-          assert.deepEqual(found, [], `${site.name}: axe on the reminder`);
-        }
+        if (mode.csp === null) assert.deepEqual(await axeViolations(page, 'reminder'), [], `${site.name}: axe on the reminder`);
 
         // "Post as is" closes it; this version of the draft is not reminded of again.
         await page.locator('[data-rapport="reminder"] [data-action="post-as-is"]').click();
@@ -256,13 +244,7 @@ for (const mode of MODES) {
         assert.match(await page.locator('figure[data-metric="score"] figcaption').innerText(), /last 365 days/);
         await page.selectOption('#site', 'x');
         assert.match(await page.locator('#summary').innerText(), /^X: 1 posted/);
-        // axe, light and dark.
-        await page.evaluate(AXE);
-        for (const colorScheme of ['light', 'dark']) {
-          await page.emulateMedia({ colorScheme });
-          const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`));
-          assert.deepEqual(violations, [], `axe, ${colorScheme}`);
-        }
+        assert.deepEqual(await axeViolations(page, 'trends page', null), [], 'axe, light and dark');
         // Delete everything: one confirmation.
         await page.click('#delete');
         assert.match(await page.locator('#confirm-text').innerText(), /Delete all 1 entries\?/);
@@ -275,6 +257,31 @@ for (const mode of MODES) {
         assert.deepEqual(foreign, [], 'the page asked for nothing outside the extension');
         assert.ok(requests.every((url) => /\.(html|css|js|png|json)$/.test(url)), requests.join(', '));
         await page.close();
+      });
+
+      test('the popup and the options page set the reminder per kind, and open the trends page', async () => {
+        await extensionPage.evaluate(() => chrome.storage.sync.clear());
+        const origin = `chrome-extension://${browser.extensionId}/`;
+        const popup = await browser.context.newPage();
+        await popup.goto(`${origin}popup/popup.html`);
+        assert.deepEqual(await popup.evaluate(() => ['hostility', 'shouting', 'pitch', 'no_question'].map((kind) => document.getElementById(`reminder-${kind}`).value)), ['replies', 'off', 'off', 'off'], 'the defaults');
+        assert.deepEqual(await popup.evaluate(() => [...document.querySelectorAll('#reminder-no_question option')].map((o) => o.value)), ['off', 'all'], 'asks nothing: posts only');
+        await popup.selectOption('#reminder-hostility', 'all');
+        await popup.waitForFunction(async () => (await chrome.storage.sync.get('settings')).settings?.reminders?.hostility === 'all');
+        const options = await browser.context.newPage();
+        await options.goto(`${origin}options/options.html`);
+        assert.equal(await options.isChecked('input[name="reminder-hostility"][value="all"]'), true, 'the options page shows the popup\'s choice');
+        await options.locator('input[name="reminder-shouting"][value="replies"]').focus();
+        await options.keyboard.press('ArrowRight'); // radio buttons: the arrow keys choose
+        await options.waitForFunction(async () => (await chrome.storage.sync.get('settings')).settings?.reminders?.shouting === 'all');
+        const opened = browser.context.waitForEvent('page');
+        await options.click('#open-trends');
+        const trends = await opened;
+        await trends.waitForLoadState();
+        assert.equal(trends.url(), `${origin}trends/trends.html`);
+        assert.equal(await trends.locator('#empty').isVisible(), true, 'the empty state for a new user');
+        await Promise.all([trends.close(), options.close(), popup.close()]);
+        await extensionPage.evaluate(() => chrome.storage.sync.clear());
       });
 
       test('5,000 entries: their size in storage.local, and the trends page draws them', async () => {
