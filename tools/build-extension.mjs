@@ -46,6 +46,7 @@ const PACKAGED = [
   'popup',
   'options',
   'pages',
+  'trends',
   '_locales',
   'icons',
   'build/content.js',

@@ -231,6 +231,10 @@ export function watchBox(box, { site, client, overlay, onChipClick, onReport, t,
     get report() {
       return report;
     },
+    /** The text the report was made for. */
+    get text() {
+      return reportText;
+    },
     /** The length of a draft too long to check, or null. */
     get tooLong() {
       return tooLong;
@@ -254,6 +258,16 @@ export function watchBox(box, { site, client, overlay, onChipClick, onReport, t,
       items = measured();
       chip.place(rect, viewport, controls.rects(rect));
       rendered();
+    },
+    /**
+     * Where the chip and the box are and the page's controls near the box (viewport
+     * coordinates), for the reminder; null while the chip is not shown.
+     * @returns {import('./views/reminder.js').ReminderPlace | null}
+     */
+    reminderPlace() {
+      if (chip.element.hidden) return null;
+      const box = anchorElement().getBoundingClientRect();
+      return { chip: chip.rect(), box, obstacles: controls.rects(box) };
     },
     /** The page changed around the box: its controls are looked up again. */
     pageChanged: () => controls.stale(),

@@ -115,27 +115,12 @@ const inflate = (r, by) => rect(r.left - by, r.top - by, r.right + by, r.bottom 
  */
 
 /**
- * Where the chip of an editor `box` goes (its top-left, viewport coordinates): never over a
- * control of the page (`obstacles`, their rects), always on screen, and outside the box where it
- * can, so it covers no words. Candidates, in order: below the box's bottom-right corner, then
- * slid left along the box's bottom edge past each control in the way (between a Post button and
- * the icons); beside the bottom-right corner, to the right; above the top-right corner (slid
- * likewise); inside the bottom-right corner, then the top-right one (slid likewise). The first
- * free one at full size wins; with none free the chip shrinks to a dot (DOT_SIZE, still a
- * labelled button) and tries them again; with none free even then it is a dot inside the box's
- * bottom-right corner.
- * @param {Rect} box
- * @param {{width: number, height: number}} viewport
- * @param {{width: number, height: number}} size  the chip at full size
- * @param {Rect[]} [obstacles]  the page's controls near the box
- * @param {{gap?: number, inset?: number, dot?: number, clearance?: number}} [options]
- *   clearance: px kept free around a control
- * @returns {ChipPlace}
+ * Free space on screen among the page's controls (`obstacles`): whether a rect is on screen, what
+ * it hits (with `clearance` px kept around each control), and the first free spot on a row.
+ * @param {{width: number, height: number}} viewport @param {Rect[]} obstacles @param {number} clearance
  */
-export function placeChip(box, viewport, size, obstacles = [], { gap = 4, inset = 6, dot = DOT_SIZE, clearance = 2 } = {}) {
+function freeSpace(viewport, obstacles, clearance) {
   const { width: vw, height: vh } = viewport;
-  const bottom = Math.min(box.bottom, vh);
-  const top = Math.max(box.top, 0);
   /** @param {Rect} r */
   const onScreen = (r) => r.left >= 0 && r.top >= 0 && r.right <= vw && r.bottom <= vh;
   /** @param {Rect} r */
@@ -158,6 +143,32 @@ export function placeChip(box, viewport, size, obstacles = [], { gap = 4, inset 
     }
     return null;
   };
+  return { onScreen, hits, slide };
+}
+
+/**
+ * Where the chip of an editor `box` goes (its top-left, viewport coordinates): never over a
+ * control of the page (`obstacles`, their rects), always on screen, and outside the box where it
+ * can, so it covers no words. Candidates, in order: below the box's bottom-right corner, then
+ * slid left along the box's bottom edge past each control in the way (between a Post button and
+ * the icons); beside the bottom-right corner, to the right; above the top-right corner (slid
+ * likewise); inside the bottom-right corner, then the top-right one (slid likewise). The first
+ * free one at full size wins; with none free the chip shrinks to a dot (DOT_SIZE, still a
+ * labelled button) and tries them again; with none free even then it is a dot inside the box's
+ * bottom-right corner.
+ * @param {Rect} box
+ * @param {{width: number, height: number}} viewport
+ * @param {{width: number, height: number}} size  the chip at full size
+ * @param {Rect[]} [obstacles]  the page's controls near the box
+ * @param {{gap?: number, inset?: number, dot?: number, clearance?: number}} [options]
+ *   clearance: px kept free around a control
+ * @returns {ChipPlace}
+ */
+export function placeChip(box, viewport, size, obstacles = [], { gap = 4, inset = 6, dot = DOT_SIZE, clearance = 2 } = {}) {
+  const { width: vw, height: vh } = viewport;
+  const bottom = Math.min(box.bottom, vh);
+  const top = Math.max(box.top, 0);
+  const { onScreen, hits, slide } = freeSpace(viewport, obstacles, clearance);
   /**
    * @param {number} w @param {number} h
    * @returns {Array<[ChipSide, () => Rect | null]>}
@@ -182,6 +193,43 @@ export function placeChip(box, viewport, size, obstacles = [], { gap = 4, inset 
   const left = Math.max(0, Math.min(box.right - inset - dot, vw - dot));
   const y = Math.max(0, Math.min(bottom - inset - dot, vh - dot));
   return { left: Math.round(left), top: Math.round(y), side: 'inside', dot: true };
+}
+
+/**
+ * Where the "before you post" reminder of `size` goes: beside the chip (left of it, on its row),
+ * else below it, above it, above the box, and last inside the box's top; each slid left past the
+ * page's controls (`obstacles`, which should include the chip) and kept on screen, so it covers
+ * no control, the site's Post button least of all. The draft is kept clear too where any spot
+ * outside the box is free (the reminder quotes its words; the user may read them again); else it
+ * may lie over the box. Null when no spot is free.
+ * @param {Rect} chip  the chip's rect
+ * @param {Rect} box  the compose box's rect
+ * @param {{width: number, height: number}} viewport
+ * @param {{width: number, height: number}} size
+ * @param {Rect[]} obstacles
+ * @param {{gap?: number, inset?: number, clearance?: number}} [options]
+ * @returns {{left: number, top: number, side: 'beside' | 'below' | 'above' | 'above-box' | 'inside-top'} | null}
+ */
+export function placeReminder(chip, box, viewport, size, obstacles, { gap = 6, inset = 6, clearance = 2 } = {}) {
+  const { width: w, height: h } = size;
+  // Beside the chip, top-aligned with it: a chip just below the box leaves the reminder below it too.
+  const top = Math.round(chip.top);
+  for (const around of [[...obstacles, box], obstacles]) {
+    const { slide } = freeSpace(viewport, around, clearance);
+    /** @type {Array<['beside' | 'below' | 'above' | 'above-box' | 'inside-top', () => Rect | null]>} */
+    const candidates = [
+      ['beside', () => slide(chip.left - gap - w, top, 0, w, h)],
+      ['below', () => slide(chip.right - w, chip.bottom + gap, 0, w, h)],
+      ['above', () => slide(chip.right - w, chip.top - gap - h, 0, w, h)],
+      ['above-box', () => slide(box.right - w, box.top - gap - h, 0, w, h)],
+      ['inside-top', () => slide(box.right - inset - w, Math.max(box.top, 0) + inset, box.left + inset, w, h)],
+    ];
+    for (const [side, find] of candidates) {
+      const r = find();
+      if (r) return { left: Math.round(r.left), top: Math.round(r.top), side };
+    }
+  }
+  return null;
 }
 
 /**

@@ -1,14 +1,19 @@
 // @ts-check
 // Content script entry: finds the compose boxes of the current site, watches them, and keeps
-// one chip (and its underlines) per box in the overlay. Only wiring; the logic lives in the
+// one chip (and its underlines) per box in the overlay; reminds before posting and keeps each
+// posted draft's score (never its text) in storage.local. Only wiring; the logic lives in the
 // imported modules.
 
+import { dayOf, entryFor } from '../lib/history.js';
+import { createHistoryStore } from '../lib/history-store.js';
 import { PORT_NAME } from '../lib/protocol.js';
+import { remindersOf } from '../lib/reminders.js';
 import { normalizeSettings, SETTINGS_KEY, siteEnabled, withRuleOff } from '../lib/settings.js';
 import { createSettingsStore } from '../lib/settings-store.js';
 import { watchBox } from './box-watcher.js';
 import { createOverlay } from './overlay.js';
 import { createPortClient } from './port-client.js';
+import { createPosting } from './posting.js';
 import { probe } from './probe.js';
 import { editableRootOf, findComposeBoxes, isEligible, siteForHost, userSite } from './sites.js';
 import { createUi } from './ui.js';
@@ -56,6 +61,20 @@ function run() {
   let rescanPending = false;
   /** @type {MouseEvent | null} the latest pointer move, handled once a frame */
   let pointer = null;
+  /** The "before you post" reminder's setting. */
+  let reminders = remindersOf({});
+  const history = createHistoryStore(api.storage.local);
+  const posting = createPosting({
+    doc: document,
+    views: () => watchers.values(),
+    site: adapter,
+    onIntent: (view) => ui?.onPostIntent(view),
+    // Kept on this device: the day, the site, the score and its verdicts; never the text.
+    onPosted: (draft) => {
+      ui?.onPosted(draft.view);
+      history.add(entryFor(draft.report, { site: adapter().id, date: dayOf(new Date()) })).catch(onError);
+    },
+  });
 
   const client = createPortClient({
     connect: () => {
@@ -85,6 +104,7 @@ function run() {
       onPanelClose: (byKeyboard) => uiRef.onPanelClose(byKeyboard),
       onOpenOptions: () => uiRef.onOpenOptions(),
       onReloadEngine: () => uiRef.onReloadEngine(),
+      onReminderAction: (action, view, byKeyboard) => uiRef.onReminderAction(action, view, byKeyboard),
     });
     overlay = created;
     ui = createUi({
@@ -96,6 +116,7 @@ function run() {
       openOptions: () => api.runtime.sendMessage({ type: 'open-options' }).catch(onError),
       // The background starts the engine again and tells every port: each box analyses again.
       reloadEngine: () => api.runtime.sendMessage({ type: 'restart-engine' }).catch(onError),
+      reminders: () => reminders,
     });
     uiRef = ui;
     return { overlay, ui };
@@ -134,6 +155,7 @@ function run() {
   function unwatch(box) {
     const view = watchers.get(box);
     if (!view) return;
+    posting.forget(view);
     ui?.forget(view);
     view.dispose();
     watchers.delete(box);
@@ -228,6 +250,7 @@ function run() {
     addEventListener('resize', requestFrame, { passive: true });
     addEventListener('mousemove', onPointerMove, { capture: true, passive: true });
     addEventListener('keydown', onKeyDown, true);
+    posting.start();
     rescan();
     requestFrame();
   }
@@ -240,6 +263,7 @@ function run() {
     removeEventListener('resize', requestFrame);
     removeEventListener('mousemove', onPointerMove, { capture: true });
     removeEventListener('keydown', onKeyDown, true);
+    posting.stop();
     for (const box of [...watchers.keys()]) unwatch(box);
     ui?.dispose();
     overlay?.destroy();
@@ -250,6 +274,7 @@ function run() {
   /** @param {unknown} stored */
   function applySettings(stored) {
     const { settings } = normalizeSettings(stored);
+    reminders = remindersOf(settings);
     const enabled = siteEnabled(settings, host, Boolean(builtIn));
     if (!builtIn && enabled) {
       // A host the user enabled: a Mastodon instance, or any site with the generic detector.

@@ -286,6 +286,42 @@ button { font: inherit; color: inherit; }
 }
 .button:hover { border-color: var(--fg-muted); }
 .button.primary { border-color: var(--focus); background: var(--focus); color: var(--bg-raised); }
+/* "Before you post": one calm line beside the chip. Closed, it is an empty status region. */
+[data-rapport="reminder"] {
+  position: fixed;
+  left: 0;
+  top: 0;
+  display: flex;
+  align-items: center;
+  gap: 10px;
+  box-sizing: border-box;
+  max-width: min(440px, calc(100vw - 16px));
+  padding: 5px 6px 5px 12px;
+  border: 1px solid var(--border);
+  border-left: 3px solid var(--warning);
+  border-radius: 8px;
+  background: var(--bg-raised);
+  color: var(--fg);
+  box-shadow: var(--shadow);
+  font: 400 12.5px/1.35 var(--font);
+  pointer-events: auto;
+  animation: rapport-fade 160ms ease-out;
+}
+@keyframes rapport-fade { from { opacity: 0; } }
+[data-rapport="reminder"][data-open="false"] {
+  width: 1px;
+  height: 1px;
+  padding: 0;
+  border: 0;
+  overflow: hidden;
+  clip-path: inset(50%);
+  pointer-events: none;
+  animation: none;
+}
+.reminder-text { flex: 1; min-width: 0; overflow-wrap: anywhere; }
+.reminder-words { color: var(--fg-muted); }
+[data-rapport="reminder"] .actions { flex: none; flex-wrap: nowrap; }
+.button.quiet { background: none; }
 .sr-only {
   position: fixed;
   width: 1px;

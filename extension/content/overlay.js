@@ -10,14 +10,15 @@ import { createCard } from './views/card.js';
 import { createChip } from './views/chip.js';
 import { keepFocus, makeH } from './views/dom.js';
 import { createPanel } from './views/panel.js';
+import { createReminder } from './views/reminder.js';
 import { createUnderlines } from './views/underlines.js';
 
 /**
  * @param {Document} doc
  * @param {import('./views/dom.js').Translate} t
- * @param {import('./views/panel.js').PanelHandlers & import('./views/card.js').CardHandlers} handlers
+ * @param {import('./views/panel.js').PanelHandlers & import('./views/card.js').CardHandlers & import('./views/reminder.js').ReminderHandlers} handlers
  *   onHintHover(view, key|null), onHintActivate(view, key, byKeyboard), onCardAction(action, view,
- *   hint), onCardLeave(), onPanelClose(byKeyboard), onOpenOptions()
+ *   hint), onCardLeave(), onPanelClose(byKeyboard), onOpenOptions(), onReminderAction(action, view, byKeyboard)
  */
 export function createOverlay(doc, t, handlers) {
   const win = /** @type {Window} */ (doc.defaultView);
@@ -33,12 +34,14 @@ export function createOverlay(doc, t, handlers) {
   const panelElement = h('div', { className: 'popover', role: 'dialog', 'aria-label': t('panelTitle'), dataset: { rapport: 'panel' }, hidden: true });
   const cardElement = h('div', { className: 'popover', role: 'dialog', 'aria-label': t('cardTitle'), dataset: { rapport: 'card' }, hidden: true });
   const chips = h('div', { className: 'chips' });
-  root.append(layer, chips, panelElement, cardElement, live.element);
+  const reminderElement = h('div', { role: 'status', 'aria-live': 'polite', dataset: { rapport: 'reminder', open: 'false' } });
+  root.append(layer, chips, reminderElement, panelElement, cardElement, live.element);
   doc.documentElement.append(host);
   for (const element of [panelElement, cardElement]) element.addEventListener('mousedown', keepFocus);
   const viewport = () => ({ width: win.innerWidth, height: win.innerHeight });
   const panel = createPanel({ h, t, root, element: panelElement, handlers, viewport });
   const card = createCard({ h, t, element: cardElement, handlers, viewport, panel });
+  const reminder = createReminder({ h, t, element: reminderElement, handlers, viewport });
 
   return {
     root,
@@ -48,6 +51,7 @@ export function createOverlay(doc, t, handlers) {
     createUnderlines: () => createUnderlines({ h, layer }),
     panel,
     card,
+    reminder,
     announce: live.announce,
     /**
      * True if `node` (from an event's composed path) is part of Rapport's UI.

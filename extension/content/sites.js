@@ -15,6 +15,16 @@ import mastodon from './sites/mastodon.js';
  * @property {(box: Element | null, location: {pathname: string}) => import('../build/lists.js').Context} context
  * @property {(box: Element) => Element} [anchor]  the element the chip sits beside (default: the box)
  * @property {(doc: Document) => boolean} [detect]  true when a page of an unknown host runs this site's software
+ * @property {readonly SubmitControl[]} [submit]  the site's submit controls (Post, Reply, Comment, Send)
+ *   beside its compose boxes: what "moving to post" and "the submit ran" are read from
+ * @property {Shortcut | ((box: Element) => Shortcut)} [shortcut]  the key the site posts with from
+ *   the box, or null where it has none (say so in the adapter)
+ */
+/**
+ * A submit control: a CSS selector, or a selector and the names (aria-label, else text) it must
+ * have, for sites whose buttons carry no stable attribute.
+ * @typedef {string | {css: string, names: readonly string[]}} SubmitControl
+ * @typedef {'Mod+Enter' | 'Enter' | null} Shortcut  Mod is Ctrl, or Cmd on a Mac
  */
 /**
  * A site as the content script uses it: its lists.json row (id, platform, hosts) and its adapter.
@@ -58,6 +68,8 @@ export function userSite(hostname, doc, siteSettings = {}) {
     editor: isMastodon ? mastodon.editor : 'generic',
     selectors: isMastodon ? mastodon.selectors : [],
     context: isMastodon ? mastodon.context : () => 'post',
+    submit: isMastodon ? mastodon.submit : [],
+    shortcut: isMastodon ? mastodon.shortcut : null,
   };
 }
 

@@ -1,9 +1,12 @@
 // @ts-check
 // What the user does with Rapport's UI: the panel (chip click or keyboard shortcut), the card
 // (hovering any underline of a finding, or choosing a panel entry from the keyboard) and its
-// actions, a score line's words highlighted, and the screen-reader summary. Wiring only: the
+// actions, a score line's words highlighted, the "before you post" reminder (when the user moves
+// to post: content/posting.js), and the screen-reader summary. Wiring only: the
 // views (box watchers) and the overlay do the drawing. The events that reach it are the user's
 // (the views' listeners ignore untrusted ones; main.js checks its own).
+
+import { draftKey, reminderFor, reminderModel } from './reminder-model.js';
 
 const HOVER_SHOW_MS = 200;
 const HOVER_HIDE_MS = 350;
@@ -19,9 +22,10 @@ const ANNOUNCE_AFTER_MS = 1500;
  * @param {(ruleId: string) => void} deps.turnRuleOff
  * @param {() => void} deps.openOptions
  * @param {() => void} deps.reloadEngine
+ * @param {() => import('../lib/reminders.js').Reminders} deps.reminders  the reminder's setting
  * @param {Window} deps.win
  */
-export function createUi({ overlay, views, t, turnRuleOff, openOptions, reloadEngine, win }) {
+export function createUi({ overlay, views, t, turnRuleOff, openOptions, reloadEngine, reminders, win }) {
   const doc = win.document;
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let showTimer;
@@ -33,6 +37,17 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, reloadEn
   let pending = null;
   /** @type {{view: View, inBox: boolean, range: Range | null} | null} where focus was before the keyboard shortcut moved it into the panel */
   let savedFocus = null;
+  /** @type {WeakMap<View, Set<string>>} the draft versions a reminder was shown for, per box */
+  const reminded = new WeakMap();
+
+  /** "Review": the panel on the reminder's finding, with its card. @param {View} view @param {boolean} byKeyboard */
+  function review(view, byKeyboard) {
+    const key = overlay.reminder.view === view ? (overlay.reminder.element.dataset.key ?? null) : null;
+    overlay.reminder.hide();
+    if (!key || !openPanel(view)) return;
+    if (byKeyboard) saveFocus(view);
+    showCard(view, key, { byKeyboard });
+  }
 
   /** @param {View | null} view @param {string | null} key */
   function setActive(view, key) {
@@ -125,8 +140,13 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, reloadEn
       else openPanel(view);
     },
 
-    /** The keyboard shortcut: the panel of the box being edited (or the only one) opens or closes. */
+    /** The keyboard shortcut: the panel of the box being edited (or the only one) opens or closes; with a reminder shown, it reviews. */
     togglePanel() {
+      const remindedView = overlay.reminder.view;
+      if (remindedView) {
+        review(remindedView, true);
+        return;
+      }
       if (overlay.panel.view) {
         closePanel({ restore: true });
         return;
@@ -138,6 +158,7 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, reloadEn
 
     /** @param {View} view */
     onReport(view) {
+      if (overlay.reminder.view === view && overlay.reminder.draft !== draftKey(view.text)) overlay.reminder.hide();
       const model = overlay.panel.view === view ? view.panelModel() : null;
       if (model) overlay.panel.update(view, model);
       const state = overlay.card.state;
@@ -227,10 +248,46 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, reloadEn
       reloadEngine();
     },
 
-    /** Escape anywhere closes the card (and, from the page, leaves the panel alone). */
+    /**
+     * The user moves to post the draft of `view`: the reminder, when the draft has a kind the
+     * setting turns on and it was not shown for this version of the draft yet. It takes no focus.
+     * @param {View} view
+     */
+    onPostIntent(view) {
+      if (view.tooLong !== null || overlay.reminder.view === view) return;
+      const found = reminderFor(view.report, view.hints, reminders());
+      if (!found) return;
+      const draft = draftKey(view.text);
+      const shown = reminded.get(view) ?? new Set();
+      reminded.set(view, shown);
+      if (shown.has(draft)) return;
+      shown.add(draft);
+      overlay.reminder.show(view, reminderModel(found, view.text, t), draft, () => view.reminderPlace());
+    },
+
+    /** The draft of `view` was posted: its reminder has nothing left to say. @param {View} view */
+    onPosted(view) {
+      if (overlay.reminder.view === view) overlay.reminder.hide();
+    },
+
+    /**
+     * @param {import('./views/reminder.js').ReminderAction} action
+     * @param {View} view
+     * @param {boolean} byKeyboard
+     */
+    onReminderAction(action, view, byKeyboard) {
+      if (action === 'review') review(view, byKeyboard);
+      else overlay.reminder.hide();
+    },
+
+    /** Escape anywhere closes the card, else the reminder (and, from the page, leaves the panel alone). */
     onEscape() {
       if (overlay.card.state) {
         hideCard();
+        return true;
+      }
+      if (overlay.reminder.view) {
+        overlay.reminder.hide();
         return true;
       }
       return false;
@@ -241,10 +298,12 @@ export function createUi({ overlay, views, t, turnRuleOff, openOptions, reloadEn
     forget(view) {
       if (overlay.panel.view === view) closePanel();
       if (overlay.card.state?.view === view) overlay.card.hide();
+      if (overlay.reminder.view === view) overlay.reminder.hide();
     },
 
     place() {
       overlay.panel.place();
+      overlay.reminder.place();
     },
 
     dispose() {

@@ -15,6 +15,8 @@
 //            `platform` picks the counter for a user-enabled host
 // Any other field (one a newer version added) is kept as it is, so that settings a newer
 // version wrote survive a round trip through this one; it is listed as not used here.
+//   reminders  optional: the "before you post" reminder's scope per kind (lib/reminders.js; read
+//            through remindersOf, which fills in the defaults)
 
 /**
  * @typedef {object} Settings
@@ -22,6 +24,7 @@
  * @property {boolean} paused
  * @property {EngineConfig} engine
  * @property {Record<string, SiteSettings>} sites  by host name
+ * @property {Partial<import('./reminders.js').Reminders>} [reminders]  only the kinds changed from their default
  * @typedef {{enabled?: boolean, platform?: string}} SiteSettings
  * @typedef {object} EngineConfig  src/config.rs's settings; the engine checks them
  * @property {Record<string, boolean>} [rule_sets]  rule set id → on
@@ -40,6 +43,7 @@
  */
 
 import { RULE_SETS, STRICTNESS } from '../build/lists.js';
+import { normalizeReminders } from './reminders.js';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -123,7 +127,7 @@ export function normalizeSettings(stored) {
   for (const step of MIGRATIONS) {
     if (step.from >= version && step.from < SETTINGS_VERSION) migrated = step.migrate(migrated);
   }
-  const { version: _version, paused, engine, sites, ...others } = migrated;
+  const { version: _version, paused, engine, sites, reminders, ...others } = migrated;
   const settings = /** @type {Settings} */ ({ ...others, ...defaults(), version: Math.max(version, SETTINGS_VERSION) });
   if (paused !== undefined) {
     if (typeof paused === 'boolean') settings.paused = paused;
@@ -136,6 +140,10 @@ export function normalizeSettings(stored) {
   if (sites !== undefined) {
     if (isPlainObject(sites)) settings.sites = normalizeSites(sites, problems);
     else problems.push({ path: 'sites', kind: 'invalid', reason: 'must be an object; using none' });
+  }
+  if (reminders !== undefined) {
+    const kept = normalizeReminders(reminders, problems);
+    if (Object.keys(kept).length > 0) settings.reminders = kept;
   }
   for (const key of Object.keys(others)) problems.push({ path: key, kind: 'unknown', reason: `unknown setting${KEPT}` });
   return { settings, problems, version };

@@ -12,6 +12,7 @@ import {
   SETTINGS_VERSION, siteEnabled, splitAtCommas, strictnessOf, withCustomRules, withEngineList, withoutSite,
   withPaused, withRule, withRuleSet, withSite, withStrictness,
 } from '../lib/settings.js';
+import { REMINDER_KINDS, REMINDER_SCOPES, remindersOf, withReminder } from '../lib/reminders.js';
 import { hostPatterns, patternHost, userOrigins } from '../lib/user-sites.js';
 import { SITES } from '../content/sites.js';
 import { makeH } from '../content/views/dom.js';
@@ -117,6 +118,38 @@ api.commands?.getAll?.().then((commands) => {
   const shortcut = commands.find((command) => command.name === 'toggle-panel')?.shortcut;
   $('shortcut').textContent = t('optionsShortcut', [shortcut || t('optionsShortcutUnset')]);
 });
+
+// ---- before you post -------------------------------------------------------------------------
+function renderReminders() {
+  const reminders = remindersOf(settings);
+  $('reminder-list').replaceChildren(
+    ...REMINDER_KINDS.map((kind) => {
+      /** @type {HTMLElement} */
+      const group = h(
+        'fieldset',
+        { className: 'reminder', dataset: { kind } },
+        h('legend', { text: t(`reminderKind_${kind}`) }),
+        h(
+          'div',
+          { className: 'segmented' },
+          REMINDER_SCOPES[kind].map((scope) =>
+            h(
+              'label',
+              {},
+              h('input', {
+                type: 'radio', name: `reminder-${kind}`, value: scope, checked: reminders[kind] === scope,
+                on: { change: (event) => writeFrom(/** @type {HTMLElement} */ (event.target), (s) => withReminder(s, kind, scope), show, group) },
+              }),
+              h('span', { text: t(`reminderScope_${scope}`) }),
+            ),
+          ),
+        ),
+      );
+      return group;
+    }),
+  );
+}
+$('open-trends').addEventListener('click', () => api.tabs.create({ url: api.runtime.getURL('trends/trends.html') }));
 
 // ---- rules ---------------------------------------------------------------------------------
 /** @type {import('../lib/report.js').RuleInfo[]} */
@@ -515,6 +548,7 @@ function show(_stored) {
 async function reload({ everything = false } = {}) {
   ({ settings, problems, version } = await store.load());
   renderGeneral();
+  renderReminders();
   renderRules();
   await renderSites();
   if (everything || !dirty.has('words')) renderWords();
@@ -526,6 +560,7 @@ async function reload({ everything = false } = {}) {
 }
 
 renderGeneral();
+renderReminders();
 renderRules();
 await renderSites();
 renderWords();

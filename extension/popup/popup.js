@@ -9,6 +9,7 @@ import {
   ruleSetOn, siteEnabled, strictnessOf,
   withPaused, withRuleSet, withSite, withStrictness,
 } from '../lib/settings.js';
+import { REMINDER_KINDS, REMINDER_SCOPES, remindersOf, withReminder } from '../lib/reminders.js';
 import { originPattern } from '../lib/user-sites.js';
 import { siteForHost } from '../content/sites.js';
 import { $, api, bindCheckbox, loadSettings, localize, onSettingsChanged, t, writeFrom } from '../pages/common.js';
@@ -74,6 +75,34 @@ for (const level of STRICTNESS) {
   label.append(input, text);
   strictness.append(label);
 }
+
+// Before you post: a scope per kind.
+const reminders = remindersOf(settings);
+$('reminders').append(...REMINDER_KINDS.map((kind) => {
+  const label = document.createElement('label');
+  const text = document.createElement('span');
+  text.textContent = t(`reminderKind_${kind}`);
+  const select = document.createElement('select');
+  select.id = `reminder-${kind}`;
+  for (const scope of REMINDER_SCOPES[kind]) {
+    const option = document.createElement('option');
+    option.value = scope;
+    option.textContent = t(`reminderScope_${scope}`);
+    option.selected = reminders[kind] === scope;
+    select.append(option);
+  }
+  select.addEventListener('change', () =>
+    writeFrom(select, (s) => withReminder(s, kind, /** @type {import('../lib/reminders.js').ReminderScope} */ (select.value)), (stored) => {
+      if (stored) select.value = remindersOf(stored)[kind];
+    }, label));
+  label.append(text, select);
+  return label;
+}));
+
+$('trends').addEventListener('click', async () => {
+  await api.tabs.create({ url: api.runtime.getURL('trends/trends.html') });
+  window.close();
+});
 
 $('options').addEventListener('click', () => {
   api.runtime.openOptionsPage();

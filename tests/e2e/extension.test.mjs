@@ -347,7 +347,7 @@ for (const mode of MODES) {
       assert.equal(await panelOpen(page), false);
       assert.ok(await page.evaluate(() => window.__e2e.caretAtEndAndFocused()), 'caret back at the end of the editor');
       // The screen-reader summary follows once typing settles.
-      await page.waitForFunction(() => document.querySelector('rapport-overlay').shadowRoot.querySelector('[role="status"][aria-live="polite"]').textContent.startsWith('Rapport:'), null, { timeout: TIMEOUT_MS });
+      await page.waitForFunction(() => document.querySelector('rapport-overlay').shadowRoot.querySelector('[data-rapport="live"]').textContent.startsWith('Rapport:'), null, { timeout: TIMEOUT_MS });
       await page.close();
     });
 

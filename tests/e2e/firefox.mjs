@@ -145,6 +145,22 @@ export async function launchFirefox(mode) {
         }],
       });
     },
+    /** A real pointer move to the middle of the element `selector` matches. */
+    async hover(selector) {
+      const { x, y } = await this.evaluate(`(() => {
+        const rect = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect();
+        return { x: Math.round(rect.left + rect.width / 2), y: Math.round(rect.top + rect.height / 2) };
+      })()`);
+      await send('input.performActions', { context, actions: [{ type: 'pointer', id: 'mouse', actions: [{ type: 'pointerMove', x, y }] }] });
+    },
+    /** Ctrl+`key` as real key events. */
+    async ctrl(key) {
+      const CONTROL = '\uE009';
+      await send('input.performActions', {
+        context,
+        actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: CONTROL }, { type: 'keyDown', value: key }, { type: 'keyUp', value: key }, { type: 'keyUp', value: CONTROL }] }],
+      });
+    },
     async close() {
       await send('browser.close').catch(() => {});
       socket.close();

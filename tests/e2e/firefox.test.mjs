@@ -92,6 +92,40 @@ describe('Firefox ESR', { skip }, () => {
     });
   }
 
+  test('reddit with a strict CSP: a hostile reply, the reminder on hovering Comment; Comment and Ctrl+Enter each post once, unchanged', async () => {
+    const site = SITES.find((s) => s.name === 'reddit');
+    const HOSTILE = 'You are an idiot and your take is garbage.';
+    for (const how of ['click', 'shortcut']) {
+      await firefox.goto(site.url);
+      await firefox.click(site.click);
+      await waitForChip(firefox, { length: '0' }, 'chip for the empty box');
+      await firefox.type(HOSTILE);
+      await waitForChip(firefox, expectedChip(HOSTILE, site.platform, site.context), 'after the hostile reply');
+      if (how === 'click') {
+        await firefox.hover(site.submit);
+        let reminder = null;
+        for (let waited = 0; waited < 5000 && !reminder; waited += 50) {
+          reminder = await firefox.evaluate('window.__e2e.reminder()');
+          if (!reminder) await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        assert.equal(reminder?.rule, 'aggression.hostile_you', 'the reminder on hovering Comment');
+        assert.equal(reminder.role, 'status');
+        assert.equal(await firefox.evaluate('window.__e2e.caretAtEndAndFocused()'), true, 'the editor keeps focus');
+        await firefox.click(site.submit);
+      } else {
+        await firefox.ctrl(ENTER);
+      }
+      let submits = [];
+      for (let waited = 0; waited < 5000 && submits.length === 0; waited += 50) {
+        submits = await firefox.evaluate('window.__e2e.submits()');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.deepEqual(await firefox.evaluate('window.__e2e.submits()'), [HOSTILE], `${how}: posted once, unchanged`);
+      assert.equal(await firefox.evaluate('window.__e2e.modelText()'), '', `${how}: the composer emptied`);
+    }
+  });
+
   test('no request reached the network; nothing logged', () => {
     assert.deepEqual(firefox.blocked, []);
     assert.deepEqual(firefox.logs, []);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { FIXTURE_PREFIX, fixtureHtml, GENERIC_PAGE, SITES } from './sites.mjs';
+import { FIXTURE_PREFIX, fixtureHtml, GENERIC_PAGE, SITES, X_REPLY } from './sites.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const EXTENSION_DIR = join(ROOT, 'extension');
@@ -62,7 +62,7 @@ export async function launch(mode) {
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   const blocked = [];
-  const pages = new Map([...SITES, GENERIC_PAGE].map((site) => [new URL(site.url).href, site]));
+  const pages = new Map([...SITES, GENERIC_PAGE, X_REPLY].map((site) => [new URL(site.url).href, site]));
   const hosts = new Set(SITES.map((site) => new URL(site.url).host));
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
@@ -280,6 +280,22 @@ export function pageHelpers() {
       };
     },
     modelText: () => window.__rapportFixture.modelText(),
+    /** The "before you post" reminder while it is open, else null. */
+    reminder() {
+      const element = document.querySelector('rapport-overlay')?.shadowRoot?.querySelector('[data-rapport="reminder"]');
+      if (!element || element.dataset.open !== 'true') return null;
+      return {
+        role: element.getAttribute('role'),
+        kind: element.dataset.kind,
+        rule: element.dataset.rule,
+        side: element.dataset.side,
+        text: element.textContent,
+        visible: getComputedStyle(element).visibility !== 'hidden',
+        rect: element.getBoundingClientRect().toJSON(),
+      };
+    },
+    /** The texts the fixture's own submit took, in order (one per submit). */
+    submits: () => window.__fixtureSubmits ?? null,
     /**
      * The page's own controls (buttons, links, fields, role=button…) outside the editor, each with
      * its rect and whether a click at its centre reaches it (elementFromPoint is the control or

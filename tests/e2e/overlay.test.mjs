@@ -8,17 +8,14 @@
 // - walled in by controls, the chip is a dot: still labelled, and it opens the panel.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { checkPrerequisites, launch, MODES } from './harness.mjs';
 import { loadOracle } from './oracle.mjs';
 import { SITES } from './sites.mjs';
-import { chipFor, clickChip, hoverUnderline, modelText, openFixture, panelOpen, TIMEOUT_MS, waitForChip, waitForUnderlines } from './steps.mjs';
+import { axeViolations, chipFor, clickChip, hoverUnderline, modelText, openFixture, panelOpen, TIMEOUT_MS, waitForChip, waitForUnderlines } from './steps.mjs';
 
 const SALES = 'I am thrilled to announce my new product! My team and I built it for me. Buy now, 50% off, link in bio!!!';
 const MORE_LINES = ['It took us a year.', 'The team worked hard.', 'Tell me what you think?'];
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 checkPrerequisites();
 await loadOracle();
@@ -47,22 +44,6 @@ async function checkPlacement(page, site, when, { reach = true } = {}) {
   // Slid: left of the box's right edge (a control was in the way of the first candidate).
   const boxRight = await page.evaluate(() => window.__rapportFixture.root().getBoundingClientRect().right);
   return { chip, controls: controls.length, where: `${chip.side}${chip.size === 'dot' ? ' dot' : ''}${rect.right < boxRight - 12 ? ' slid' : ''}` };
-}
-
-/** axe-core on the overlay's shadow root, light and dark: the violations (none expected). */
-async function axeViolations(page, what) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
-  const found = [];
-  for (const colorScheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme });
-    const violations = await page.evaluate(async () => {
-      const result = await window.axe.run(document.querySelector('rapport-overlay'), { resultTypes: ['violations'] });
-      return result.violations.map((v) => `${v.id} (${v.impact}) on ${v.nodes.length}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
-    });
-    found.push(...violations.map((v) => `${what}, ${colorScheme}: ${v}`));
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
 }
 
 for (const mode of MODES) {

@@ -1,7 +1,9 @@
 // The fixture pages: one per supported site, each a real editor package served at the site's
 // real URL (so the manifest's matches apply), with the site's own controls where the real site
 // puts them (Post, Reply, Comment, attach, GIF, emoji, location…): the chip must find free space
-// among them. Scripts are bundled into fixtures/build/ by tools/build-extension.mjs.
+// among them. The submit control is real: it posts (counted in window.__fixtureSubmits with the
+// text it took) and then empties the box or closes the composer as the site does, and so does
+// Ctrl/Cmd+Enter where the site has that shortcut (fixtures/lib/submit.js). Scripts are bundled into fixtures/build/ by tools/build-extension.mjs.
 
 const STYLE = `
   body { margin: 0; font: 15px/1.4 system-ui, sans-serif; }
@@ -12,6 +14,8 @@ const STYLE = `
   textarea { width: 100%; height: 140px; font: inherit; box-sizing: border-box; }
   .spacer { height: 1500px; }
   ytd-commentbox, shreddit-composer, yt-formatted-string { display: block; }
+  .tweet { margin: 0 0 12px; padding: 12px; border: 1px solid #ccc; border-radius: 8px; }
+  .tweet p { margin: 6px 0 0; }
   #contenteditable-root { min-height: 60px; }
   #creation-box { border: 1px solid #ccc; border-radius: 8px; padding: 12px; }
   /* The sites' controls: icon buttons, the primary action, text buttons and fields. */
@@ -49,6 +53,9 @@ export const SITES = [
       + '<button class="icon" aria-label="Schedule post"></button><button class="icon" aria-label="Tag location"></button>'
       + '<span class="grow"></span><button class="primary" data-testid="tweetButtonInline">Post</button></div></div>',
     click: '[data-testid="tweetTextarea_0"]',
+    // The site's submit control (the fixture counts its submits) and whether Ctrl/Cmd+Enter posts.
+    submit: '[data-testid="tweetButtonInline"]',
+    shortcut: true,
   },
   {
     name: 'linkedin',
@@ -63,6 +70,9 @@ export const SITES = [
       + '<div class="toolbar"><span class="grow"></span><button class="icon" aria-label="Schedule post"></button>'
       + '<button class="primary share-actions__primary-action">Post</button></div></div>',
     click: '.ql-editor',
+    // The site's submit control (the fixture counts its submits) and whether Ctrl/Cmd+Enter posts.
+    submit: '.share-actions__primary-action',
+    shortcut: false,
   },
   {
     name: 'facebook',
@@ -80,6 +90,9 @@ export const SITES = [
       + '<div class="icon" role="button" tabindex="0" aria-label="More"></div></div>'
       + '<div class="toolbar"><div class="primary wide" role="button" tabindex="0" aria-label="Post">Post</div></div></div>',
     click: '[data-lexical-editor]',
+    // The site's submit control (the fixture counts its submits) and whether Ctrl/Cmd+Enter posts.
+    submit: '[role="button"][aria-label="Post"]',
+    shortcut: false,
   },
   {
     name: 'instagram',
@@ -94,6 +107,9 @@ export const SITES = [
       + '<input class="field" name="creation-location-input" placeholder="Add location">'
       + '<div class="toolbar"><div role="button" tabindex="0" class="text-button">Add collaborators</div><div role="button" tabindex="0" class="text-button">Accessibility</div></div></div>',
     click: '[data-lexical-editor]',
+    // The site's submit control (the fixture counts its submits) and whether Ctrl/Cmd+Enter posts.
+    submit: '.toolbar.top [role="button"]',
+    shortcut: false,
   },
   {
     name: 'threads',
@@ -108,6 +124,9 @@ export const SITES = [
       + '<div role="button" tabindex="0" class="icon" aria-label="Add a poll"></div><div role="button" tabindex="0" class="icon" aria-label="Add location"></div></div>'
       + '<div class="toolbar"><div role="button" tabindex="0" class="text-button">Reply options</div><span class="grow"></span><div role="button" tabindex="0" class="primary">Post</div></div></div>',
     click: '[data-lexical-editor]',
+    // The site's submit control (the fixture counts its submits) and whether Ctrl/Cmd+Enter posts.
+    submit: '[role="button"].primary',
+    shortcut: true,
   },
   {
     name: 'bluesky',
@@ -120,6 +139,9 @@ export const SITES = [
       + '<div class="toolbar"><button class="icon" aria-label="Gallery"></button><button class="icon" aria-label="Video"></button><button class="icon" aria-label="Select GIF"></button>'
       + '<button class="icon" aria-label="Open emoji picker"></button><span class="grow"></span><button class="text-button" aria-label="Post language selection">English</button><span class="counter">300</span></div></div>',
     click: '.ProseMirror',
+    // The site's submit control (the fixture counts its submits) and whether Ctrl/Cmd+Enter posts.
+    submit: '[aria-label="Publish post"]',
+    shortcut: true,
   },
   {
     name: 'mastodon',
@@ -134,6 +156,9 @@ export const SITES = [
       + '<span class="grow"></span><span class="counter">500</span></div>'
       + '<div class="toolbar compose-form__submit"><span class="grow"></span><button type="submit" class="primary">Post</button></div></form>',
     click: 'textarea',
+    // The site's submit control (the fixture counts its submits) and whether Ctrl/Cmd+Enter posts.
+    submit: '.compose-form button[type="submit"]',
+    shortcut: true,
   },
   {
     name: 'reddit',
@@ -146,6 +171,9 @@ export const SITES = [
       + '<button class="icon" aria-label="Add GIF"></button><span class="grow"></span><button class="text-button" slot="cancel-button">Cancel</button>'
       + '<button class="primary" slot="submit-button" type="submit">Comment</button></div></shreddit-composer>',
     click: '[data-lexical-editor]',
+    // The site's submit control (the fixture counts its submits) and whether Ctrl/Cmd+Enter posts.
+    submit: '[slot="submit-button"]',
+    shortcut: true,
   },
   {
     name: 'old-reddit',
@@ -157,6 +185,9 @@ export const SITES = [
       + '<div class="bottom-area"><div class="usertext-buttons"><button type="submit" class="save">save</button></div><span class="grow"></span>'
       + '<a href="/wiki/commenting" class="help-toggle">formatting help</a><a href="/help/contentpolicy" class="reddiquette">content policy</a></div></div></form>',
     click: 'textarea',
+    // The site's submit control (the fixture counts its submits) and whether Ctrl/Cmd+Enter posts.
+    submit: '.usertext-buttons button.save',
+    shortcut: false,
   },
   {
     name: 'youtube',
@@ -168,6 +199,9 @@ export const SITES = [
       + '<div id="footer" class="toolbar"><button class="icon" id="emoji-button" aria-label="Emoji"></button><span class="grow"></span>'
       + '<button class="text-button" id="cancel-button" aria-label="Cancel">Cancel</button><button class="primary" id="submit-button" aria-label="Comment">Comment</button></div></ytd-commentbox>',
     click: '#contenteditable-root',
+    // The site's submit control (the fixture counts its submits) and whether Ctrl/Cmd+Enter posts.
+    submit: '#submit-button',
+    shortcut: false,
   },
   {
     name: 'tumblr',
@@ -180,6 +214,9 @@ export const SITES = [
       + '<input class="field" aria-label="Tags editor" placeholder="#add tags to help people find your post">'
       + '<div class="toolbar"><button class="text-button">Close</button><span class="grow"></span><button class="primary">Post now</button><button class="icon" aria-label="Post options"></button></div></div>',
     click: '#compose',
+    // The site's submit control (the fixture counts its submits) and whether Ctrl/Cmd+Enter posts.
+    submit: 'button.primary',
+    shortcut: false,
   },
   {
     name: 'pinterest',
@@ -193,8 +230,25 @@ export const SITES = [
       + '<input class="field" id="WebsiteField" placeholder="Add a link">'
       + '<div class="toolbar"><button class="text-button" aria-label="Select a board">Choose a board</button><span class="grow"></span><button class="icon" aria-label="More options"></button></div>',
     click: '[data-testid="pin-draft-description"]',
+    // The site's submit control (the fixture counts its submits) and whether Ctrl/Cmd+Enter posts.
+    submit: 'button.primary',
+    shortcut: false,
   },
 ];
+
+/**
+ * X's reply box on a post's own page (/status/…): the post replied to above, the reply box and its
+ * Reply button below (X's own script is the same fixture as the compose box's).
+ */
+export const X_REPLY = {
+  ...SITES[0],
+  context: 'reply',
+  url: 'https://x.com/rapport/status/1866',
+  body: '<article data-testid="tweet" class="tweet"><strong>Dana</strong> <span class="counter">@dana · 2h</span>'
+    + '<p>Hot take: most product launches would go better with half the features and twice the testing.</p></article>'
+    + '<p class="counter">Replying to @dana</p>'
+    + SITES[0].body.replace('>Post</button>', '>Reply</button>'),
+};
 
 /**
  * A page of a supported site where the site table finds no compose box (LinkedIn messaging):

@@ -3,9 +3,12 @@
 // keyboard: trusted events, as a person's are).
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { expectedChip } from './oracle.mjs';
 
 export const TIMEOUT_MS = 5000;
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Waits until the chip shows `expected` (a subset of its data-* fields); returns the chip state. */
 export async function waitForChip(page, expected, message) {
@@ -90,4 +93,23 @@ export async function hoverUnderline(page, underline) {
     assert.fail(`hovering ${underline.key} showed ${JSON.stringify(await page.evaluate(() => window.__e2e.card()))}`);
   }
   return page.evaluate(() => window.__e2e.card());
+}
+
+/**
+ * axe-core on the overlay (or on the whole page: `selector` null), light and dark: the violations
+ * (none expected).
+ */
+export async function axeViolations(page, what, selector = 'rapport-overlay') {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
+  const found = [];
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    const violations = await page.evaluate(async (root) => {
+      const result = await window.axe.run(root === null ? document : document.querySelector(root), { resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id} (${v.impact}) on ${v.nodes.length}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+    }, selector);
+    found.push(...violations.map((v) => `${what}, ${colorScheme}: ${v}`));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
 }

@@ -2,7 +2,7 @@
 // of the page, on screen, outside the editor where it can, a dot when nothing else fits.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DOT_SIZE, intersect, placeChip, rect } from '../../extension/content/geometry.js';
+import { DOT_SIZE, intersect, placeChip, placeReminder, rect } from '../../extension/content/geometry.js';
 
 const VIEWPORT = { width: 1000, height: 800 };
 const CHIP = { width: 120, height: 24 };
@@ -50,4 +50,34 @@ test('placeChip: never off screen, whatever the box', () => {
     const r = chipRect(place(box));
     assert.ok(r.left >= 0 && r.top >= 0 && r.right <= VIEWPORT.width && r.bottom <= VIEWPORT.height, JSON.stringify({ box, r }));
   }
+});
+
+// The reminder: beside the chip, clear of the controls and the chip, off the draft where it can.
+
+const R_VIEW = { width: 1000, height: 800 };
+const R_BOX = { left: 200, top: 100, right: 800, bottom: 250 };
+const R_SIZE = { width: 300, height: 30 };
+const inter = (a, b) => Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
+const rectOf = (place) => ({ left: place.left, top: place.top, right: place.left + R_SIZE.width, bottom: place.top + R_SIZE.height });
+
+// chip, obstacles → the side chosen
+const REMINDER_CASES = [
+  ['a chip below the box, nothing around: beside it', { left: 700, top: 254, right: 800, bottom: 278 }, [], 'beside'],
+  ['the row beside the chip taken by icons: slid past them… off screen, so below', { left: 700, top: 254, right: 800, bottom: 278 }, [{ left: 0, top: 252, right: 690, bottom: 280 }], 'below'],
+  ['a chip inside the box, the row below full: above the box rather than over the draft', { left: 700, top: 220, right: 794, bottom: 244 }, [{ left: 0, top: 255, right: 1000, bottom: 400 }], 'above-box'],
+];
+for (const [what, chip, obstacles, side] of REMINDER_CASES) {
+  test(`placeReminder: ${what}`, () => {
+    const place = placeReminder(chip, R_BOX, R_VIEW, R_SIZE, [...obstacles, chip]);
+    assert.equal(place.side, side);
+    for (const o of [...obstacles, chip]) assert.ok(!inter(rectOf(place), o), JSON.stringify(o));
+  });
+}
+
+test('placeReminder: walled in everywhere but the box: over the box; nowhere at all: null', () => {
+  const chip = { left: 700, top: 220, right: 794, bottom: 244 };
+  const around = [{ left: 0, top: 0, right: 1000, bottom: 98 }, { left: 0, top: 252, right: 1000, bottom: 800 }, { left: 0, top: 0, right: 198, bottom: 800 }, { left: 802, top: 0, right: 1000, bottom: 800 }];
+  const place = placeReminder(chip, R_BOX, R_VIEW, R_SIZE, [...around, chip]);
+  assert.ok(place && place.top >= R_BOX.top && place.top + R_SIZE.height <= R_BOX.bottom, JSON.stringify(place));
+  assert.equal(placeReminder(chip, R_BOX, R_VIEW, R_SIZE, [{ left: 0, top: 0, right: 1000, bottom: 800 }]), null);
 });

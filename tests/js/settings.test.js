@@ -36,6 +36,10 @@ const CASES = [
   [{ sites: { 'a.b': { enabled: 'yes' } } }, { version: V, paused: false, engine: {}, sites: { 'a.b': {} } }, [invalid('sites["a.b"].enabled', 'must be true or false; dropped')]],
   [{ sites: { 'a.b': { enabled: true, reminders: 'all' } } }, { version: V, paused: false, engine: {}, sites: { 'a.b': { enabled: true, reminders: 'all' } } }, [unknown('sites["a.b"].reminders', 'unknown site setting, kept and not used here')]],
   [{ sites: [] }, { version: V, paused: false, engine: {}, sites: {} }, [invalid('sites', 'must be an object; using none')]],
+  // The reminder's setting: kept when valid; a newer version's kind kept and named.
+  [{ reminders: { pitch: 'all' } }, { version: V, paused: false, engine: {}, sites: {}, reminders: { pitch: 'all' } }, []],
+  [{ reminders: { pitch: 'loud' } }, { version: V, paused: false, engine: {}, sites: {} }, [invalid('reminders.pitch', 'must be one of off, replies, all; using the default')]],
+  [{ reminders: { kindness: 'all' } }, { version: V, paused: false, engine: {}, sites: {}, reminders: { kindness: 'all' } }, [unknown('reminders.kindness', 'unknown reminder, kept and not used here')]],
 ];
 
 for (const [stored, settings, problems] of CASES) {

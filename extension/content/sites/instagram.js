@@ -9,5 +9,9 @@ export default /** @satisfies {import('../sites.js').Adapter} */ ({
     'form textarea[aria-label^="Add a comment"]',
     'textarea[placeholder^="Add a comment"]',
   ],
+  // "Share" at the top of the create-post dialog; "Post" beside a comment box.
+  submit: [{ css: '[role="button"], button', names: ['Share', 'Post'] }, 'form button[type="submit"]'],
+  // A caption has no shortcut; a comment sends on Enter.
+  shortcut: (box) => (box.nodeName === 'TEXTAREA' ? 'Enter' : null),
   context: (box) => (box?.nodeName === 'TEXTAREA' ? 'reply' : 'post'),
 });

@@ -8,5 +8,9 @@ export default /** @satisfies {import('../sites.js').Adapter} */ ({
     'textarea#pin-draft-description',
     'textarea[placeholder^="Add a comment"]',
   ],
+  // "Publish" above the Pin form; "Post" beside a comment box.
+  submit: [{ css: 'button, [role="button"]', names: ['Publish', 'Post'] }, '[data-test-id="storyboard-creation-nav-done"] button'],
+  // No keyboard shortcut publishes.
+  shortcut: null,
   context: (box) => (box?.closest?.('[data-test-id="comment-editor-container"], [data-test-id="commentThread"]') ? 'reply' : 'post'),
 });

@@ -8,5 +8,9 @@ export default /** @satisfies {import('../sites.js').Adapter} */ ({
     '.block-editor-rich-text__editable[contenteditable="true"]',
     '[contenteditable="true"][aria-label="Reply"]',
   ],
+  // "Post now" (or Post, Reply, Reblog, Queue, Schedule) under the post form.
+  submit: [{ css: 'button', names: ['Post now', 'Post', 'Reply', 'Reblog', 'Queue', 'Schedule'] }],
+  // No keyboard shortcut posts.
+  shortcut: null,
   context: (box) => (box?.getAttribute?.('aria-label') === 'Reply' || box?.closest?.('[data-testid="reply-form"]') ? 'reply' : 'post'),
 });
