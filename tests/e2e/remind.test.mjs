@@ -264,6 +264,8 @@ for (const mode of MODES) {
         const origin = `chrome-extension://${browser.extensionId}/`;
         const popup = await browser.context.newPage();
         await popup.goto(`${origin}popup/popup.html`);
+        // The popup builds its controls once the settings are read (its module awaits them).
+        await popup.waitForSelector('#reminder-no_question');
         assert.deepEqual(await popup.evaluate(() => ['hostility', 'shouting', 'pitch', 'no_question'].map((kind) => document.getElementById(`reminder-${kind}`).value)), ['replies', 'off', 'off', 'off'], 'the defaults');
         assert.deepEqual(await popup.evaluate(() => [...document.querySelectorAll('#reminder-no_question option')].map((o) => o.value)), ['off', 'all'], 'asks nothing: posts only');
         await popup.selectOption('#reminder-hostility', 'all');

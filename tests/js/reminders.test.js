@@ -45,7 +45,7 @@ const CASES = [
 ];
 for (const [text, context, scopes, kind, rule] of CASES) {
   test(`reminder: ${JSON.stringify(text.slice(0, 30))} as a ${context}, ${JSON.stringify(scopes)} → ${kind ?? 'none'}`, () => {
-    const report = engine.analyze(text, { platform: 'x', context });
+    const report = JSON.parse(engine.analyze(text, { platform: 'x', context }));
     const found = reminderFor(report, visibleHints(report), scopes);
     assert.equal(found?.kind ?? null, kind);
     if (rule) assert.equal(found.hint.rule, rule);
@@ -53,20 +53,20 @@ for (const [text, context, scopes, kind, rule] of CASES) {
 }
 
 test('a finding muted for this post reminds of nothing', () => {
-  const report = engine.analyze(HOSTILE, { platform: 'x', context: 'reply' });
+  const report = JSON.parse(engine.analyze(HOSTILE, { platform: 'x', context: 'reply' }));
   const muted = new Set(report.hints.filter((h) => h.rule_set === 'aggression').map((h) => h.rule));
   assert.equal(reminderFor(report, visibleHints(report, muted), DEFAULT_REMINDERS), null);
   assert.equal(reminderFor(null, [], ALL), null);
 });
 
 test('what it says: the kind and the words, with Review and Post as is', () => {
-  const report = engine.analyze(HOSTILE, { platform: 'x', context: 'reply' });
+  const report = JSON.parse(engine.analyze(HOSTILE, { platform: 'x', context: 'reply' }));
   const model = reminderModel(reminderFor(report, visibleHints(report), DEFAULT_REMINDERS), HOSTILE, t);
   assert.deepEqual(model, {
     kind: 'hostility', rule: 'aggression.hostile_you', key: 'aggression.hostile_you@0-16',
     title: 'this may read as hostile', words: '“You are an idiot”', review: 'Review', dismiss: 'Post as is',
   });
-  const sales = engine.analyze(SALES, { platform: 'x', context: 'post' });
+  const sales = JSON.parse(engine.analyze(SALES, { platform: 'x', context: 'post' }));
   const pitch = reminderModel(reminderFor(sales, visibleHints(sales), { ...OFF, pitch: 'all' }), SALES, t);
   assert.equal(pitch.words, '“Buy now”');
 });
@@ -104,7 +104,7 @@ test('the setting: one optional field of the settings, read through remindersOf'
   // Back at the default, the entry is dropped; with none left, the field is.
   const on = withReminder(settings, 'pitch', 'all');
   assert.deepEqual(on.reminders, { shouting: 'all', pitch: 'all' });
-  assert.deepEqual(withReminder(withReminder(on, 'pitch', 'off'), 'shouting', 'off'), { paused: false, engine: {}, sites: {} });
+  assert.deepEqual(withReminder(withReminder(on, 'pitch', 'off'), 'shouting', 'off'), { version: 2, paused: false, engine: {}, sites: {} });
   assert.deepEqual(REMINDER_KINDS, ['hostility', 'shouting', 'pitch', 'no_question']);
   for (const kind of REMINDER_KINDS) {
     assert.ok(REMINDER_SCOPES[kind].includes(DEFAULT_REMINDERS[kind]), kind);
