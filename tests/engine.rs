@@ -395,6 +395,65 @@ fn allowed_acronyms_are_not_shouting() {
         .all(|h| h.rule != "shouting.caps"));
 }
 
+/// The words one rule's card names, in text order.
+fn card_words(text: &str, rule: &str) -> Vec<String> {
+    let r = engine().analyze(text, &Options::default());
+    let mut spans: Vec<_> = r
+        .hints
+        .iter()
+        .filter(|h| h.rule == rule)
+        .flat_map(|h| std::iter::once(h.span).chain(h.related.iter().copied()))
+        .collect();
+    spans.sort_by_key(|s| s.start);
+    spans
+        .iter()
+        .map(|s| text[s.start..s.end].to_string())
+        .collect()
+}
+
+#[test]
+fn a_shouted_run_goes_on_through_i_and_a() {
+    for (text, want) in [
+        (
+            "THIS IS THE VIDEO I NEEDED. Thank you.",
+            vec!["THIS IS THE VIDEO I NEEDED"],
+        ),
+        ("SO GOOD I CRIED", vec!["SO GOOD I CRIED"]),
+        ("THIS IS A MUST", vec!["THIS IS A MUST"]),
+        // Outside a run, "I" is a plain word.
+        ("I think WE WON", vec!["WE WON"]),
+        ("WE WON I think", vec!["WE WON"]),
+    ] {
+        assert_eq!(card_words(text, "shouting.caps"), want, "{text:?}");
+    }
+}
+
+#[test]
+fn scarcity_names_its_count() {
+    for (text, want) in [
+        (
+            "Only 12 seats left for Thursday's workshop. Register now!",
+            vec!["Only 12 seats left"],
+        ),
+        (
+            "Headshots $25, full body $70. Only 5 slots this month, DM me to book!",
+            vec!["Only 5 slots"],
+        ),
+        (
+            "Grab one of the last 2 spots: DM me today.",
+            vec!["last 2 spots"],
+        ),
+        (
+            "three spots remaining in the cohort",
+            vec!["three spots remaining"],
+        ),
+        // A count without selling or a tail is a story.
+        ("I got the last 2 tickets to the show!", vec![]),
+    ] {
+        assert_eq!(card_words(text, "pitch.urgency"), want, "{text:?}");
+    }
+}
+
 #[test]
 fn huge_paste_is_truncated_not_lost() {
     let sentence = "This is a long pasted report, sentence after sentence, with no end in sight. ";

@@ -49,6 +49,23 @@ const PITCH_MIN_LOW: f32 = 1.5;
 const PITCH_MIN: f32 = 1.0;
 const PITCH_MIN_HIGH: f32 = 0.6;
 
+/// Scarcity with its count ("Only 12 seats left", "the last 2 spots", "only 5 slots this
+/// month"): the urgency of the phrase list, with the number it cannot spell.
+pub const SCARCITY: (&str, f32) = ("pitch.urgency", 1.0);
+/// What a seller has few of.
+const SCARCE: &[&str] = &[
+    "spot", "spots", "slot", "slots", "seat", "seats", "place", "places", "space", "spaces",
+    "ticket", "tickets", "copy", "copies", "opening", "openings", "unit", "units", "pieces",
+];
+/// Before the count: "only 5", "just 3", "the last 2", "final 10".
+const SCARCE_LEADS: &[&str] = &["only", "just", "last", "final"];
+/// After the noun: "12 seats left", "3 spots remaining".
+const SCARCE_TAILS: &[&str] = &["left", "remaining", "remain", "available"];
+/// Counts written as words.
+const COUNT_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few",
+];
+
 /// Top-level domains of links spaced out to dodge link filters ("site . com").
 const SPACED_TLDS: &[&str] = &["com", "net", "org", "tv", "co", "ly", "io"];
 
@@ -172,6 +189,15 @@ pub fn find(
         "pitch.link_in_bio",
         "pitch.urgency",
     ];
+    // A count of what is left: "only 12 seats left" joins the list's "seats left"; without a
+    // tail ("only 5 slots this month", "the last 2 spots") only beside another call to act, as a
+    // story's "I got the last 2 tickets" sells nothing.
+    let selling = cues.iter().any(|c| acts.contains(&c.kind));
+    for i in 0..toks.len() {
+        if let Some(span) = scarcity(doc, i, selling) {
+            cues.push(cue(SCARCITY, span));
+        }
+    }
     if amounts.len() >= 2 && cues.iter().any(|c| acts.contains(&c.kind)) {
         for &i in &amounts {
             if !cues.iter().any(|c| c.span == toks[i].span) && not_a_result(doc, i) {
@@ -220,6 +246,33 @@ pub const SERVICE_NOT_SALES: &[&str] = &["pitch.dm_me", "pitch.discount", "pitch
 /// A reply that apologises or sympathises: customer service, whose offers are make-goods.
 pub fn service_reply(context: Context, hits: &[PhraseHit]) -> bool {
     context == Context::Reply && hits.iter().any(|h| h.list == lists::SYMPATHY)
+}
+
+/// The scarcity at token `i`, a count ("12", "two", "few") of something scarce, with its lead
+/// and tail words: "Only 12 seats left". Needs a lead or a tail; with a lead alone, `selling`.
+fn scarcity(doc: &Document, i: usize, selling: bool) -> Option<Span> {
+    let toks = &doc.tokens;
+    let t = &toks[i];
+    let count = t.kind == TokenKind::Number
+        || (t.kind == TokenKind::Word && COUNT_WORDS.contains(&t.lower.as_ref()));
+    if !count || t.quoted {
+        return None;
+    }
+    let word = |j: usize| {
+        toks.get(j)
+            .filter(|w| w.kind == TokenKind::Word && w.sentence == t.sentence)
+    };
+    let noun = word(i + 1).filter(|w| SCARCE.contains(&w.lower.as_ref()))?;
+    let lead = i
+        .checked_sub(1)
+        .and_then(word)
+        .filter(|w| SCARCE_LEADS.contains(&w.lower.as_ref()));
+    let tail = word(i + 2).filter(|w| SCARCE_TAILS.contains(&w.lower.as_ref()));
+    if tail.is_none() && !(lead.is_some() && selling) {
+        return None;
+    }
+    let start = lead.map_or(t.span, |w| w.span);
+    Some(start.join(tail.map_or(noun.span, |w| w.span)))
 }
 
 /// The pitch score of some cues: each kind present counts once, added in the order of the

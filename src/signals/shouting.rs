@@ -94,6 +94,12 @@ pub fn find(doc: &Document, data: &Data, acronyms: &HashSet<String>) -> Shouting
             let caps = is_caps_word(src)
                 && t.info.class & class::ACRONYM == 0
                 && !acronyms.contains(t.lower.as_ref());
+            // "I" and "A" are capitals in any case: inside a shouted run they go on with it
+            // ("THIS IS THE VIDEO I NEEDED"), elsewhere they are plain words.
+            let one_letter = matches!(src, "I" | "A");
+            if one_letter && run.as_ref().is_some_and(|r| r.sentence == t.sentence) {
+                continue;
+            }
             if caps {
                 let shouted_alone = t.info.is_known()
                     || src.chars().filter(|c| c.is_alphabetic()).count() >= LONE_CAPS_MIN_LETTERS;
