@@ -3,6 +3,7 @@
 use super::{Analysis, Hint, RuleInfo};
 use crate::data::lists;
 use crate::kinds::{by_strictness, RuleSet, Severity, Span};
+use crate::signals::questions::QuestionKind;
 use crate::signals::tone::POSITIVE_FROM;
 
 pub fn rules() -> Vec<RuleInfo> {
@@ -43,6 +44,8 @@ pub fn rules() -> Vec<RuleInfo> {
             "Spent the weekend repainting the hallway. Two coats, zero regrets.",
             // Apologies, sympathy and notices are sad on purpose.
             "We messed this one up and we're sorry. Your refund is on its way today.",
+            // A sales hook names the reader's trouble for the pitch to answer.
+            "Tired of slow, broken Wi-Fi? 😩 Our mesh router is 40% off today only!",
             "Heads up: some of you are seeing failed logins. We're on it.",
             // A question put to the reader asks for their view, whatever its words.
             "Locals: what's one thing tourists always get wrong?",
@@ -120,11 +123,28 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     }
     let sentences = &a.doc.sentences;
     let asks_reader: Vec<Span> = q.genuine().map(|q| q.span).collect();
+    // A sales hook ("Struggling to keep your toddler busy on rainy days?", "Tired of slow
+    // Wi-Fi? 😩") names the reader's trouble for the pitch to answer: the pitch card speaks
+    // for it, and its hard words are not the writer's mood.
+    let hooks: Vec<Span> = q
+        .questions
+        .iter()
+        .filter(|q| {
+            q.kind == QuestionKind::Rhetorical
+                && s.hits
+                    .iter()
+                    .any(|h| h.list == lists::HOOK && h.span.start == q.span.start)
+        })
+        .map(|q| q.span)
+        .collect();
     let stated = |span: &Span| {
         let i = sentences.partition_point(|x| x.span.end <= span.start);
-        sentences
-            .get(i)
-            .is_none_or(|x| !asks_reader.contains(&x.span))
+        sentences.get(i).is_none_or(|x| {
+            !asks_reader.contains(&x.span)
+                && !hooks
+                    .iter()
+                    .any(|h| h.start <= span.start && span.end <= h.end)
+        })
     };
     let mut words: Vec<(Span, f32)> = s
         .tone
