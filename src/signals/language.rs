@@ -27,6 +27,8 @@ const SCRIPT_SHARE: f32 = 0.5;
 const MIN_FOREIGN_HITS: usize = 2;
 const FOREIGN_OVER_ENGLISH: f32 = 2.0;
 const MIN_FOREIGN_SHARE: f32 = 0.25;
+/// Inverted marks counted as Spanish evidence, at most (a row of "¡¡¡" is one voice).
+const MAX_MARKS: usize = 2;
 
 fn script_language(c: char) -> Option<&'static str> {
     Some(match c as u32 {
@@ -100,6 +102,15 @@ pub fn detect(doc: &Document, data: &Data) -> Language {
             foreign.push((t.lower.as_ref(), t.info.languages));
         }
     }
+    // "¿" and "¡" open questions and exclamations in Spanish only: each is a Spanish word's
+    // worth of evidence.
+    if let Some(es) = data.languages.iter().position(|&l| l == "es") {
+        for mark in ["¿", "¡"] {
+            for _ in doc.text.matches(mark).take(MAX_MARKS) {
+                foreign.push((mark, 1 << es));
+            }
+        }
+    }
     if words < MIN_WORDS {
         return Language {
             code: "und".into(),
@@ -167,6 +178,17 @@ mod tests {
             ("Привет, как дела? Всё хорошо", "ru"),
             ("ok", "und"),
             ("Gracias! Love this so much, thank you all", "en"),
+            // The inverted marks are Spanish evidence; one "¡Hola!" in English stays English.
+            ("¡Hoy lanzamos nuestra nueva app! ¿Qué opinan?", "es"),
+            ("¡Hola! Loved the show, thank you all so much", "en"),
+            (
+                "Wir haben heute unser neues Produkt vorgestellt. Was denkt ihr?",
+                "de",
+            ),
+            (
+                "Nous sommes ravis de vous présenter notre nouveau produit.",
+                "fr",
+            ),
         ];
         for (text, want) in cases {
             let got = detect(&Data::get().document(text), Data::get());
