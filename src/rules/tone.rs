@@ -36,6 +36,8 @@ pub fn rules() -> Vec<RuleInfo> {
         flag: vec![
             "This update is terrible and I hate it.",
             "Ordered three weeks ago and still nothing. Awful service, really disappointed.",
+            // A complaint stays one with a question after it.
+            "They charged me twice for a seat I never got. Never again. Anyone else dealing with this?",
         ],
         allow: vec![
             "Congrats on the launch! What was the hardest part?",
@@ -44,11 +46,13 @@ pub fn rules() -> Vec<RuleInfo> {
             "Spent the weekend repainting the hallway. Two coats, zero regrets.",
             // Apologies, sympathy and notices are sad on purpose.
             "We messed this one up and we're sorry. Your refund is on its way today.",
+            "Heads up: some of you are seeing failed logins. We're on it.",
             // A sales hook names the reader's trouble for the pitch to answer.
             "Tired of slow, broken Wi-Fi? 😩 Our mesh router is 40% off today only!",
-            "Heads up: some of you are seeing failed logins. We're on it.",
-            // A question put to the reader asks for their view, whatever its words.
+            // A question put to the reader asks for their view, whatever its words; the hard
+            // words before it are the story it asks about.
             "Locals: what's one thing tourists always get wrong?",
+            "Our launch failed badly and the team was exhausted. What would you have done differently?",
             // Laughing until you cry is not sadness.
             "LMAO 😭😭 the cat's face",
         ],
@@ -106,8 +110,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     let s = &a.signals;
     let q = &s.questions;
     let said = |list| s.hits.iter().any(|h| h.list == list);
-    let opens_up = q.has_question() && q.opens();
-    if said(lists::SYMPATHY) || said(lists::NOTICE) || opens_up {
+    if said(lists::SYMPATHY) || said(lists::NOTICE) {
         return;
     }
     let complaints: Vec<Span> = s
@@ -116,6 +119,12 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
         .filter(|h| h.list == lists::COMPLAINT)
         .map(|h| h.span)
         .collect();
+    // A post whose main act is a question to the reader tells its hard words as the story it
+    // asks about, unless it complains outright ("Charged twice. Never again. Anyone else?").
+    let opens_up = q.has_question() && q.opens();
+    if opens_up && complaints.is_empty() {
+        return;
+    }
     let limit = by_strictness(st, NEGATIVE_BELOW_LOW, NEGATIVE_BELOW, NEGATIVE_BELOW_HIGH);
     let compound = s.tone.compound;
     if compound > limit && (complaints.is_empty() || compound >= POSITIVE_FROM) {
