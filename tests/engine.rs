@@ -429,7 +429,7 @@ fn a_shouted_run_goes_on_through_i_and_a() {
 }
 
 #[test]
-fn scarcity_names_its_count() {
+fn urgency_names_its_count_and_deadline() {
     for (text, want) in [
         (
             "Only 12 seats left for Thursday's workshop. Register now!",
@@ -449,6 +449,16 @@ fn scarcity_names_its_count() {
         ),
         // A count without selling or a tail is a story.
         ("I got the last 2 tickets to the show!", vec![]),
+        // A deadline is named with its day and time.
+        (
+            "Doors close Friday at noon. Secure your seat now!",
+            vec!["Doors close Friday at noon"],
+        ),
+        (
+            "Offer ends at 9pm tonight, grab it",
+            vec!["Offer ends at 9pm tonight"],
+        ),
+        ("Last chance to say hi at the booth", vec!["Last chance"]),
     ] {
         assert_eq!(card_words(text, "pitch.urgency"), want, "{text:?}");
     }

@@ -126,7 +126,12 @@ pub fn find(
     for h in hits {
         if let Some(rule) = data.rule_of(h.list) {
             if rule.rule_set == RuleSet::Pitch && rule.weight > 0.0 {
-                cues.push(cue((rule.id, rule.weight), h.span));
+                let span = if rule.id == "pitch.urgency" {
+                    with_deadline(doc, h.span)
+                } else {
+                    h.span
+                };
+                cues.push(cue((rule.id, rule.weight), span));
             }
         }
     }
@@ -246,6 +251,75 @@ pub const SERVICE_NOT_SALES: &[&str] = &["pitch.dm_me", "pitch.discount", "pitch
 /// A reply that apologises or sympathises: customer service, whose offers are make-goods.
 pub fn service_reply(context: Context, hits: &[PhraseHit]) -> bool {
     context == Context::Reply && hits.iter().any(|h| h.list == lists::SYMPATHY)
+}
+
+/// When a deadline falls: "Friday", "at noon", "tonight", "on the 5th at 9pm".
+const WHEN: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "midnight",
+    "noon",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "am",
+    "pm",
+    "est",
+    "pst",
+    "cet",
+    "gmt",
+    "utc",
+];
+/// Words that join the parts of a deadline ("Friday at noon", "this Sunday", "in 3 days").
+const WHEN_JOINS: &[&str] = &["at", "on", "this", "next", "by", "in", "the"];
+
+/// A time of day written as one word: "9pm", "11am".
+fn is_clock(w: &str) -> bool {
+    let digits = w.trim_end_matches(['a', 'p', 'm']);
+    (w.ends_with("am") || w.ends_with("pm"))
+        && digits.len() + 2 == w.len()
+        && !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// An urgency phrase with the deadline it names after it ("doors close" → "Doors close Friday
+/// at noon"), in its sentence; joining words count only between deadline words.
+fn with_deadline(doc: &Document, span: Span) -> Span {
+    let toks = &doc.tokens;
+    let first = toks.partition_point(|t| t.span.start < span.end);
+    let Some(sentence) = toks.get(first).map(|t| t.sentence) else {
+        return span;
+    };
+    let mut end = span;
+    for t in &toks[first..] {
+        if t.sentence != sentence || t.quoted {
+            break;
+        }
+        let w = t.lower.as_ref();
+        let when = match t.kind {
+            TokenKind::Word => WHEN.contains(&w) || is_clock(w),
+            TokenKind::Number => true,
+            _ => false,
+        };
+        if when {
+            end = span.join(t.span);
+        } else if !(t.kind == TokenKind::Word && WHEN_JOINS.contains(&w)) {
+            break;
+        }
+    }
+    end
 }
 
 /// The scarcity at token `i`, a count ("12", "two", "few") of something scarce, with its lead
