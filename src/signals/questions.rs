@@ -482,7 +482,7 @@ pub fn find(doc: &Document, hits: &[PhraseHit], context: Context) -> Questions {
     }
     crate::sort::by_key(&mut q.requests, |&s| crate::sort::span_key(s));
     q.requests.dedup();
-    without_bait(&mut q, hits);
+    without_bait(&mut q, doc, hits);
     q
 }
 
@@ -763,11 +763,11 @@ pub fn with_pitch(q: &mut Questions, pitch: &super::pitch::Pitch, hits: &[Phrase
 
 /// Drops the invitations and requests that are engagement bait: "tag 3 friends" asks for a
 /// reaction, not an answer.
-fn without_bait(q: &mut Questions, hits: &[PhraseHit]) {
+fn without_bait(q: &mut Questions, doc: &Document, hits: &[PhraseHit]) {
     let bait: Vec<Span> = hits
         .iter()
         .filter(|h| h.list == lists::BAIT)
-        .map(|h| h.span)
+        .map(|h| with_condition(doc, h.span))
         .collect();
     if bait.is_empty() {
         return;
@@ -786,6 +786,33 @@ fn without_bait(q: &mut Questions, hits: &[PhraseHit]) {
     q.requests = requests;
 }
 
+/// Bait that ends on its condition ("Like if", "RT if you'd") takes the condition's verb:
+/// "Like if you agree", "RT if you'd cancel".
+fn with_condition(doc: &Document, span: Span) -> Span {
+    let toks = &doc.tokens;
+    let first = toks.partition_point(|t| t.span.start < span.end);
+    let Some(last) = first.checked_sub(1).map(|i| &toks[i]) else {
+        return span;
+    };
+    if !matches!(
+        last.lower.as_ref(),
+        "if" | "you" | "you're" | "you'd" | "you've"
+    ) {
+        return span;
+    }
+    let mut end = span;
+    for t in toks[first..].iter().take(3) {
+        if t.kind != TokenKind::Word || t.sentence != last.sentence || t.quoted {
+            break;
+        }
+        end = span.join(t.span);
+        if !t.is(class::YOU) {
+            break;
+        }
+    }
+    end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -794,6 +821,24 @@ mod tests {
         let data = crate::data::Data::get();
         let doc = data.document(text);
         find(&doc, &data.phrase_hits(&doc), Context::Post)
+    }
+
+    #[test]
+    fn bait_takes_its_condition() {
+        for (text, want) in [
+            (
+                "Like if you agree: meetings are too long.",
+                vec!["Like if you agree"],
+            ),
+            ("RT if you'd cancel every one", vec!["RT if you'd cancel"]),
+            ("Share if you care!", vec!["Share if you care"]),
+            ("Tag a friend who needs this", vec!["Tag a friend who"]),
+            ("like and reblog for part 2!!", vec!["like and reblog"]),
+        ] {
+            let q = questions(text);
+            let got: Vec<&str> = q.bait.iter().map(|s| &text[s.start..s.end]).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]
