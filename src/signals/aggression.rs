@@ -182,6 +182,10 @@ pub fn find(doc: &Document, data: &Data, hits: &[PhraseHit]) -> Aggression {
         if c & AGGRESSION_CLASSES == 0 && t.info.valence.is_none() {
             c |= disguised_class(&t.lower, data);
         }
+        // Most words are none of these: the look back below is for those that are.
+        if c & AGGRESSION_CLASSES == 0 {
+            continue;
+        }
         // The own words just before it, in its sentence: aimed at someone?
         let directed = own[n.saturating_sub(DIRECTED_WINDOW)..n].iter().any(|p| {
             p.sentence == t.sentence
