@@ -97,6 +97,22 @@ fn without_position(e: &serde_json::Error) -> String {
     }
 }
 
+/// A kind named by its id (`null`: the default), or why the value is not one.
+fn kind_of<T>(
+    value: &serde_json::Value,
+    what: &str,
+    ids: &[&str],
+    from_id: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, String> {
+    match value {
+        serde_json::Value::Null => Ok(None),
+        serde_json::Value::String(id) => from_id(id)
+            .map(Some)
+            .ok_or_else(|| format!("unknown {what} {id:?} (known: {})", ids.join(", "))),
+        _ => Err(format!("must be one of: {}", ids.join(", "))),
+    }
+}
+
 impl Options {
     /// Reads per-analysis options strictly (a caller's mistake, not stored data): an unknown
     /// field or value is an error naming it.
@@ -110,35 +126,16 @@ impl Options {
         let mut options = Options::default();
         for (key, value) in fields {
             let field = format!(".{key}");
-            let text = |ids: &[&str]| match &value {
-                Value::Null => Ok(None),
-                Value::String(id) => Ok(Some(id.clone())),
-                _ => Err(at(&field, format!("must be one of: {}", ids.join(", ")))),
-            };
             match key.as_str() {
                 "platform" => {
                     let ids = Platform::ALL.map(Platform::id);
-                    options.platform = match text(&ids)? {
-                        None => None,
-                        Some(id) => Some(Platform::from_id(&id).ok_or_else(|| {
-                            at(
-                                &field,
-                                format!("unknown platform {id:?} (known: {})", ids.join(", ")),
-                            )
-                        })?),
-                    };
+                    options.platform = kind_of(&value, "platform", &ids, Platform::from_id)
+                        .map_err(|m| at(&field, m))?;
                 }
                 "context" => {
                     let ids = Context::ALL.map(Context::id);
-                    options.context = match text(&ids)? {
-                        None => None,
-                        Some(id) => Some(Context::from_id(&id).ok_or_else(|| {
-                            at(
-                                &field,
-                                format!("unknown context {id:?} (known: {})", ids.join(", ")),
-                            )
-                        })?),
-                    };
+                    options.context = kind_of(&value, "context", &ids, Context::from_id)
+                        .map_err(|m| at(&field, m))?;
                 }
                 "brief" => match value {
                     Value::Bool(b) => options.brief = b,

@@ -335,3 +335,48 @@ fn settings_and_rules_are_objects_not_arrays() {
         "invalid settings at `options`: must be a JSON object"
     );
 }
+
+#[test]
+fn options_name_the_field_and_the_known_values() {
+    use rapport::{Context, Options, Platform};
+    let ok =
+        Options::from_json(r#"{"platform": "linkedin", "context": null, "brief": true}"#).unwrap();
+    assert_eq!(ok.platform, Some(Platform::Linkedin));
+    assert_eq!(ok.context, None);
+    assert!(ok.brief);
+    assert_eq!(
+        Options::from_json(r#"{"context": "reply"}"#)
+            .unwrap()
+            .context,
+        Some(Context::Reply)
+    );
+    for (json, path, says) in [
+        (
+            r#"{"platform": "myspace"}"#,
+            "options.platform",
+            "unknown platform \"myspace\" (known: x, ",
+        ),
+        (
+            r#"{"platform": 3}"#,
+            "options.platform",
+            "must be one of: x, ",
+        ),
+        (
+            r#"{"context": "dm"}"#,
+            "options.context",
+            "unknown context \"dm\" (known: post, reply",
+        ),
+        (
+            r#"{"brief": "yes"}"#,
+            "options.brief",
+            "must be true or false",
+        ),
+        (r#"{"colour": 1}"#, "options.colour", "unknown option"),
+    ] {
+        let err = Options::from_json(json).unwrap_err().to_string();
+        assert!(
+            err.contains(&format!("`{path}`")) && err.contains(says),
+            "{json}: {err}"
+        );
+    }
+}
