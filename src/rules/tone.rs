@@ -3,7 +3,7 @@
 use super::{Analysis, Hint, RuleInfo};
 use crate::data::lists;
 use crate::kinds::{by_strictness, RuleSet, Severity, Span};
-use crate::signals::questions::QuestionKind;
+use crate::signals::questions::{opens_with_hook, QuestionKind};
 use crate::signals::tone::POSITIVE_FROM;
 
 pub fn rules() -> Vec<RuleInfo> {
@@ -138,12 +138,7 @@ pub fn check(a: &Analysis, hints: &mut Vec<Hint>) {
     let hooks: Vec<Span> = q
         .questions
         .iter()
-        .filter(|q| {
-            q.kind == QuestionKind::Rhetorical
-                && s.hits
-                    .iter()
-                    .any(|h| h.list == lists::HOOK && h.span.start == q.span.start)
-        })
+        .filter(|q| q.kind == QuestionKind::Rhetorical && opens_with_hook(q, &s.hits))
         .map(|q| q.span)
         .collect();
     let stated = |span: &Span| {

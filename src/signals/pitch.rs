@@ -297,13 +297,12 @@ fn is_clock(w: &str) -> bool {
 /// An urgency phrase with the deadline it names after it ("doors close" → "Doors close Friday
 /// at noon"), in its sentence; joining words count only between deadline words.
 fn with_deadline(doc: &Document, span: Span) -> Span {
-    let toks = &doc.tokens;
-    let first = toks.partition_point(|t| t.span.start < span.end);
-    let Some(sentence) = toks.get(first).map(|t| t.sentence) else {
+    let (_, after) = doc.tokens_after(span);
+    let Some(sentence) = after.first().map(|t| t.sentence) else {
         return span;
     };
     let mut end = span;
-    for t in &toks[first..] {
+    for t in after {
         if t.sentence != sentence || t.quoted {
             break;
         }

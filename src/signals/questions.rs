@@ -753,12 +753,15 @@ pub fn with_pitch(q: &mut Questions, pitch: &super::pitch::Pitch, hits: &[Phrase
         return;
     }
     for question in &mut q.questions {
-        let hooked =
-            hits_in(hits, lists::HOOK, question.span).any(|h| h.span.start == question.span.start);
-        if hooked && question.marked {
+        if opens_with_hook(question, hits) && question.marked {
             question.kind = QuestionKind::Rhetorical;
         }
     }
+}
+
+/// Whether a question opens with a sales hook ("Struggling to…?", "Tired of…?").
+pub fn opens_with_hook(question: &Question, hits: &[PhraseHit]) -> bool {
+    hits_in(hits, lists::HOOK, question.span).any(|h| h.span.start == question.span.start)
 }
 
 /// Drops the invitations and requests that are engagement bait: "tag 3 friends" asks for a
@@ -789,9 +792,8 @@ fn without_bait(q: &mut Questions, doc: &Document, hits: &[PhraseHit]) {
 /// Bait that ends on its condition ("Like if", "RT if you'd") takes the condition's verb:
 /// "Like if you agree", "RT if you'd cancel".
 fn with_condition(doc: &Document, span: Span) -> Span {
-    let toks = &doc.tokens;
-    let first = toks.partition_point(|t| t.span.start < span.end);
-    let Some(last) = first.checked_sub(1).map(|i| &toks[i]) else {
+    let (first, after) = doc.tokens_after(span);
+    let Some(last) = first.checked_sub(1).map(|i| &doc.tokens[i]) else {
         return span;
     };
     if !matches!(
@@ -801,7 +803,7 @@ fn with_condition(doc: &Document, span: Span) -> Span {
         return span;
     }
     let mut end = span;
-    for t in toks[first..].iter().take(3) {
+    for t in after.iter().take(3) {
         if t.kind != TokenKind::Word || t.sentence != last.sentence || t.quoted {
             break;
         }

@@ -139,6 +139,12 @@ impl<'a> Document<'a> {
         &self.text[span.start..span.end]
     }
 
+    /// The tokens from where `span` ends: the index of the first one and the tokens from it.
+    pub fn tokens_after(&self, span: Span) -> (usize, &[Token<'a>]) {
+        let first = self.tokens.partition_point(|t| t.span.start < span.end);
+        (first, &self.tokens[first..])
+    }
+
     /// The tokens of one sentence.
     pub fn sentence_tokens(&self, index: usize) -> &[Token<'a>] {
         &self.tokens[self.sentences[index].tokens.clone()]
